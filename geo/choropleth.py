@@ -1,0 +1,192 @@
+"""The county choropleth: classify a metric, colour the counties, build the folium map with its own legend.
+
+No branca colour map and no ``folium.Choropleth``: those make st_folium fetch d3 from a CDN. Leaflet is
+served by the app itself (``use_local_leaflet``), the map has no tiles unless a basemap URL is configured,
+and every text property is HTML-escaped, because folium's tooltip inserts property values as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from plotly.colors import qualitative, sequential
+
+NO_DATA = "#f3f4f6"
+OUTSIDE = "#d1d5db"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A map metric: the column of ``county_metrics`` it shows, its label, unit and class breaks."""
+
+    column: str
+    label: str
+    unit: str = ""
+    breaks: tuple[float, ...] | None = None  # lower bounds of the classes above zero; None: quantiles
+    categorical: bool = False
+
+
+METRICS = {
+    "集群营收合计": Metric("cluster_revenue", "集群营收合计", "亿元", (0.01, 50, 100, 300, 500, 1000)),
+    "百亿级集群数": Metric("clusters_100", "百亿级集群数", "个", (1, 2, 3)),
+    "专精特新企业数": Metric("srdi", "专精特新企业数（含“小巨人”）", "家"),
+    "高新技术企业数": Metric("high_tech", "高新技术企业数", "家"),
+    "首位产业": Metric("leading_industry", "首位产业", categorical=True),
+}
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    color: str
+    label: str
+    counties: int
+
+
+def _nice(value: float) -> float:
+    if value <= 0:
+        return 0
+    magnitude = 10 ** np.floor(np.log10(value))
+    return float(np.floor(value / magnitude * 2) / 2 * magnitude) or magnitude
+
+
+def _quantile_breaks(values: pd.Series, classes: int = 5) -> tuple[float, ...]:
+    positive = values[values > 0]
+    if positive.empty:
+        return (1,)
+    cuts = [_nice(q) for q in np.quantile(positive, np.linspace(0, 1, classes + 1)[1:-1])]
+    return tuple(sorted({max(1.0, positive.min())} | {c for c in cuts if c > positive.min()}))
+
+
+def _format(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 or float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def _class_label(low: float, high: float | None, metric: Metric) -> str:
+    if high is None:
+        return f"≥ {_format(low)}"
+    if metric.unit == "个" and high - low == 1:
+        return _format(low)
+    return f"{_format(low if low >= 1 else 0)}–{_format(high)}"
+
+
+def classify(values: pd.Series, metric: Metric) -> tuple[pd.Series, list[LegendItem]]:
+    """The fill colour of every value, and the legend (colour, label, number of counties) in class order."""
+    if metric.categorical:
+        return _classify_categories(values)
+    breaks = metric.breaks or _quantile_breaks(values)
+    palette = sequential.YlOrRd[-len(breaks):] if len(breaks) <= 9 else sequential.YlOrRd
+    index = np.searchsorted(np.array(breaks), values.to_numpy(dtype=float), side="right") - 1
+    colors = pd.Series([palette[i] if i >= 0 else NO_DATA for i in index], index=values.index)
+    none_label = {"cluster_revenue": "无集群", "clusters_100": "无百亿级集群"}.get(metric.column, f"0 {metric.unit}")
+    legend = [LegendItem(NO_DATA, none_label, int((index < 0).sum()))]
+    for i, low in enumerate(breaks):
+        high = breaks[i + 1] if i + 1 < len(breaks) else None
+        label = f"{_class_label(low, high, metric)} {metric.unit}".strip()
+        legend.append(LegendItem(palette[i], label, int((index == i).sum())))
+    return colors, legend
+
+
+def _classify_categories(values: pd.Series, top: int = 11) -> tuple[pd.Series, list[LegendItem]]:
+    counts = values.fillna("未确认").value_counts()
+    named = list(counts.index[:top]) if len(counts) > top + 1 else list(counts.index)
+    palette = dict(zip(named, qualitative.Set3 + qualitative.Pastel))
+    colors = values.fillna("未确认").map(lambda v: palette.get(v, "#bdbdbd"))
+    legend = [LegendItem(palette[n], n, int(counts[n])) for n in named]
+    if len(named) < len(counts):
+        legend.append(LegendItem("#bdbdbd", f"其他产业（{len(counts) - len(named)}类）",
+                                 int(counts.iloc[len(named):].sum())))
+    return colors, legend
+
+
+def value_text(value, metric: Metric) -> str:
+    """The tooltip's text for one county's value, with unit."""
+    if metric.categorical:
+        return value if isinstance(value, str) and value else "未确认"
+    return f"{_format(float(value))} {metric.unit}".strip()
+
+
+def use_local_leaflet(m: folium.Map, static_url: str) -> folium.Map:
+    """Point the map's scripts and styles at the copy of Leaflet the app serves itself (nothing else)."""
+    m.default_js = [("leaflet", f"{static_url}/vendor/leaflet/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{static_url}/vendor/leaflet/leaflet.css")]
+    return m
+
+
+def install_leaflet(static_dir: Path) -> Path:
+    """Copy Leaflet from the installed ``django-js-lib-leaflet`` package into ``static_dir/vendor/leaflet``."""
+    import js_lib_leaflet
+
+    source = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+    target = static_dir / "vendor" / "leaflet"
+    if not (target / "leaflet.js").is_file():
+        shutil.copytree(source, target, dirs_exist_ok=True)
+    return target
+
+
+def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *, static_url: str,
+              basemap_url: str = "", basemap_attribution: str = "") -> tuple[folium.Map, list[LegendItem]]:
+    """The choropleth of ``metric`` over ``counties`` (the county layer joined to ``county_metrics``).
+
+    Parameters
+    ----------
+    counties : GeoDataFrame with adcode, name, city, leading_industry and the metric's column.
+    metric : what to colour by.
+    selected : boolean Series aligned with ``counties``: the counties inside the city/region filter. The others
+        are drawn grey and the map is fitted to the selected ones.
+    static_url : URL prefix under which Leaflet is served (see ``install_leaflet``).
+    basemap_url : optional tile URL template; empty means no tiles and so no tile requests.
+
+    Returns
+    -------
+    The folium map and its legend items (the legend is drawn by the page, not inside the map).
+    """
+    colors, legend = classify(counties[metric.column], metric)
+    colors = colors.where(selected.to_numpy(), OUTSIDE)
+    properties = pd.DataFrame({
+        "adcode": counties.adcode,
+        "name": counties.name.map(html.escape),
+        "city": counties.city.map(html.escape),
+        "leading": counties.leading_industry.fillna("未确认").map(html.escape),
+        "value": [html.escape(value_text(v, metric)) for v in counties[metric.column]],
+        "fill": colors,
+    })
+    layer = gpd.GeoDataFrame(properties, geometry=counties.geometry.values, crs=counties.crs)
+    m = folium.Map(tiles=None, zoom_control=True, control_scale=True, prefer_canvas=False,
+                   min_zoom=6, maxZoom=13, zoom_snap=0.25, attribution_control=bool(basemap_url))
+    use_local_leaflet(m, static_url)
+    if basemap_url:
+        folium.TileLayer(basemap_url, attr=basemap_attribution, max_zoom=13).add_to(m)
+    folium.GeoJson(
+        layer.to_json(drop_id=True, separators=(",", ":")),
+        name="counties",
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#ffffff", "weight": 0.8,
+                                  "fillOpacity": 0.9},
+        highlight_function=lambda f: {"weight": 3, "color": "#1f2937"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "city", "leading", "value"],
+            aliases=["县区", "所属市", "首位产业", metric.label],
+            sticky=True,
+            style="font-size: 16px;",
+        ),
+    ).add_to(m)
+    minx, miny, maxx, maxy = counties.geometry[selected.to_numpy()].total_bounds
+    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    return m, legend
+
+
+def highlight(county: gpd.GeoDataFrame) -> folium.FeatureGroup:
+    """A layer outlining the selected county; handed to st_folium so the map is updated, not re-created."""
+    group = folium.FeatureGroup(name="selected")
+    folium.GeoJson(
+        county[["adcode", "geometry"]].to_json(drop_id=True, separators=(",", ":")),
+        style_function=lambda f: {"fill": False, "color": "#1d4ed8", "weight": 4},
+        interactive=False,
+    ).add_to(group)
+    return group

@@ -1,0 +1,130 @@
+"""The one door to the DuckDB store: named SQL files run with bound parameters, and schema migrations.
+
+Every statement lives in ``queries/NAME.sql`` (a header comment says what one row is and which ``$params`` it
+takes) and runs through ``run(con, "NAME", param=value)``. Values are always bound, never formatted into SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+QUERY_DIR = Path(__file__).parent
+MIGRATION_DIR = QUERY_DIR / "migrations"
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@lru_cache(maxsize=None)
+def sql(name: str) -> str:
+    """The text of ``queries/NAME.sql``; ``name`` must be a plain identifier."""
+    if not _NAME.match(name):
+        raise ValueError(f"query name must be a lowercase identifier, got {name!r}")
+    path = QUERY_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise FileNotFoundError(f"no query named {name!r} (expected {path})")
+    return path.read_text(encoding="utf-8")
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run the named query with ``params`` bound to its ``$name`` placeholders.
+
+    Parameters
+    ----------
+    con : a DuckDB connection or cursor.
+    name : the query's file name without ``.sql``.
+    **params : values for the query's ``$params``; pass exactly the ones it uses.
+
+    Returns
+    -------
+    DataFrame of the result rows (empty for statements that return none).
+    """
+    result = con.execute(sql(name), params or None)
+    return result.df() if result.description else pd.DataFrame()
+
+
+def migrations() -> list[tuple[int, str, Path]]:
+    """Every migration file as (version, name, path), ordered by version."""
+    found = []
+    for path in sorted(MIGRATION_DIR.glob("*.sql")):
+        number, _, name = path.stem.partition("_")
+        found.append((int(number), name, path))
+    return found
+
+
+LATEST_VERSION = migrations()[-1][0]
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest migration applied to the store, 0 for an empty file."""
+    con.execute(
+        "create table if not exists schema_version "
+        "(version integer primary key, name varchar not null, applied_at timestamp not null)"
+    )
+    return con.execute("select coalesce(max(version), 0) from schema_version").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> list[int]:
+    """Apply the pending migrations up to ``target``, each in its own transaction.
+
+    A failing migration rolls back whole, leaving the store at the previous version.
+
+    Returns
+    -------
+    The versions applied by this call (empty when the store was current).
+    """
+    current = schema_version(con)
+    applied = []
+    for version, name, path in migrations():
+        if current < version <= target:
+            con.execute("begin transaction")
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+                con.execute(
+                    "insert into schema_version values ($version, $name, current_timestamp)",
+                    {"version": version, "name": name},
+                )
+                con.execute("commit")
+            except Exception:
+                con.execute("rollback")
+                raise
+            applied.append(version)
+    return applied
+
+
+def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the store at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    migrate(con)
+    return con
+
+
+def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Names of the store's tables (the whitelist for ``insert_frames``)."""
+    rows = con.execute("select table_name from information_schema.tables where table_schema = 'main'").fetchall()
+    return {name for (name,) in rows}
+
+
+def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+    """Insert each frame into the table of the same name (columns matched by name), all in one transaction.
+
+    Raises ``KeyError`` for a name that is not a table of the store; on any error nothing is written.
+    """
+    unknown = set(frames) - tables(con)
+    if unknown:
+        raise KeyError(f"not tables of the store: {sorted(unknown)}")
+    con.execute("begin transaction")
+    try:
+        for table, frame in frames.items():
+            con.register("incoming", frame)
+            con.execute(f'insert into "{table}" by name select * from incoming')  # name whitelisted above
+            con.unregister("incoming")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise

@@ -1,0 +1,36 @@
+"""The app's store: one DuckDB connection per process, demo data on first run, query results cached."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+import queries
+import settings
+from data import demo
+
+
+def open_store(path=settings.DB_PATH) -> duckdb.DuckDBPyConnection:
+    """Open the store at ``path``, migrating it, and load the demo dataset if it holds no data yet."""
+    con = queries.connect(path)
+    if queries.run(con, "dataset_kind").kind[0] == "empty":
+        queries.insert_frames(con, demo.build())
+    return con
+
+
+@st.cache_resource(show_spinner="正在打开数据库……")
+def connection() -> duckdb.DuckDBPyConnection:
+    """The process's one connection (DuckDB allows one writer process per file)."""
+    return open_store()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def query(name: str, **params) -> pd.DataFrame:
+    """A named query's rows, cached by name and parameters; a cursor of the shared connection per call."""
+    return queries.run(connection().cursor(), name, **params)
+
+
+def is_demo() -> bool:
+    """Whether the demo dataset is what the app shows (drives the 演示数据 badge)."""
+    return query("dataset_kind").kind[0] == "demo"
