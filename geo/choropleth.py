@@ -161,6 +161,8 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
     m = folium.Map(tiles=None, zoom_control=True, control_scale=True, prefer_canvas=False,
                    min_zoom=6, maxZoom=13, zoom_snap=0.25, attribution_control=bool(basemap_url))
     use_local_leaflet(m, static_url)
+    m.get_root().header.add_child(folium.Element(
+        "<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>"))
     if basemap_url:
         folium.TileLayer(basemap_url, attr=basemap_attribution, max_zoom=13).add_to(m)
     folium.GeoJson(

@@ -1,0 +1,21 @@
+"""安徽省县域产业集群地图: page set-up, the shared sidebar, and navigation built from one page table."""
+
+import streamlit as st
+
+import settings
+from components import sidebar
+from geo.choropleth import install_leaflet
+
+st.set_page_config(page_title="安徽省县域产业集群地图", page_icon="🗺️", layout="wide")
+install_leaflet(settings.STATIC_DIR)
+st.html(settings.ROOT.joinpath("components", "theme.css"))
+
+# One table of pages; later issues add pages and the roles that may see them.
+PAGES = [
+    st.Page("pages/home.py", title="全省产业地图", icon="🗺️", url_path="map", default=True),
+]
+
+navigation = st.navigation(PAGES)
+sidebar.demo_badge()
+st.session_state["filters"] = sidebar.render()
+navigation.run()

@@ -1,0 +1,53 @@
+"""A county's profile beside the map: its clusters with revenue and tier, honour counts, revenue trend."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+import store
+
+CLUSTER_COLUMNS = {
+    "name": "集群", "industry": "产业", "level": "级别", "revenue": "营收（亿元）", "tier": "梯队",
+    "firms_above_scale": "规上企业（家）", "revenue_source_kind": "来源",
+}
+
+
+def clicked_adcode(map_state: dict | None) -> str | None:
+    """The adcode of the county the user last clicked, from st_folium's return value (None if no click)."""
+    feature = (map_state or {}).get("last_active_drawing") or {}
+    adcode = (feature.get("properties") or {}).get("adcode")
+    return adcode if isinstance(adcode, str) else None
+
+
+def trend_figure(trend: pd.DataFrame):
+    """Revenue by cluster over the years, with the 百亿 and 500亿 thresholds marked."""
+    fig = px.line(trend, x="year", y="revenue", color="cluster", markers=True,
+                  labels={"year": "年份", "revenue": "营业收入（亿元）", "cluster": "集群"})
+    fig.add_hline(y=100, line_dash="dot", line_color="#9ca3af", annotation_text="百亿")
+    if trend.revenue.max() > 350:
+        fig.add_hline(y=500, line_dash="dot", line_color="#9ca3af", annotation_text="500亿")
+    fig.update_layout(height=300, margin=dict(l=10, r=10, t=30, b=10), legend_title_text="",
+                      legend=dict(orientation="h", y=-0.25), font=dict(size=14))
+    fig.update_xaxes(dtick=1)
+    return fig
+
+
+def render(county: pd.Series, year: int) -> None:
+    """Draw the profile of one row of ``county_metrics``."""
+    st.subheader(f"{county['name']}")
+    st.markdown(f"{county['city']} · {county['region']} · {county['kind']}　首位产业：**{county['leading_industry'] or '未确认'}**")
+    clusters = store.query("county_clusters", adcode=county["adcode"], year=year)
+    if clusters.empty:
+        st.info(f"{year}年该县区没有认定的产业集群。")
+    else:
+        table = clusters[list(CLUSTER_COLUMNS)].rename(columns=CLUSTER_COLUMNS)
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={"营收（亿元）": st.column_config.NumberColumn(format="%.1f")})
+    honours = store.query("county_honour_counts", adcode=county["adcode"], year=year)
+    st.markdown(f"**{year}年荣誉企业（家）**")
+    st.dataframe(honours.set_index("honour").T.rename(index={"enterprises": "企业数"}), width="stretch")
+    trend = store.query("county_revenue_trend", adcode=county["adcode"])
+    if not trend.empty:
+        st.plotly_chart(trend_figure(trend), width="stretch", config={"displaylogo": False})
