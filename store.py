@@ -11,9 +11,9 @@ import settings
 from data import demo
 
 
-def open_store(path=settings.DB_PATH) -> duckdb.DuckDBPyConnection:
-    """Open the store at ``path``, migrating it, and load the demo dataset if it holds no data yet."""
-    con = queries.connect(path)
+def open_store(path=None) -> duckdb.DuckDBPyConnection:
+    """Open the store at ``path`` (default ``settings.DB_PATH``), migrating it; load the demo data if empty."""
+    con = queries.connect(path or settings.DB_PATH)
     if queries.run(con, "dataset_kind").kind[0] == "empty":
         queries.insert_frames(con, demo.build())
     return con
