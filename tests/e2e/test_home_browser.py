@@ -1,0 +1,48 @@
+"""The home map in headless Chromium: shapes, tooltip, click → profile, and no request beyond the app."""
+
+from urllib.parse import urlparse
+
+from tests.e2e.conftest import map_frame, screen_point
+
+from geo import boundaries
+
+
+def county_point(adcode: str) -> tuple[float, float]:
+    point = boundaries.counties().set_index("adcode").geometry[adcode].representative_point()
+    return point.x, point.y
+
+
+def test_map_draws_one_shape_per_county_and_stays_on_the_app_host(page, server):
+    page.goto(server)
+    frame = map_frame(page)
+    assert frame.locator("path.leaflet-interactive").count() == 104
+    assert frame.locator("img.leaflet-tile").count() == 0  # no basemap unless configured
+    page.wait_for_timeout(1500)  # let late requests (fonts, charts) happen before judging them
+    assert page.recorder.urls, "no request was recorded"
+    assert page.recorder.hosts() == {urlparse(server).netloc}, page.recorder.hosts()
+
+
+def test_tooltip_shows_the_county_under_the_pointer(page, server):
+    page.goto(server)
+    frame = map_frame(page)
+    page.mouse.move(*screen_point(page, frame, *county_point("340881")))
+    tooltip = frame.locator(".leaflet-tooltip")
+    tooltip.wait_for(timeout=5000)
+    text = tooltip.inner_text()
+    assert "桐城市" in text and "安庆市" in text and "绿色包装" in text
+
+
+def test_click_opens_profile_and_another_click_switches_it(page, server):
+    page.goto(server)
+    frame = map_frame(page)
+    page.evaluate("window.__no_reload = true")
+    page.mouse.click(*screen_point(page, frame, *county_point("340281")))
+    heading = page.locator("[data-testid='stHeadingWithActionElements'] h3")
+    heading.filter(has_text="无为市").wait_for(timeout=15000)
+    # the trend chart (SVG, unlike the canvas table) names the county's clusters
+    page.locator(".js-plotly-plot").get_by_text("无为市电线电缆产业集群").first.wait_for(timeout=15000)
+    frame = map_frame(page)
+    page.mouse.click(*screen_point(page, frame, *county_point("340881")))
+    heading.filter(has_text="桐城市").wait_for(timeout=15000)
+    assert page.evaluate("window.__no_reload") is True  # switched without reloading the page
+    assert heading.filter(has_text="无为市").count() == 0

@@ -1,0 +1,97 @@
+"""AppTest of the home page 全省产业地图: every metric, several years, filters and a county's profile."""
+
+import re
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import queries
+from geo.choropleth import METRICS
+
+
+@pytest.fixture()
+def app(store_path, tmp_path, monkeypatch):
+    import settings
+    import store
+
+    copy = tmp_path / "app.duckdb"
+    shutil.copy(store_path, copy)
+    monkeypatch.setattr(settings, "DB_PATH", copy)
+    store.connection.clear()
+    store.query.clear()
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    yield at.run()
+    store.connection.clear()
+
+
+def legend_counts(at) -> tuple[str, int]:
+    legend = next(m.value for m in at.markdown if 'class="legend"' in m.value)
+    title = re.search(r"<b>(.*?)</b>", legend).group(1)
+    counts = [int(n) for n in re.findall(r"<small>（(\d+)）</small>", legend)]
+    return title, sum(counts)
+
+
+def kpi(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_home_shows_demo_badge_title_and_kpis(app, con):
+    assert not app.exception
+    assert app.title[0].value == "全省产业地图 · 2025年"
+    assert any("演示数据" in m.value for m in app.markdown)
+    counts = queries.run(con, "tier_counts", year=2025, region=None, city=None).iloc[0]
+    values = kpi(app)
+    assert values["集群数（个）"] == f"{int(counts.clusters):,}"
+    assert values["集群营收合计（亿元）"] == f"{counts.revenue:,.1f}"
+    assert values["百亿级集群（个）"] == str(int(counts.clusters_100))
+    assert any("35〔001〕" in c.value for c in app.caption)  # 2025 target of seed 001
+
+
+@pytest.mark.parametrize("name", list(METRICS))
+def test_every_metric_draws_a_legend_over_all_counties(app, name):
+    app.segmented_control(key="metric").set_value(name).run()
+    assert not app.exception
+    title, counties = legend_counts(app)
+    assert title == METRICS[name].label
+    assert counties == 104
+
+
+@pytest.mark.parametrize("year", [2019, 2022, 2023])
+def test_years(app, con, year):
+    app.selectbox(key="year").select(year).run()
+    assert not app.exception
+    assert app.title[0].value == f"全省产业地图 · {year}年"
+    counts = queries.run(con, "tier_counts", year=year, region=None, city=None).iloc[0]
+    assert kpi(app)["集群数（个）"] == str(int(counts.clusters))
+
+
+def test_region_and_city_filters(app, con):
+    app.radio(key="region").set_value("皖北").run()
+    counts = queries.run(con, "tier_counts", year=2025, region="皖北", city=None).iloc[0]
+    assert kpi(app)["集群数（个）"] == str(int(counts.clusters))
+    city_options = app.selectbox(key="city").options
+    assert "亳州市" in city_options and "合肥市" not in city_options
+    app.selectbox(key="city").select("341600").run()  # 亳州市
+    counts = queries.run(con, "tier_counts", year=2025, region="皖北", city="341600").iloc[0]
+    assert kpi(app)["集群数（个）"] == str(int(counts.clusters))
+    assert not app.exception
+    assert "筛选范围以外" in next(m.value for m in app.markdown if 'class="legend"' in m.value)
+
+
+def test_county_profile(app, con):
+    app.selectbox(key="county").select("340281").run()
+    assert not app.exception
+    assert app.subheader[0].value == "无为市"
+    clusters = app.dataframe[0].value
+    assert clusters["集群"].tolist() == queries.run(con, "county_clusters", adcode="340281", year=2025).name.tolist()
+    app.selectbox(key="county").select("340881").run()
+    assert app.subheader[0].value == "桐城市"
+
+
+def test_clicked_adcode_reads_st_folium_state():
+    from components.county_profile import clicked_adcode
+
+    assert clicked_adcode(None) is None
+    assert clicked_adcode({"last_active_drawing": None}) is None
+    assert clicked_adcode({"last_active_drawing": {"properties": {"adcode": "340281", "name": "无为市"}}}) == "340281"
