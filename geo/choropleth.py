@@ -155,8 +155,8 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
         "city": counties.city.map(html.escape),
         "leading": counties.leading_industry.fillna("未确认").map(html.escape),
         "value": [html.escape(value_text(v, metric)) for v in counties[metric.column]],
-        "fill": colors,
     })
+    fill = dict(zip(counties.adcode, colors))
     layer = gpd.GeoDataFrame(properties, geometry=counties.geometry.values, crs=counties.crs)
     m = folium.Map(tiles=None, zoom_control=True, control_scale=True, prefer_canvas=False,
                    min_zoom=6, maxZoom=13, zoom_snap=0.25, attribution_control=bool(basemap_url))
@@ -168,7 +168,7 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
     folium.GeoJson(
         layer.to_json(drop_id=True, separators=(",", ":")),
         name="counties",
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#ffffff", "weight": 0.8,
+        style_function=lambda f: {"fillColor": fill[f["properties"]["adcode"]], "color": "#ffffff", "weight": 0.8,
                                   "fillOpacity": 0.9},
         highlight_function=lambda f: {"weight": 3, "color": "#1f2937"},
         tooltip=folium.GeoJsonTooltip(

@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m bench NAME`` prints one figure per line as ``name: value unit``."""

@@ -1,0 +1,15 @@
+"""Run a benchmark by name: ``python -m bench home``."""
+
+import sys
+
+from bench import home
+
+BENCHES = {"home": home.main}
+
+if __name__ == "__main__":
+    names = sys.argv[1:] or list(BENCHES)
+    unknown = [n for n in names if n not in BENCHES]
+    if unknown:
+        sys.exit(f"unknown benchmark(s) {unknown}; choose from {sorted(BENCHES)}")
+    for name in names:
+        BENCHES[name]()

@@ -1,0 +1,94 @@
+"""Home page figures: map payload sent to the browser, warm server run, navigation → map drawn in Chromium."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def map_payload_bytes(db_path: Path) -> int:
+    """Bytes of what st_folium hands the browser for the default home map (script, header, html)."""
+    from streamlit_folium import _get_header, _get_html, _get_map_string
+
+    import queries
+    import settings
+    from geo import boundaries, choropleth
+
+    con = queries.connect(db_path)
+    metrics = queries.run(con, "county_metrics", year=2025)
+    counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adcode")
+    fmap, _ = choropleth.build_map(counties, choropleth.METRICS["集群营收合计"], counties.adcode.notna(),
+                                   static_url=settings.STATIC_URL)
+    fmap.get_root().render()
+    parts = (_get_html(fmap), _get_header(fmap), _get_map_string(fmap))
+    con.close()
+    return sum(len(p.encode("utf-8")) for p in parts)
+
+
+def warm_run_ms(db_path: Path, runs: int = 7) -> float:
+    """Median time of a home-page script run once caches are warm (AppTest runs the real script)."""
+    import settings
+    from streamlit.testing.v1 import AppTest
+
+    settings.DB_PATH = db_path
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()  # cold: opens the store, fills the caches
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+    if at.exception:
+        raise RuntimeError(at.exception[0].message)
+    import store
+
+    store.connection().close()  # free the file for the server process of map_drawn_s
+    store.connection.clear()
+    return statistics.median(times)
+
+
+def map_drawn_s(db_path: Path, runs: int = 5) -> list[float]:
+    """Seconds from navigation to 104 county shapes drawn, in headless Chromium, once per fresh page."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, map_frame, start_server
+
+    port = free_port()
+    process = start_server(db_path, port)
+    url = f"http://127.0.0.1:{port}/"
+    times = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            warm = browser.new_page()
+            warm.goto(url)
+            map_frame(warm, timeout=60)  # the server's first run builds caches; leaders never see it twice
+            warm.close()
+            for _ in range(runs):
+                page = browser.new_page(viewport={"width": 1920, "height": 1080})
+                start = time.perf_counter()
+                page.goto(url)
+                map_frame(page, timeout=60)
+                times.append(time.perf_counter() - start)
+                page.close()
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(10)
+    return times
+
+
+def main() -> None:
+    import store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "bench.duckdb"
+        store.open_store(db_path).close()
+        print(f"home_map_payload: {map_payload_bytes(db_path) / 1024:.0f} KB")
+        print(f"home_warm_server_run: {warm_run_ms(db_path):.0f} ms")
+        drawn = map_drawn_s(db_path)
+        print(f"home_map_drawn_median_of_{len(drawn)}: {statistics.median(drawn):.2f} s")
