@@ -46,8 +46,8 @@ def render(county: pd.Series, year: int) -> None:
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={"营收（亿元）": st.column_config.NumberColumn(format="%.1f")})
     honours = store.query("county_honour_counts", adcode=county["adcode"], year=year)
-    st.markdown(f"**{year}年荣誉企业（家）**")
-    st.dataframe(honours.set_index("honour").T.rename(index={"enterprises": "企业数"}), width="stretch")
+    counts = " ｜ ".join(f"{h} **{n}**" for h, n in zip(honours.honour, honours.enterprises))
+    st.markdown(f"**{year}年荣誉企业（家）**：{counts}")
     trend = store.query("county_revenue_trend", adcode=county["adcode"])
     if not trend.empty:
         st.plotly_chart(trend_figure(trend), width="stretch", config={"displaylogo": False})

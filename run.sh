@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (first time) and run the app: ./run.sh [streamlit options, e.g. --server.port 8080]
+set -euo pipefail
+cd "$(dirname "$0")"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
+exec .venv/bin/python -m streamlit run app.py "$@"

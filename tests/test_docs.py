@@ -1,0 +1,22 @@
+"""The README documents every setting and the two commands."""
+
+import re
+from pathlib import Path
+
+import settings
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_setting_is_documented():
+    source = Path(settings.__file__).read_text(encoding="utf-8")
+    names = set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', source))
+    assert names, "settings.py reads no environment variables?"
+    missing = {n for n in names if f"`{n}`" not in README}
+    assert not missing, f"README.md does not document {sorted(missing)}"
+
+
+def test_readme_gives_the_two_commands_and_ci_uses_the_test_one():
+    assert "./run.sh" in README and "./test.sh" in README
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
+    assert "./test.sh" in ci
