@@ -8,11 +8,11 @@ import streamlit as st
 import store
 from components.sidebar import Filters
 
-# KPI -> (column of tier_counts, target metric, unit)
+# KPI label -> (column of tier_counts, target metric, unit); labels stay short to fit a 1366 px laptop
 KPIS = (
     ("集群数", "clusters", "cluster_count", "个"),
-    ("集群营收合计", "revenue", "total_revenue", "亿元"),
-    ("百亿级集群", "clusters_100", "clusters_100", "个"),
+    ("营收合计（亿元）", "revenue", "total_revenue", "亿元"),
+    ("百亿级", "clusters_100", "clusters_100", "个"),
     ("300–500亿级", "clusters_300_500", "clusters_300_500", "个"),
     ("500亿级以上", "clusters_500", "clusters_500", "个"),
     ("千亿级", "clusters_1000", "clusters_1000", "个"),
@@ -40,9 +40,10 @@ def render(filters: Filters) -> None:
         value = counts[field]
         text = f"{value:,.0f}" if unit != "亿元" else f"{value:,.1f}"
         with column:
-            st.metric(f"{label}（{unit}）", text)
+            st.metric(label, text)
             if province:
                 st.caption(target_text(targets, metric) or "—")
     if province:
         docs = targets.drop_duplicates("source_doc")
-        st.caption("目标来源：" + "；".join(f"〔{d}〕{t}" for d, t in zip(docs.source_doc, docs.source_title)))
+        with st.expander("目标来源（〔000〕〔001〕〔002〕为政策文件编号）"):
+            st.markdown("\n".join(f"- 〔{d}〕{t}" for d, t in zip(docs.source_doc, docs.source_title)))

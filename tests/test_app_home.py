@@ -42,9 +42,9 @@ def test_home_shows_demo_badge_title_and_kpis(app, con):
     assert any("演示数据" in m.value for m in app.markdown)
     counts = queries.run(con, "tier_counts", year=2025, region=None, city=None).iloc[0]
     values = kpi(app)
-    assert values["集群数（个）"] == f"{int(counts.clusters):,}"
-    assert values["集群营收合计（亿元）"] == f"{counts.revenue:,.1f}"
-    assert values["百亿级集群（个）"] == str(int(counts.clusters_100))
+    assert values["集群数"] == f"{int(counts.clusters):,}"
+    assert values["营收合计（亿元）"] == f"{counts.revenue:,.1f}"
+    assert values["百亿级"] == str(int(counts.clusters_100))
     assert any("35〔001〕" in c.value for c in app.caption)  # 2025 target of seed 001
 
 
@@ -63,18 +63,18 @@ def test_years(app, con, year):
     assert not app.exception
     assert app.title[0].value == f"全省产业地图 · {year}年"
     counts = queries.run(con, "tier_counts", year=year, region=None, city=None).iloc[0]
-    assert kpi(app)["集群数（个）"] == str(int(counts.clusters))
+    assert kpi(app)["集群数"] == str(int(counts.clusters))
 
 
 def test_region_and_city_filters(app, con):
     app.radio(key="region").set_value("皖北").run()
     counts = queries.run(con, "tier_counts", year=2025, region="皖北", city=None).iloc[0]
-    assert kpi(app)["集群数（个）"] == str(int(counts.clusters))
+    assert kpi(app)["集群数"] == str(int(counts.clusters))
     city_options = app.selectbox(key="city").options
     assert "亳州市" in city_options and "合肥市" not in city_options
     app.selectbox(key="city").select("341600").run()  # 亳州市
     counts = queries.run(con, "tier_counts", year=2025, region="皖北", city="341600").iloc[0]
-    assert kpi(app)["集群数（个）"] == str(int(counts.clusters))
+    assert kpi(app)["集群数"] == str(int(counts.clusters))
     assert not app.exception
     assert "筛选范围以外" in next(m.value for m in app.markdown if 'class="legend"' in m.value)
 
