@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from data import demo_enterprises
+from data.city_industries import CITY_INDUSTRIES
 from data.vocab import HONOURS, INDICATORS
 from geo import boundaries
 
@@ -25,27 +26,6 @@ DEMO_SOURCE = ("demo", "示例生成", "演示数据：按固定随机种子生�
 
 # Clusters recognised each year beyond the curated ones, so that 2022 and 2023 both count 72.
 NEW_SYNTHETIC_CLUSTERS = {2019: 22, 2020: 6, 2021: 6, 2022: 7, 2024: 6, 2025: 6}
-
-# Plausible county industries by city, for counties without a published one.
-CITY_INDUSTRIES = {
-    "340100": ("高端装备制造", "智能家电", "集成电路", "新材料"),
-    "340200": ("汽车零部件", "智能家电", "高端装备制造", "新材料"),
-    "340300": ("新材料", "农副食品加工", "高端装备制造", "硅基新材料"),
-    "340400": ("新材料", "农副食品加工", "高端装备制造"),
-    "340500": ("高端装备制造", "新材料", "汽车零部件"),
-    "340600": ("铝基材料", "农副食品加工", "纺织服装"),
-    "340700": ("新材料", "电线电缆", "高端装备制造"),
-    "340800": ("纺织服装", "汽车零部件", "农副食品加工", "新材料"),
-    "341000": ("茶产业", "汽车零部件", "新型建材"),
-    "341100": ("智能家电", "高端装备制造", "硅基新材料", "农副食品加工"),
-    "341200": ("农副食品加工", "纺织服装", "生物医药", "新型建材"),
-    "341300": ("农副食品加工", "纺织服装", "新型建材", "高端装备制造"),
-    "341500": ("茶产业", "高端装备制造", "农副食品加工", "新材料"),
-    "341600": ("现代中药", "农副食品加工", "纺织服装"),
-    "341700": ("新型建材", "茶产业", "新材料"),
-    "341800": ("汽车零部件", "电子电路", "茶产业", "新型建材"),
-}
-
 
 def regions() -> pd.DataFrame:
     """Province, 16 cities and 104 counties with level, city, region group and kind (市辖区/县级市/县)."""

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from stdnum.cn import uscc
 
+from data.city_industries import CITY_INDUSTRIES
 from geo import boundaries
 
 DATA_DIR = Path(__file__).parent
@@ -71,7 +72,6 @@ def _roster(rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFr
                                    "revenue": revenue / revenue.sum() * c.revenue}))
     counties = regions[regions.level == "区县"]
     leading = clusters.drop_duplicates("adcode").set_index("adcode").industry
-    from data.demo import CITY_INDUSTRIES
     for county in counties.itertuples():
         n = int(rng.integers(12, 40))
         pool = CITY_INDUSTRIES[county.city_adcode]

@@ -12,7 +12,6 @@ compares with the committed file.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
@@ -124,11 +123,6 @@ def cities() -> gpd.GeoDataFrame:
 def province() -> shapely.Geometry:
     """The province outline, the union of the county coverage."""
     return shapely.coverage_union_all(counties().geometry.values)
-
-
-def geojson_text(layer: gpd.GeoDataFrame) -> dict:
-    """A GeoDataFrame as a GeoJSON mapping (used to hand geometry to folium without re-serialising)."""
-    return json.loads(layer.to_json(drop_id=True))
 
 
 if __name__ == "__main__":
