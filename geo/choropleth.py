@@ -130,6 +130,18 @@ def install_leaflet(static_dir: Path) -> Path:
     return target
 
 
+class _Layer(folium.GeoJson):
+    """``folium.GeoJson`` with its bounds given: folium would walk every vertex in Python on each render."""
+
+    def __init__(self, data: gpd.GeoDataFrame, **kwargs):
+        minx, miny, maxx, maxy = data.total_bounds
+        self._bounds = [[miny, minx], [maxy, maxx]]
+        super().__init__(data.to_json(drop_id=True, separators=(",", ":")), **kwargs)
+
+    def _get_self_bounds(self):
+        return self._bounds
+
+
 def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *, static_url: str,
               basemap_url: str = "", basemap_attribution: str = "") -> tuple[folium.Map, list[LegendItem]]:
     """The choropleth of ``metric`` over ``counties`` (the county layer joined to ``county_metrics``).
@@ -164,9 +176,9 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
     m.get_root().header.add_child(folium.Element(
         "<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>"))
     if basemap_url:
-        folium.TileLayer(basemap_url, attr=basemap_attribution, max_zoom=13).add_to(m)
-    folium.GeoJson(
-        layer.to_json(drop_id=True, separators=(",", ":")),
+        folium.TileLayer(basemap_url, attr=basemap_attribution or "底图", max_zoom=13).add_to(m)
+    _Layer(
+        layer,
         name="counties",
         style_function=lambda f: {"fillColor": fill[f["properties"]["adcode"]], "color": "#ffffff", "weight": 0.8,
                                   "fillOpacity": 0.9},
@@ -186,8 +198,8 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
 def highlight(county: gpd.GeoDataFrame) -> folium.FeatureGroup:
     """A layer outlining the selected county; handed to st_folium so the map is updated, not re-created."""
     group = folium.FeatureGroup(name="selected")
-    folium.GeoJson(
-        county[["adcode", "geometry"]].to_json(drop_id=True, separators=(",", ":")),
+    _Layer(
+        county[["adcode", "geometry"]],
         style_function=lambda f: {"fill": False, "color": "#1d4ed8", "weight": 4},
         interactive=False,
     ).add_to(group)

@@ -33,7 +33,9 @@ def legend_counts(at) -> tuple[str, int]:
 
 
 def kpi(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    """The KPI strip's values by ``tier_counts`` column, as shown."""
+    strip = next(m.value for m in at.markdown if 'class="kpi-strip"' in m.value)
+    return dict(re.findall(r'data-kpi="(\w+)".*?<div class="kpi-value">([^<]*)<small>', strip))
 
 
 def test_home_shows_demo_badge_title_and_kpis(app, con):
@@ -42,10 +44,12 @@ def test_home_shows_demo_badge_title_and_kpis(app, con):
     assert any("演示数据" in m.value for m in app.markdown)
     counts = queries.run(con, "tier_counts", year=2025, region=None, city=None).iloc[0]
     values = kpi(app)
-    assert values["集群数"] == f"{int(counts.clusters):,}"
-    assert values["营收合计（亿元）"] == f"{counts.revenue:,.1f}"
-    assert values["百亿级"] == str(int(counts.clusters_100))
-    assert any("35〔001〕" in c.value for c in app.caption)  # 2025 target of seed 001
+    assert values["clusters"] == f"{int(counts.clusters):,}"
+    assert values["revenue"] == f"{counts.revenue:,.1f}"
+    assert values["clusters_100"] == str(int(counts.clusters_100))
+    assert values["clusters_1000"] == str(int(counts.clusters_1000))
+    strip = next(m.value for m in app.markdown if 'class="kpi-strip"' in m.value)
+    assert "2025年 35〔001〕" in strip  # 2025 target of seed 001 for 百亿级 clusters
 
 
 @pytest.mark.parametrize("name", list(METRICS))
@@ -63,18 +67,18 @@ def test_years(app, con, year):
     assert not app.exception
     assert app.title[0].value == f"全省产业地图 · {year}年"
     counts = queries.run(con, "tier_counts", year=year, region=None, city=None).iloc[0]
-    assert kpi(app)["集群数"] == str(int(counts.clusters))
+    assert kpi(app)["clusters"] == str(int(counts.clusters))
 
 
 def test_region_and_city_filters(app, con):
     app.radio(key="region").set_value("皖北").run()
     counts = queries.run(con, "tier_counts", year=2025, region="皖北", city=None).iloc[0]
-    assert kpi(app)["集群数"] == str(int(counts.clusters))
+    assert kpi(app)["clusters"] == str(int(counts.clusters))
     city_options = app.selectbox(key="city").options
     assert "亳州市" in city_options and "合肥市" not in city_options
     app.selectbox(key="city").select("341600").run()  # 亳州市
     counts = queries.run(con, "tier_counts", year=2025, region="皖北", city="341600").iloc[0]
-    assert kpi(app)["集群数"] == str(int(counts.clusters))
+    assert kpi(app)["clusters"] == str(int(counts.clusters))
     assert not app.exception
     assert "筛选范围以外" in next(m.value for m in app.markdown if 'class="legend"' in m.value)
 
@@ -85,6 +89,25 @@ def test_county_profile(app, con):
     assert app.subheader[0].value == "无为市"
     clusters = app.dataframe[0].value
     assert clusters["集群"].tolist() == queries.run(con, "county_clusters", adcode="340281", year=2025).name.tolist()
+    app.selectbox(key="county").select("340881").run()
+    assert app.subheader[0].value == "桐城市"
+
+
+def test_without_a_county_the_top_ten_by_revenue_are_listed(app, con):
+    table = next(h.proto.body for h in app.get("html") if "plain-table" in h.proto.body)
+    shown = re.findall(r"<tr>\s*<td>([^<]*)</td>", table)
+    expected = queries.run(con, "county_metrics", year=2025).nlargest(10, "cluster_revenue")
+    assert shown == expected.name.tolist()
+
+
+def test_a_map_click_opens_the_profile_in_the_same_run(app):
+    # st_folium stores the clicked feature under its key before the rerun it triggers
+    app.session_state["home_map"] = {"last_active_drawing": {"properties": {"adcode": "340281", "name": "无为市"}}}
+    app.run()
+    assert not app.exception
+    assert app.session_state["county"] == "340281"
+    assert app.subheader[0].value == "无为市"
+    # choosing another county in the selectbox is not undone by the map's remembered click
     app.selectbox(key="county").select("340881").run()
     assert app.subheader[0].value == "桐城市"
 
