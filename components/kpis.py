@@ -1,7 +1,7 @@
-"""The KPI strip: clusters, revenue and tier counts of a selection, against the policy targets.
+"""The KPI scorecard: clusters, revenue and tier counts of a selection, against the 2025 and 2027 targets.
 
-Drawn as one block of HTML rather than six ``st.metric`` columns: one element reaches the browser faster than
-twenty, and its type can be sized for a projector.
+Drawn as one HTML table rather than many ``st.metric`` columns: one element reaches the browser sooner, and a
+table keeps the targets (with their documents) next to the values in the narrow column beside the map.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import streamlit as st
 
 import store
 from components.sidebar import Filters
+
+TARGET_YEARS = (2025, 2027)
 
 
 @dataclass(frozen=True)
@@ -34,42 +36,47 @@ KPIS = (
 )
 
 
-def target_text(targets: pd.DataFrame, metric: str, years=(2025, 2027)) -> str:
-    """e.g. '目标 2025年 35〔001〕 · 2027年 45〔001〕/50〔000〕' for the metric's targets in ``years``."""
-    parts = []
-    for year in years:
-        rows = targets[(targets.metric == metric) & (targets.year == year)]
-        if not rows.empty:
-            values = "/".join(f"{v:,.0f}〔{d}〕" for v, d in zip(rows.value, rows.source_doc))
-            parts.append(f"{year}年 {values}")
-    return "目标 " + " · ".join(parts) if parts else ""
-
-
 def value_text(value: float, unit: str) -> str:
-    return f"{value:,.1f}" if unit == "亿元" else f"{value:,.0f}"
+    """Counts as integers; 亿元 with one decimal unless whole (targets are round figures)."""
+    return f"{value:,.1f}" if unit == "亿元" and not float(value).is_integer() else f"{value:,.0f}"
 
 
-def strip_html(counts: pd.Series, targets: pd.DataFrame | None) -> str:
-    """The strip for one row of ``tier_counts``; ``targets`` None leaves the targets out (a city or region)."""
-    cards = []
+def target_cell(targets: pd.DataFrame, kpi: Kpi, year: int, value: float) -> str:
+    """e.g. '45〔001〕/50〔000〕 差 21' — every document's figure, and how far the value is from the lowest."""
+    rows = targets[(targets.metric == kpi.metric) & (targets.year == year)].sort_values("value")
+    if rows.empty:
+        return "—"
+    figures = "/".join(f"{value_text(v, kpi.unit)}〔{html.escape(d)}〕" for v, d in zip(rows.value, rows.source_doc))
+    gap = rows.value.iloc[0] - value
+    status = ('<span class="met">已达到</span>' if gap <= 0
+              else f'<span class="gap">差 {value_text(gap, kpi.unit)}</span>')
+    return f"{figures} {status}"
+
+
+def scorecard_html(counts: pd.Series, year: int, targets: pd.DataFrame | None) -> str:
+    """The table for one row of ``tier_counts``; ``targets`` None leaves the target columns out (city, region)."""
+    years = TARGET_YEARS if targets is not None else ()
+    head = "".join(f"<th>{y}年目标</th>" for y in years)
+    rows = []
     for k in KPIS:
-        target = target_text(targets, k.metric) if targets is not None else ""
-        cards.append(
-            f'<div class="kpi" data-kpi="{k.field}"><div class="kpi-label">{k.label}</div>'
-            f'<div class="kpi-value">{value_text(counts[k.field], k.unit)}<small>{k.unit}</small></div>'
-            f'<div class="kpi-target">{html.escape(target) or "&nbsp;"}</div></div>')
-    strip = f'<div class="kpi-strip" role="group" aria-label="集群指标">{"".join(cards)}</div>'
+        value = counts[k.field]
+        cells = "".join(f"<td>{target_cell(targets, k, y, value)}</td>" for y in years)
+        rows.append(f'<tr data-kpi="{k.field}"><th>{k.label}</th>'
+                    f'<td class="kpi-value">{value_text(value, k.unit)}<small>{k.unit}</small></td>{cells}</tr>')
+    table = (f'<table class="kpi-table" aria-label="集群指标"><thead><tr><th></th><th>{year}年</th>{head}</tr>'
+             f'</thead><tbody>{"".join(rows)}</tbody></table>')
     if targets is not None:
-        docs = targets.drop_duplicates("source_doc")
-        items = "".join(f"<li>〔{html.escape(d)}〕{html.escape(t)}</li>" for d, t in zip(docs.source_doc,
-                                                                                      docs.source_title))
-        strip += f'<details class="kpi-sources"><summary>目标来源（〔〕内为政策文件编号）</summary><ul>{items}</ul></details>'
-    return strip
+        docs = targets.drop_duplicates("source_doc").sort_values("source_doc")
+        items = "".join(f"<li>〔{html.escape(d)}〕{html.escape(t)}</li>"
+                        for d, t in zip(docs.source_doc, docs.source_title))
+        table += (f'<details class="kpi-sources"><summary>目标来源：〔〕内为政策文件编号；“差”按较低的目标计</summary>'
+                  f'<ul>{items}</ul></details>')
+    return table
 
 
 def render(filters: Filters) -> None:
-    """Draw the strip for the filtered selection; targets are shown for the whole province only."""
+    """Draw the scorecard for the filtered selection; targets are provincial, so only for the whole province."""
     counts = store.query("tier_counts", year=filters.year, region=filters.region, city=filters.city).iloc[0]
     province = filters.region is None and filters.city is None
     targets = store.query("policy_targets") if province else None
-    st.markdown(strip_html(counts, targets), unsafe_allow_html=True)
+    st.html(scorecard_html(counts, filters.year, targets))

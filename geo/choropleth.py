@@ -31,14 +31,15 @@ class Metric:
     unit: str = ""
     breaks: tuple[float, ...] | None = None  # lower bounds of the classes above zero; None: quantiles
     categorical: bool = False
+    short: str = ""  # the selector's label, short enough for a 1366 px laptop
 
 
 METRICS = {
-    "集群营收合计": Metric("cluster_revenue", "集群营收合计", "亿元", (0.01, 50, 100, 300, 500, 1000)),
-    "百亿级集群数": Metric("clusters_100", "百亿级集群数", "个", (1, 2, 3)),
-    "专精特新企业数": Metric("srdi", "专精特新企业数（含“小巨人”）", "家"),
-    "高新技术企业数": Metric("high_tech", "高新技术企业数", "家"),
-    "首位产业": Metric("leading_industry", "首位产业", categorical=True),
+    "集群营收合计": Metric("cluster_revenue", "集群营收合计", "亿元", (0.01, 50, 100, 300, 500, 1000), short="集群营收"),
+    "百亿级集群数": Metric("clusters_100", "百亿级集群数", "个", (1, 2, 3), short="百亿级集群"),
+    "专精特新企业数": Metric("srdi", "专精特新企业数（含“小巨人”）", "家", short="专精特新"),
+    "高新技术企业数": Metric("high_tech", "高新技术企业数", "家", short="高新技术企业"),
+    "首位产业": Metric("leading_industry", "首位产业", categorical=True, short="首位产业"),
 }
 
 

@@ -1,4 +1,4 @@
-"""全省产业地图: the county choropleth with a metric selector, the KPI strip and a county's profile.
+"""全省产业地图: the county choropleth with a metric selector, the KPI scorecard and a county's profile.
 
 The map is the slowest element to reach the screen (the browser loads the component, then Leaflet), so the page
 emits every other element first: the browser fetches their code while the server is still building the map.
@@ -13,13 +13,10 @@ from components import county_profile, html_table, kpis, legend, sidebar
 from geo import boundaries, choropleth
 
 TOP_COLUMNS = {"name": "县区", "city": "所属市", "leading_industry": "首位产业", "cluster_revenue": "集群营收（亿元）"}
+MAP_HEIGHT = 580  # px: with the title above, the map and its legend fit a 1920×1080 projector
 
 filters: sidebar.Filters = st.session_state["filters"]
-st.title(f"全省产业地图 · {filters.year}年")
-kpis.render(filters)
-
-metric_name = st.segmented_control("地图指标", list(choropleth.METRICS), key="metric", default="集群营收合计")
-metric = choropleth.METRICS[metric_name or "集群营收合计"]
+st.title(f"全省产业地图 · {filters.scope} · {filters.year}年")
 
 metrics = store.query("county_metrics", year=filters.year)
 counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adcode", validate="1:1")
@@ -36,22 +33,31 @@ if clicked and clicked != st.session_state.get("last_click"):
     st.session_state["last_click"] = clicked
     st.session_state["county"] = clicked
 
-left, right = st.columns([5, 4], gap="medium")
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    metric_name = st.segmented_control("地图指标", list(choropleth.METRICS), key="metric", default="集群营收合计",
+                                       format_func=lambda name: choropleth.METRICS[name].short,
+                                       label_visibility="collapsed")
+    metric = choropleth.METRICS[metric_name or "集群营收合计"]
+
 with right:
+    kpis.render(filters)
     names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
-    st.selectbox("县区", [None, *names], key="county", format_func=lambda a: names.get(a, "点击地图或在此选择县区"))
+    st.selectbox("县区", [None, *names], key="county", format_func=lambda a: names.get(a, "点击地图或在此选择县区"),
+                 label_visibility="collapsed")
     current = st.session_state.get("county")
     if current:
         county = counties.drop(columns="geometry").set_index("adcode", drop=False).loc[current]
         county_profile.render(county, filters.year)
     else:
-        html_table.render(metrics.nlargest(10, "cluster_revenue"), TOP_COLUMNS, f"{filters.year}年集群营收前十的县区")
+        html_table.render(metrics[selected.to_numpy()].nlargest(10, "cluster_revenue"), TOP_COLUMNS,
+                          f"{filters.scope}集群营收前十的县区（{filters.year}年）")
 
 with left:
     fmap, items = choropleth.build_map(counties, metric, selected, static_url=settings.STATIC_URL,
                                       basemap_url=settings.BASEMAP_URL,
                                       basemap_attribution=settings.BASEMAP_ATTRIBUTION)
     outline = choropleth.highlight(counties[counties.adcode == current]) if current else None
-    st_folium(fmap, key="home_map", height=620, use_container_width=True,
+    st_folium(fmap, key="home_map", height=MAP_HEIGHT, use_container_width=True,
               returned_objects=["last_active_drawing"], feature_group_to_add=outline)
     legend.render(metric.label, items, filtered=not selected.all())

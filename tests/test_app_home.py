@@ -32,15 +32,18 @@ def legend_counts(at) -> tuple[str, int]:
     return title, sum(counts)
 
 
+def scorecard(at) -> str:
+    return next(h.proto.body for h in at.get("html") if 'class="kpi-table"' in h.proto.body)
+
+
 def kpi(at) -> dict[str, str]:
-    """The KPI strip's values by ``tier_counts`` column, as shown."""
-    strip = next(m.value for m in at.markdown if 'class="kpi-strip"' in m.value)
-    return dict(re.findall(r'data-kpi="(\w+)".*?<div class="kpi-value">([^<]*)<small>', strip))
+    """The KPI scorecard's values by ``tier_counts`` column, as shown."""
+    return dict(re.findall(r'data-kpi="(\w+)">.*?<td class="kpi-value">([^<]*)<small>', scorecard(at)))
 
 
 def test_home_shows_demo_badge_title_and_kpis(app, con):
     assert not app.exception
-    assert app.title[0].value == "全省产业地图 · 2025年"
+    assert app.title[0].value == "全省产业地图 · 安徽省 · 2025年"
     assert any("演示数据" in m.value for m in app.markdown)
     counts = queries.run(con, "tier_counts", year=2025, region=None, city=None).iloc[0]
     values = kpi(app)
@@ -48,8 +51,10 @@ def test_home_shows_demo_badge_title_and_kpis(app, con):
     assert values["revenue"] == f"{counts.revenue:,.1f}"
     assert values["clusters_100"] == str(int(counts.clusters_100))
     assert values["clusters_1000"] == str(int(counts.clusters_1000))
-    strip = next(m.value for m in app.markdown if 'class="kpi-strip"' in m.value)
-    assert "2025年 35〔001〕" in strip  # 2025 target of seed 001 for 百亿级 clusters
+    row = re.search(r'<tr data-kpi="clusters_100">.*?</tr>', scorecard(app)).group(0)
+    gap = 35 - int(counts.clusters_100)
+    assert f"35〔001〕 {'已达到' if gap <= 0 else f'差 {gap}'}" in re.sub(r"<[^>]+>", "", row)  # seed 001, 2025
+    assert "45〔001〕/50〔000〕" in row  # the two 2027 targets that disagree, both shown
 
 
 @pytest.mark.parametrize("name", list(METRICS))
@@ -65,7 +70,7 @@ def test_every_metric_draws_a_legend_over_all_counties(app, name):
 def test_years(app, con, year):
     app.selectbox(key="year").select(year).run()
     assert not app.exception
-    assert app.title[0].value == f"全省产业地图 · {year}年"
+    assert app.title[0].value == f"全省产业地图 · 安徽省 · {year}年"
     counts = queries.run(con, "tier_counts", year=year, region=None, city=None).iloc[0]
     assert kpi(app)["clusters"] == str(int(counts.clusters))
 
@@ -81,6 +86,8 @@ def test_region_and_city_filters(app, con):
     assert kpi(app)["clusters"] == str(int(counts.clusters))
     assert not app.exception
     assert "筛选范围以外" in next(m.value for m in app.markdown if 'class="legend"' in m.value)
+    assert app.title[0].value == "全省产业地图 · 亳州市 · 2025年"
+    assert "目标" not in scorecard(app)  # the targets are provincial
 
 
 def test_county_profile(app, con):

@@ -74,17 +74,22 @@ def test_html_table_escapes_cells_and_formats_numbers():
     assert "<th>县区</th>" in table and "1,234.6" in table and "—" in table
 
 
-def test_kpi_strip_values_targets_and_sources():
+def test_kpi_scorecard_values_targets_gaps_and_sources():
     counts = pd.Series({"clusters": 84, "revenue": 9123.45, "clusters_100": 28, "clusters_300_500": 7,
                         "clusters_500": 3, "clusters_1000": 0})
     targets = pd.DataFrame({
-        "metric": ["clusters_100", "clusters_100", "clusters_100"], "year": [2025, 2027, 2027],
-        "value": [35.0, 45.0, 50.0], "source_doc": ["001", "001", "000"],
-        "source_title": ["规划<甲>", "规划<甲>", "方案乙"]})
-    strip = kpis.strip_html(counts, targets)
-    values = dict(re.findall(r'data-kpi="(\w+)".*?<div class="kpi-value">([^<]*)<small>', strip))
+        "metric": ["clusters_100", "clusters_100", "clusters_100", "clusters_500", "total_revenue"],
+        "year": [2025, 2027, 2027, 2025, 2025], "value": [35.0, 50.0, 45.0, 3.0, 10000.0],
+        "source_doc": ["001", "000", "001", "001", "001"],
+        "source_title": ["规划<甲>", "方案乙", "规划<甲>", "规划<甲>", "规划<甲>"]})
+    table = kpis.scorecard_html(counts, 2025, targets)
+    values = dict(re.findall(r'data-kpi="(\w+)">.*?<td class="kpi-value">([^<]*)<small>', table))
     assert values == {"clusters": "84", "revenue": "9,123.5", "clusters_100": "28", "clusters_300_500": "7",
                       "clusters_500": "3", "clusters_1000": "0"}
-    assert "目标 2025年 35〔001〕 · 2027年 45〔001〕/50〔000〕" in strip
-    assert "规划&lt;甲&gt;" in strip and "〔000〕方案乙" in strip
-    assert "目标" not in kpis.strip_html(counts, None)  # a city or region: no provincial targets
+    rows = {k: re.sub(r"<[^>]+>", "|", r) for k, r in re.findall(r'<tr data-kpi="(\w+)">(.*?)</tr>', table)}
+    assert "|35〔001〕 |差 7|" in rows["clusters_100"]
+    assert "|45〔001〕/50〔000〕 |差 17|" in rows["clusters_100"]  # both documents, gap to the lower target
+    assert "|3〔001〕 |已达到|" in rows["clusters_500"]  # exactly at the target counts as reached
+    assert "|10,000〔001〕 |差 876.5|" in rows["revenue"]
+    assert "规划&lt;甲&gt;" in table and "〔000〕方案乙" in table
+    assert "目标" not in kpis.scorecard_html(counts, 2025, None)  # a city or region: no provincial targets

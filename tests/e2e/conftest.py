@@ -2,46 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(db_path: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "ANHUI_MAP_DB": str(db_path)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("the app server did not start within 60 s")
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, start_server
 
 
 @pytest.fixture(scope="session")
@@ -86,26 +53,3 @@ def page(browser):
     p.recorder = Recorder(p)
     yield p
     context.close()
-
-
-def map_frame(page, timeout: float = 30):
-    """The st_folium iframe once Leaflet has drawn its county shapes."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for frame in page.frames:
-            try:
-                if frame.locator("path.leaflet-interactive").count() >= 104:
-                    return frame
-            except Exception:  # frames come and go while Streamlit renders
-                pass
-        time.sleep(0.2)
-    raise AssertionError("the map did not draw 104 county shapes in time")
-
-
-def screen_point(page, frame, lon: float, lat: float) -> tuple[float, float]:
-    """Where on the page a WGS-84 point of the map is drawn (through Leaflet's own projection)."""
-    x, y = frame.evaluate("([lat, lon]) => { const p = map_div.latLngToContainerPoint([lat, lon]);"
-                          " const r = document.getElementById('map_div').getBoundingClientRect();"
-                          " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
-    box = frame.frame_element().bounding_box()
-    return box["x"] + x, box["y"] + y

@@ -1,10 +1,12 @@
 """The home map in headless Chromium: shapes, tooltip, click → profile, and no request beyond the app."""
 
+import re
 from urllib.parse import urlparse
 
-from tests.e2e.conftest import map_frame, screen_point
+import pytest
 
 from geo import boundaries
+from harness.browser import map_frame, screen_point
 
 
 def county_point(adcode: str) -> tuple[float, float]:
@@ -42,7 +44,30 @@ def test_click_opens_profile_and_another_click_switches_it(page, server):
     # the trend chart (SVG, unlike the canvas table) names the county's clusters
     page.locator(".js-plotly-plot").get_by_text("无为市电线电缆产业集群").first.wait_for(timeout=15000)
     frame = map_frame(page)
+    outline = frame.locator('path[stroke="#1d4ed8"]')  # the selected county's outline, drawn in the same run
+    outline.wait_for(timeout=15000)
+    assert outline.count() == 1
     page.mouse.click(*screen_point(page, frame, *county_point("340881")))
     heading.filter(has_text="桐城市").wait_for(timeout=15000)
     assert page.evaluate("window.__no_reload") is True  # switched without reloading the page
     assert heading.filter(has_text="无为市").count() == 0
+
+
+@pytest.mark.parametrize("width,height", [(1920, 1080), (1366, 768)])
+def test_layout_fits_a_projector_and_a_laptop(browser, server, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(server)
+    frame = map_frame(page)
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing runs off to the side
+    box = frame.frame_element().bounding_box()
+    assert box["y"] < 0.3 * height  # the map starts near the top …
+    assert box["y"] + box["height"] <= height  # … and is seen whole without scrolling
+    for button in page.get_by_role("button").filter(has_text=re.compile("集群营收|首位产业")).all():
+        b = button.bounding_box()  # every metric button, first to last, is on screen
+        assert b["x"] >= box["x"] - 1 and b["x"] + b["width"] <= width and b["y"] + b["height"] <= box["y"]
+    scorecard = page.locator("table.kpi-table").bounding_box()
+    assert scorecard["x"] >= box["x"] + box["width"] and scorecard["x"] + scorecard["width"] <= width
+    assert scorecard["y"] + scorecard["height"] <= height  # the figures and targets beside the map, on screen
+    context.close()
