@@ -9,13 +9,14 @@ import settings
 from components import sidebar
 from geo.choropleth import install_leaflet
 
-st.set_page_config(page_title="安徽省县域产业集群地图", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="安徽省县域产业集群地图", page_icon=":material/map:", layout="wide")
 install_leaflet(settings.STATIC_DIR)
 st.html(settings.ROOT.joinpath("components", "theme.css"))
 
 # One table of pages; later issues add pages and the roles that may see them.
 PAGES = [
-    st.Page("pages/home.py", title="全省产业地图", icon="🗺️", url_path="map", default=True),
+    st.Page("pages/home.py", title="全省产业地图", icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/tiers.py", title="营收梯队", icon=":material/stacked_bar_chart:", url_path="tiers"),
 ]
 
 
@@ -33,6 +34,8 @@ def freeze_startup_heap() -> bool:
 
 
 navigation = st.navigation(PAGES)
+if return_to := st.session_state.pop("return_to", None):  # see components.sidebar.current
+    st.switch_page(return_to)
 sidebar.demo_badge()
 st.session_state["filters"] = sidebar.render()
 navigation.run()

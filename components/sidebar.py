@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -23,6 +24,18 @@ class Filters:
     def scope(self) -> str:
         """What the selection is called on screen."""
         return self.city_name or self.region or "安徽省"
+
+
+def current(page_file: str) -> Filters:
+    """The filters ``app.py`` put in session state, for the page in ``page_file`` (pass ``__file__``).
+
+    Until ``st.navigation`` has run once in the process, Streamlit runs a page named in the URL straight from
+    ``pages/`` without ``app.py`` (its multipage v1 rule). Such a run hands over to ``app.py``, which comes back.
+    """
+    if "filters" not in st.session_state:
+        st.session_state["return_to"] = f"pages/{Path(page_file).name}"
+        st.switch_page("app.py")
+    return st.session_state["filters"]
 
 
 def render() -> Filters:

@@ -32,6 +32,9 @@ class Metric:
     breaks: tuple[float, ...] | None = None  # lower bounds of the classes above zero; None: quantiles
     categorical: bool = False
     short: str = ""  # the selector's label, short enough for a 1366 px laptop
+    palette: tuple[tuple[str, str], ...] = ()  # fixed categories (value, colour), in legend order
+    detail: str = ""  # column whose text the tooltip shows instead of the value
+    extra: tuple[str, str] = ("leading_industry", "首位产业")  # the tooltip's third row: column, label
 
 
 METRICS = {
@@ -79,6 +82,10 @@ def _class_label(low: float, high: float | None, metric: Metric) -> str:
 
 def classify(values: pd.Series, metric: Metric) -> tuple[pd.Series, list[LegendItem]]:
     """The fill colour of every value, and the legend (colour, label, number of counties) in class order."""
+    if metric.palette:
+        colours = dict(metric.palette)
+        legend = [LegendItem(colour, value, int((values == value).sum())) for value, colour in metric.palette]
+        return values.map(colours).fillna(NO_DATA), legend
     if metric.categorical:
         return _classify_categories(values)
     breaks = metric.breaks or _quantile_breaks(values)
@@ -108,7 +115,7 @@ def _classify_categories(values: pd.Series, top: int = 11) -> tuple[pd.Series, l
 
 def value_text(value, metric: Metric) -> str:
     """The tooltip's text for one county's value, with unit."""
-    if metric.categorical:
+    if metric.categorical or metric.detail:
         return value if isinstance(value, str) and value else "未确认"
     return f"{_format(float(value))} {metric.unit}".strip()
 
@@ -166,8 +173,9 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
         "adcode": counties.adcode,
         "name": counties.name.map(html.escape),
         "city": counties.city.map(html.escape),
-        "leading": counties.leading_industry.fillna("未确认").map(html.escape),
-        "value": [html.escape(value_text(v, metric)) for v in counties[metric.column]],
+        "leading": counties[metric.extra[0]].fillna("—" if metric.extra[0] != "leading_industry" else "未确认")
+        .map(html.escape),
+        "value": [html.escape(value_text(v, metric)) for v in counties[metric.detail or metric.column]],
     })
     fill = dict(zip(counties.adcode, colors))
     layer = gpd.GeoDataFrame(properties, geometry=counties.geometry.values, crs=counties.crs)
@@ -186,7 +194,7 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
         highlight_function=lambda f: {"weight": 3, "color": "#1f2937"},
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "city", "leading", "value"],
-            aliases=["县区", "所属市", "首位产业", metric.label],
+            aliases=["县区", "所属市", metric.extra[1], metric.label],
             sticky=True,
             style="font-size: 16px;",
         ),

@@ -15,7 +15,7 @@ from geo import boundaries, choropleth
 TOP_COLUMNS = {"name": "县区", "city": "所属市", "leading_industry": "首位产业", "cluster_revenue": "集群营收（亿元）"}
 MAP_HEIGHT = 580  # px: with the title above, the map and its legend fit a 1920×1080 projector
 
-filters: sidebar.Filters = st.session_state["filters"]
+filters = sidebar.current(__file__)
 st.title(f"全省产业地图 · {filters.scope} · {filters.year}年")
 
 metrics = store.query("county_metrics", year=filters.year)

@@ -1,0 +1,88 @@
+"""营收梯队: clusters by revenue band for the province, regions and cities, against every tier target."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+import settings
+import store
+from analysis import tiers
+from components import downloads, legend, sidebar, tier_views
+from geo import boundaries, choropleth
+
+filters = sidebar.current(__file__)
+year, scope = filters.year, dict(region=filters.region, city=filters.city)
+province = filters.region is None and filters.city is None
+st.title(f"营收梯队 · {filters.scope} · {year}年")
+
+clusters = store.query("tier_clusters", year=year, start_year=year - tiers.SPAN, **scope)
+clusters["growth"] = tiers.growth(clusters.revenue, clusters.revenue_start, year - clusters.start_year)
+county_tiers = store.query("county_tiers", year=year)
+in_scope = county_tiers.adcode.notna()
+if filters.region:
+    in_scope &= county_tiers.region == filters.region
+if filters.city:
+    in_scope &= county_tiers.city_adcode == filters.city
+counties = county_tiers[in_scope & county_tiers.kind.isin(["县", "县级市"])].adcode
+targets = store.query("policy_targets")
+targets = targets[targets.metric.isin(list(tier_views.METRIC_LABELS))]
+
+
+def metrics(revenue):
+    return tiers.counts(revenue) | {"counties_without_100": tiers.counties_without_100(
+        clusters.county_kind, clusters.adcode, revenue, counties)}
+
+
+now = metrics(clusters.revenue)
+projected = {y: metrics(tiers.project(clusters.revenue, clusters.growth, y - year))
+             for y in sorted({2027, 2030, *targets.year}) if y > year}
+
+st.subheader("梯队分布")
+bands = store.query("tier_bands", year=year)
+if filters.city:
+    bands = bands[bands.scope_code == filters.city]
+elif filters.region:
+    bands = bands[(bands.scope_code == filters.region) | ((bands.level == "市") & (bands.region == filters.region))]
+st.html(tier_views.band_html(bands))
+band = st.selectbox("查看梯队内的集群", [b.key for b in tiers.BANDS], key="tier_band", index=None,
+                    format_func=lambda k: next(b.label for b in tiers.BANDS if b.key == k), placeholder="选择梯队")
+if band:
+    st.dataframe(clusters[clusters.tier == band][list(tier_views.CLUSTER_COLUMNS)]
+                 .rename(columns=tier_views.CLUSTER_COLUMNS), hide_index=True, width="stretch",
+                 column_config=tier_views.CLUSTER_FORMAT)
+
+st.subheader("目标与进度")
+if province:
+    st.html(tier_views.progress_html(tiers.progress(targets, now, projected, year), year))
+else:
+    st.info("政策目标是全省目标：在侧栏选择“全省”查看进度。下图仍给出所选范围的趋势和预测。")
+st.caption(tiers.METHOD)
+left, right = st.columns(2)
+trend = store.query("tier_trend", **scope)
+shown_targets = targets if province else targets.iloc[0:0]
+with left:
+    st.plotly_chart(tier_views.trend_figure(trend, projected, shown_targets, year,
+                                            ("clusters_100", "clusters_500", "clusters_1000"), "集群数（个）"))
+with right:
+    st.plotly_chart(tier_views.trend_figure(trend, projected, shown_targets, year, ("total_revenue",),
+                                            "集群营收总规模（亿元）"))
+
+view = st.segmented_control("查看", ["梯队地图", "百亿县域全覆盖", "临界集群名单"], key="tier_view", default="梯队地图")
+if view == "临界集群名单":
+    within = st.slider("距下一梯队下限不超过（%）", 5, 50, 20, step=5, key="tier_within") / 100
+    by_year = 2027 if year < 2027 else year + 1
+    watch = tiers.watch_list(clusters, within, year, by_year)
+    table = watch[list(tier_views.WATCH_COLUMNS)].rename(columns=tier_views.WATCH_COLUMNS)
+    st.markdown(f"**{len(watch)} 个集群**距下一梯队不超过 {within:.0%}；“所需年均增速”按 {by_year} 年前达到计。")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=tier_views.WATCH_FORMAT)
+    downloads.buttons(table, f"临界集群名单_{filters.scope}_{year}", key="watch",
+                      notes=[f"{filters.scope}{year}年距下一梯队不超过{within:.0%}的集群", tiers.METHOD])
+else:
+    metric = tier_views.TIER_MAP if view != "百亿县域全覆盖" else tier_views.COVERAGE_MAP
+    layer = boundaries.counties()[["adcode", "geometry"]].merge(tier_views.county_layer(county_tiers, year),
+                                                                on="adcode", validate="1:1")
+    layer["leading_industry"] = layer.top_cluster
+    fmap, items = choropleth.build_map(layer, metric, layer.adcode.isin(county_tiers[in_scope].adcode),
+                                       static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
+                                       basemap_attribution=settings.BASEMAP_ATTRIBUTION)
+    st_folium(fmap, key="tiers_map", height=560, use_container_width=True, returned_objects=[])
+    legend.render(metric.label, items, filtered=not in_scope.all())
