@@ -52,12 +52,12 @@ def band_frame(bands: pd.DataFrame) -> pd.DataFrame:
     columns = {("范围", ""): bands.scope, ("合计", "个数"): bands.clusters, ("合计", "营收（亿元）"): bands.revenue}
     for band in BANDS:
         columns[(band.label, "个数")] = bands[f"n_{band.column}"]
-        columns[(band.label, "营收（亿元）")] = bands[f"rev_{band.column}"]
+        columns[(band.label, "营收（亿元）")] = bands[f"rev_{band.column}"].where(bands[f"n_{band.column}"] > 0)
     return pd.DataFrame(columns)
 
 
 def band_html(bands: pd.DataFrame) -> str:
-    return band_frame(bands).to_html(index=False, border=0, classes="plain-table band-table",
+    return band_frame(bands).to_html(index=False, border=0, classes="plain-table band-table", na_rep="—",
                                      float_format=lambda v: f"{v:,.1f}")
 
 

@@ -39,10 +39,12 @@ projected = {y: metrics(tiers.project(clusters.revenue, clusters.growth, y - yea
 st.subheader("梯队分布")
 bands = store.query("tier_bands", year=year)
 if filters.city:
-    bands = bands[bands.scope_code == filters.city]
-elif filters.region:
-    bands = bands[(bands.scope_code == filters.region) | ((bands.level == "市") & (bands.region == filters.region))]
-st.html(tier_views.band_html(bands))
+    st.html(tier_views.band_html(bands[bands.scope_code == filters.city]))
+else:
+    head = bands.level != "市" if province else bands.scope_code == filters.region
+    st.html(tier_views.band_html(bands[head]))
+    with st.expander("各市梯队分布", expanded=not province):
+        st.html(tier_views.band_html(bands[(bands.level == "市") & (province | (bands.region == filters.region))]))
 band = st.selectbox("查看梯队内的集群", [b.key for b in tiers.BANDS], key="tier_band", index=None,
                     format_func=lambda k: next(b.label for b in tiers.BANDS if b.key == k), placeholder="选择梯队")
 if band:
