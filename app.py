@@ -9,7 +9,8 @@ import settings
 from components import sidebar
 from geo.choropleth import install_leaflet
 
-st.set_page_config(page_title="安徽省县域产业集群地图", page_icon=":material/map:", layout="wide")
+# An emoji favicon is drawn in the browser; a ":material/…:" one would be fetched from fonts.gstatic.com.
+st.set_page_config(page_title="安徽省县域产业集群地图", page_icon="🗺️", layout="wide")
 install_leaflet(settings.STATIC_DIR)
 st.html(settings.ROOT.joinpath("components", "theme.css"))
 
