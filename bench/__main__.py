@@ -2,9 +2,9 @@
 
 import sys
 
-from bench import home
+from bench import home, tiers
 
-BENCHES = {"home": home.main}
+BENCHES = {"home": home.main, "tiers": tiers.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)

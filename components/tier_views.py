@@ -29,6 +29,11 @@ CLUSTER_COLUMNS = {"name": "集群", "county": "县区", "city": "所属市", "i
                    "revenue": "营收（亿元）", "growth": "近年年均增速", "source_kind": "营收来源"}
 CLUSTER_FORMAT = {"营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
                   "近年年均增速": st.column_config.NumberColumn(format="percent")}
+GAP_COLUMNS = {"name": "县(市)", "city": "所属市", "top_cluster": "最大集群", "top_revenue": "最大集群营收（亿元）",
+               "gap": "距百亿差距（亿元）", "needed": "2030年前所需年均增速"}
+GAP_FORMAT = {"最大集群营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
+              "距百亿差距（亿元）": st.column_config.NumberColumn(format="%.1f"),
+              "2030年前所需年均增速": st.column_config.NumberColumn(format="percent")}
 WATCH_COLUMNS = {"name": "集群", "county": "县区", "city": "所属市", "industry": "产业", "revenue": "营收（亿元）",
                  "next_threshold": "下一梯队下限（亿元）", "gap": "差距（亿元）", "gap_share": "差距占比",
                  "growth": "近年年均增速", "needed": "所需年均增速", "reach_year": "按近年增速达到年份",

@@ -80,11 +80,16 @@ if view == "临界集群名单":
                       notes=[f"{filters.scope}{year}年距下一梯队不超过{within:.0%}的集群", tiers.METHOD])
 else:
     metric = tier_views.TIER_MAP if view != "百亿县域全覆盖" else tier_views.COVERAGE_MAP
-    layer = boundaries.counties()[["adcode", "geometry"]].merge(tier_views.county_layer(county_tiers, year),
-                                                                on="adcode", validate="1:1")
+    county_layer = tier_views.county_layer(county_tiers, year)
+    layer = boundaries.counties()[["adcode", "geometry"]].merge(county_layer, on="adcode", validate="1:1")
     layer["leading_industry"] = layer.top_cluster
     fmap, items = choropleth.build_map(layer, metric, layer.adcode.isin(county_tiers[in_scope].adcode),
                                        static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION)
     st_folium(fmap, key="tiers_map", height=560, use_container_width=True, returned_objects=[])
     legend.render(metric.label, items, filtered=not in_scope.all())
+    if view == "百亿县域全覆盖":
+        gaps = county_layer[in_scope & (county_layer.gap > 0)].sort_values("gap")
+        st.markdown(f"**{len(gaps)} 个县(市)尚无百亿级集群**（市辖区不计入县域全覆盖目标）")
+        st.dataframe(gaps[list(tier_views.GAP_COLUMNS)].rename(columns=tier_views.GAP_COLUMNS), hide_index=True,
+                     width="stretch", column_config=tier_views.GAP_FORMAT)

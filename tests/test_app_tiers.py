@@ -4,38 +4,23 @@ import re
 import shutil
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 import queries
 from analysis import tiers
+from harness.apptest import page_app
 
 
 @pytest.fixture()
 def app(store_path, tmp_path, monkeypatch):
     import settings
     import store
-    from streamlit.runtime import pages_manager
-    from streamlit.testing.v1 import app_test
-
-    class NavigationPages(pages_manager.PagesManager):
-        """AppTest re-arms Streamlit's pages/-directory rule before every run, so a switched-to page would run
-        without app.py. A server applies that rule only until app.py's st.navigation first runs (see
-        components.sidebar.current, tested in the browser); model that steady state here."""
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            pages_manager.PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
 
     copy = tmp_path / "app.duckdb"
     shutil.copy(store_path, copy)
     monkeypatch.setattr(settings, "DB_PATH", copy)
     store.connection.clear()
     store.query.clear()
-    at = AppTest.from_file("../app.py", default_timeout=60).run()
-    at.switch_page("pages/tiers.py").run()
-    yield at
+    yield page_app("pages/tiers.py", monkeypatch)
     store.connection.clear()
 
 
@@ -117,3 +102,12 @@ def test_maps_render_for_both_views(app):
         legend = next(m.value for m in app.markdown if 'class="legend"' in m.value)
         counts = [int(n) for n in re.findall(r"<small>（(\d+)）</small>", legend)]
         assert sum(counts) == 104
+
+
+def test_coverage_lists_counties_without_a_100_cluster(app, con):
+    app.segmented_control(key="tier_view").set_value("百亿县域全覆盖").run()
+    assert not app.exception
+    shown = app.dataframe[0].value
+    without = queries.run(con, "tier_trend", region=None, city=None).set_index("year").loc[2025].counties_without_100
+    assert len(shown) == without
+    assert (shown["距百亿差距（亿元）"] > 0).all() and shown["距百亿差距（亿元）"].is_monotonic_increasing
