@@ -21,7 +21,6 @@ PAGES = [
 ]
 
 
-
 @st.cache_resource(show_spinner=False)
 def freeze_startup_heap() -> bool:
     """Once per process, after the first page run: hide the modules, caches and store from the garbage collector.
