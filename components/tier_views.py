@@ -8,7 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.tiers import BANDS
+from analysis.tiers import BANDS, coverage
+from components.kpis import value_text
 from geo.choropleth import NO_DATA, Metric
 
 METRIC_LABELS = {
@@ -48,8 +49,7 @@ WATCH_FORMAT = {"营收（亿元）": st.column_config.NumberColumn(format="%.1f
 
 
 def _num(value: float, unit: str) -> str:
-    text = f"{value:,.1f}" if unit == "亿元" and not float(value).is_integer() else f"{value:,.0f}"
-    return f"{text} {unit}"
+    return f"{value_text(value, unit)} {unit}"
 
 
 def band_frame(bands: pd.DataFrame) -> pd.DataFrame:
@@ -116,8 +116,6 @@ def trend_figure(trend: pd.DataFrame, projected: dict[int, dict[str, float]], ta
 
 def county_layer(county_tiers: pd.DataFrame, year: int, goal_year: int = 2030) -> pd.DataFrame:
     """``county_tiers`` with the columns the two maps colour by and their tooltip texts."""
-    from analysis.tiers import coverage
-
     short = {b.key: b.label.split("（")[0] for b in BANDS}
     out = county_tiers.copy()
     out["top_tier_label"] = out.top_tier.map(short).fillna("无集群")

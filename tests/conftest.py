@@ -36,3 +36,20 @@ def con(store_path):
     connection = duckdb.connect(str(store_path), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture()
+def app_store(store_path, tmp_path, monkeypatch):
+    """A private copy of the demo store that the app (AppTest) opens, with the store's caches cleared."""
+    import shutil
+
+    import settings
+    import store
+
+    copy = tmp_path / "app.duckdb"
+    shutil.copy(store_path, copy)
+    monkeypatch.setattr(settings, "DB_PATH", copy)
+    store.connection.clear()
+    store.query.clear()
+    yield copy
+    store.connection.clear()

@@ -1,7 +1,6 @@
 """AppTest of the home page 全省产业地图: every metric, several years, filters and a county's profile."""
 
 import re
-import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -11,18 +10,8 @@ from geo.choropleth import METRICS
 
 
 @pytest.fixture()
-def app(store_path, tmp_path, monkeypatch):
-    import settings
-    import store
-
-    copy = tmp_path / "app.duckdb"
-    shutil.copy(store_path, copy)
-    monkeypatch.setattr(settings, "DB_PATH", copy)
-    store.connection.clear()
-    store.query.clear()
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    yield at.run()
-    store.connection.clear()
+def app(app_store):
+    return AppTest.from_file("../app.py", default_timeout=60).run()
 
 
 def legend_counts(at) -> tuple[str, int]:

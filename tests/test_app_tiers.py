@@ -1,7 +1,6 @@
 """AppTest of 营收梯队 for several years and regions; expected figures come from the named queries."""
 
 import re
-import shutil
 
 import pytest
 
@@ -11,17 +10,8 @@ from harness.apptest import page_app
 
 
 @pytest.fixture()
-def app(store_path, tmp_path, monkeypatch):
-    import settings
-    import store
-
-    copy = tmp_path / "app.duckdb"
-    shutil.copy(store_path, copy)
-    monkeypatch.setattr(settings, "DB_PATH", copy)
-    store.connection.clear()
-    store.query.clear()
-    yield page_app("pages/tiers.py", monkeypatch)
-    store.connection.clear()
+def app(app_store, monkeypatch):
+    return page_app("pages/tiers.py", monkeypatch)
 
 
 def band_rows(at) -> dict[str, list[str]]:
