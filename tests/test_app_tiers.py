@@ -85,13 +85,16 @@ def test_watch_list_matches_the_rule(app, con, year):
     assert (shown["差距占比"] <= 0.30).all()
 
 
-def test_maps_render_for_both_views(app):
+def test_maps_render_for_both_views(app, con):
+    without_clusters = int((queries.run(con, "county_metrics", year=2025).clusters == 0).sum())
     for view in ("梯队地图", "百亿县域全覆盖"):
         app.segmented_control(key="tier_view").set_value(view).run()
         assert not app.exception
         legend = next(m.value for m in app.markdown if 'class="legend"' in m.value)
-        counts = [int(n) for n in re.findall(r"<small>（(\d+)）</small>", legend)]
-        assert sum(counts) == 104
+        counts = dict(re.findall(r"</i>([^<]*)<small>（(\d+)）</small>", legend))
+        assert sum(int(n) for n in counts.values()) == 104
+        if view == "梯队地图":
+            assert int(counts["无集群"]) == without_clusters > 0
 
 
 def test_coverage_lists_counties_without_a_100_cluster(app, con):
