@@ -18,6 +18,8 @@ st.html(settings.ROOT.joinpath("components", "theme.css"))
 PAGES = [
     st.Page("pages/home.py", title="全省产业地图", icon=":material/map:", url_path="map", default=True),
     st.Page("pages/tiers.py", title="营收梯队", icon=":material/stacked_bar_chart:", url_path="tiers"),
+    st.Page("pages/honours.py", title="优质企业", icon=":material/workspace_premium:", url_path="honours"),
+    st.Page("pages/enterprises.py", title="按图索企", icon=":material/domain:", url_path="enterprises"),
 ]
 
 
@@ -35,7 +37,8 @@ def freeze_startup_heap() -> bool:
 
 navigation = st.navigation(PAGES)
 if return_to := st.session_state.pop("return_to", None):  # see components.sidebar.current
-    st.switch_page(return_to)
+    page, query_params = return_to
+    st.switch_page(page, query_params=query_params)
 sidebar.demo_badge()
 st.session_state["filters"] = sidebar.render()
 navigation.run()

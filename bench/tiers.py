@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from bench import pagetime
 
 CLUSTERS = 5000
 YEARS = range(2016, 2026)
@@ -45,28 +46,7 @@ def scale_store(path: Path, clusters: int = CLUSTERS, seed: int = 7) -> None:
     con.close()
 
 
-def page_run_ms(db_path: Path, runs: int = 7, cached: bool = True) -> float:
-    """Median of ``runs`` AppTest runs of the page once it has run once (``cached`` False clears query caches)."""
-    import settings
-    import store
-    from harness.apptest import page_app
-
-    settings.DB_PATH = db_path
-    store.connection.clear()
-    store.query.clear()
-    at = page_app("pages/tiers.py", timeout=120)
-    times = []
-    for _ in range(runs):
-        if not cached:
-            store.query.clear()
-        start = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - start) * 1000)
-    if at.exception:
-        raise RuntimeError(at.exception[0].message)
-    store.connection().close()
-    store.connection.clear()
-    return statistics.median(times)
+page_run_ms = partial(pagetime.page_run_ms, "pages/tiers.py")
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -10,14 +10,19 @@ import streamlit as st
 import exports
 
 
-def buttons(frame: pd.DataFrame, basename: str, key: str, notes: list[str] | None = None) -> None:
-    """Two buttons side by side; the files are generated on click (``data`` is a callable), not on every run."""
+def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], basename: str, key: str,
+            notes: list[str] | None = None, label: str = "") -> None:
+    """Two buttons side by side; the files are generated on click (``data`` is a callable), not on every run.
+
+    ``frame`` may itself be a callable, so that a long list is fetched only when someone downloads it.
+    """
+    rows = frame if callable(frame) else (lambda: frame)
     left, right = st.columns(2)
     with left:
-        st.download_button("下载 Excel（.xlsx）", partial(exports.to_xlsx, frame, basename[:31], notes),
+        st.download_button(f"下载{label} Excel（.xlsx）", lambda: exports.to_xlsx(rows(), basename[:31], notes),
                            file_name=f"{basename}.xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
                            on_click="ignore", icon=":material/download:", width="stretch")
     with right:
-        st.download_button("下载 CSV", partial(exports.to_csv, frame), file_name=f"{basename}.csv",
+        st.download_button(f"下载{label} CSV", lambda: exports.to_csv(rows()), file_name=f"{basename}.csv",
                            mime=exports.CSV_MIME, key=f"{key}_csv", on_click="ignore",
                            icon=":material/download:", width="stretch")

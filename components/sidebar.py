@@ -35,15 +35,30 @@ def current(page_file: str) -> Filters:
     AppTest re-arms it on every run). Such a run hands over to ``app.py``, which comes back to the page.
     """
     if PagesManager.uses_pages_directory or "filters" not in st.session_state:
-        st.session_state["return_to"] = f"pages/{Path(page_file).name}"
+        st.session_state["return_to"] = (f"pages/{Path(page_file).name}", st.query_params.to_dict())
         st.switch_page("app.py")
     return st.session_state["filters"]
+
+
+def _start_from_url(years: list[int], cities) -> None:
+    """A session opened from a shared URL (e.g. an enterprise list) starts with the year, region and city in it."""
+    if "year" in st.session_state:
+        return
+    url = st.query_params
+    if url.get("year", "").isdigit() and int(url["year"]) in years:
+        st.session_state["year"] = int(url["year"])
+    if url.get("region") in ("皖北", "皖中", "皖南"):
+        st.session_state["region"] = url["region"]
+    if url.get("city") in set(cities.adcode):
+        st.session_state["city"] = url["city"]
+        st.session_state.setdefault("region", cities.set_index("adcode").region[url["city"]])
 
 
 def render() -> Filters:
     """Draw the filters in the sidebar and return the current choice."""
     years = store.query("data_years").year.tolist()
     cities = store.query("cities")
+    _start_from_url(years, cities)
     with st.sidebar:
         st.markdown("### 筛选")
         year = st.selectbox("年份", years[::-1], key="year", format_func=lambda y: f"{y}年")

@@ -149,8 +149,10 @@ def build(rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFram
     roster["name"] = _names(rng, [_short(names[a]) for a in roster.adcode], link_names[roster.link_id].to_list())
     roster["revenue"] = roster.revenue.round(3)
     roster["source_id"] = "demo"
+    roster["above_scale"] = True  # the demo roster is each cluster's 规上企业 plus a few more per county
     honours = _honours(rng, roster)
     honours = _apply_public_honours(honours, roster, clusters)
-    columns = ["uscc", "name", "adcode", "cluster_id", "industry", "link_id", "revenue", "lon", "lat", "source_id"]
+    columns = ["uscc", "name", "adcode", "cluster_id", "industry", "link_id", "revenue", "lon", "lat", "source_id",
+               "above_scale"]
     return roster[columns], honours.drop_duplicates(["uscc", "honour"]).reset_index(drop=True)
 

@@ -20,6 +20,7 @@ from plotly.colors import qualitative, sequential
 
 NO_DATA = "#f3f4f6"
 OUTSIDE = "#d1d5db"
+MISSING = "#bfdbfe"  # a value withheld on purpose (e.g. too few firms for a density), not a zero
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ class Metric:
     palette: tuple[tuple[str, str], ...] = ()  # fixed categories (value, colour), in legend order
     detail: str = ""  # column whose text the tooltip shows instead of the value
     extra: tuple[str, str] = ("leading_industry", "首位产业")  # the tooltip's third row: column, label
+    missing: str = ""  # legend label of counties whose value is NaN (drawn in MISSING); "" counts them as no data
+    min_break: float = 1.0  # lowest first class bound of quantile breaks (counts start at 1; ratios lower)
+    none_label: str = ""  # legend label of zero / no data; default "0 <unit>"
 
 
 METRICS = {
@@ -60,24 +64,25 @@ def _nice(value: float) -> float:
     return float(np.floor(value / magnitude * 2) / 2 * magnitude) or magnitude
 
 
-def _quantile_breaks(values: pd.Series, classes: int = 5) -> tuple[float, ...]:
+def _quantile_breaks(values: pd.Series, classes: int = 5, floor: float = 1.0) -> tuple[float, ...]:
     positive = values[values > 0]
     if positive.empty:
-        return (1,)
+        return (floor,)
+    first = max(floor, _nice(positive.min()) if floor < 1 else positive.min())
     cuts = [_nice(q) for q in np.quantile(positive, np.linspace(0, 1, classes + 1)[1:-1])]
-    return tuple(sorted({max(1.0, positive.min())} | {c for c in cuts if c > positive.min()}))
+    return tuple(sorted({first} | {c for c in cuts if c > first}))
 
 
 def _format(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 or float(value).is_integer() else f"{value:,.2f}".rstrip("0")
 
 
-def _class_label(low: float, high: float | None, metric: Metric) -> str:
+def _class_label(low: float, high: float | None, metric: Metric, first: bool = False) -> str:
     if high is None:
         return f"≥ {_format(low)}"
     if metric.unit == "个" and high - low == 1:
         return _format(low)
-    return f"{_format(low if low >= 1 else 0)}–{_format(high)}"
+    return f"{_format(0 if first and low < 0.1 else low)}–{_format(high)}"
 
 
 def classify(values: pd.Series, metric: Metric) -> tuple[pd.Series, list[LegendItem]]:
@@ -88,16 +93,24 @@ def classify(values: pd.Series, metric: Metric) -> tuple[pd.Series, list[LegendI
         return values.map(colours).fillna(NO_DATA), legend
     if metric.categorical:
         return _classify_categories(values)
-    breaks = metric.breaks or _quantile_breaks(values)
+    breaks = metric.breaks or _quantile_breaks(values, floor=metric.min_break)
     palette = sequential.YlOrRd[-len(breaks):] if len(breaks) <= 9 else sequential.YlOrRd
-    index = np.searchsorted(np.array(breaks), values.to_numpy(dtype=float), side="right") - 1
-    colors = pd.Series([palette[i] if i >= 0 else NO_DATA for i in index], index=values.index)
-    none_label = {"cluster_revenue": "无集群", "clusters_100": "无百亿级集群"}.get(metric.column, f"0 {metric.unit}")
-    legend = [LegendItem(NO_DATA, none_label, int((index < 0).sum()))]
+    numbers = values.to_numpy(dtype=float)
+    index = np.searchsorted(np.array(breaks), numbers, side="right") - 1
+    missing = np.isnan(numbers) & bool(metric.missing)
+    index[np.isnan(numbers) & ~missing] = -1  # NaN would otherwise sort above every break
+    colors = pd.Series([MISSING if m else palette[i] if i >= 0 else NO_DATA for i, m in zip(index, missing)],
+                       index=values.index)
+    index[missing] = -2
+    none_label = metric.none_label or {"cluster_revenue": "无集群", "clusters_100": "无百亿级集群"}.get(
+        metric.column, f"0 {metric.unit}".strip())
+    legend = [LegendItem(NO_DATA, none_label, int((index == -1).sum()))]
     for i, low in enumerate(breaks):
         high = breaks[i + 1] if i + 1 < len(breaks) else None
-        label = f"{_class_label(low, high, metric)} {metric.unit}".strip()
+        label = f"{_class_label(low, high, metric, first=i == 0)} {metric.unit}".strip()
         legend.append(LegendItem(palette[i], label, int((index == i).sum())))
+    if missing.any():
+        legend.append(LegendItem(MISSING, metric.missing, int(missing.sum())))
     return colors, legend
 
 
@@ -151,7 +164,8 @@ class _Layer(folium.GeoJson):
 
 
 def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *, static_url: str,
-              basemap_url: str = "", basemap_attribution: str = "") -> tuple[folium.Map, list[LegendItem]]:
+              basemap_url: str = "", basemap_attribution: str = "",
+              scroll_zoom: bool = True) -> tuple[folium.Map, list[LegendItem]]:
     """The choropleth of ``metric`` over ``counties`` (the county layer joined to ``county_metrics``).
 
     Parameters
@@ -162,6 +176,8 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
         are drawn grey and the map is fitted to the selected ones.
     static_url : URL prefix under which Leaflet is served (see ``install_leaflet``).
     basemap_url : optional tile URL template; empty means no tiles and so no tile requests.
+    scroll_zoom : False on pages that go on below the map, so that the mouse wheel scrolls the page
+        (the +/− buttons and a double click still zoom).
 
     Returns
     -------
@@ -180,7 +196,8 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
     fill = dict(zip(counties.adcode, colors))
     layer = gpd.GeoDataFrame(properties, geometry=counties.geometry.values, crs=counties.crs)
     m = folium.Map(tiles=None, zoom_control=True, control_scale=True, prefer_canvas=False,
-                   min_zoom=6, maxZoom=13, zoom_snap=0.25, attribution_control=bool(basemap_url))
+                   min_zoom=6, maxZoom=13, zoom_snap=0.25, attribution_control=bool(basemap_url),
+                   scroll_wheel_zoom=scroll_zoom)
     use_local_leaflet(m, static_url)
     m.get_root().header.add_child(folium.Element(
         "<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>"))

@@ -1,0 +1,75 @@
+"""Counts that open their enterprise list: every count is a link to 按图索企 with its filters in the query string.
+
+A plain link would start a new session (a full page load, the sidebar's choices lost). ``follow`` mounts a
+small script that catches left clicks on these links and hands the link to Python, which switches page inside
+the session (``st.switch_page`` with the same query parameters). Ctrl/middle click still opens a new tab, and the
+URL alone reproduces the list there, so a list can be bookmarked or sent on.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import streamlit as st
+
+PAGE = "pages/enterprises.py"
+URL_PATH = "enterprises"
+# Query parameters of the list. Lists (adcode, honour) are comma-joined: no county name, adcode or honour has a
+# comma. year/region/city are the sidebar's, the rest the list page's own filters.
+SCOPE_KEYS = ("year", "region", "city")
+FILTER_KEYS = ("adcode", "cluster", "member", "honour", "industry", "link", "q")
+KEYS = SCOPE_KEYS + FILTER_KEYS
+
+_JS = """
+export default function ({ setTriggerValue }) {
+  const onClick = (event) => {
+    const link = event.target.closest && event.target.closest("a[data-open]");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    setTriggerValue("open", link.getAttribute("href"));
+  };
+  document.addEventListener("click", onClick);
+  return () => document.removeEventListener("click", onClick);
+}
+"""
+_catcher = st.components.v2.component("enterprise_links", js=_JS)
+
+
+def params(**filters) -> dict[str, str]:
+    """The query parameters for ``filters`` (keys of ``KEYS``); empty values are left out."""
+    unknown = set(filters) - set(KEYS)
+    if unknown:
+        raise ValueError(f"not filters of the enterprise list: {sorted(unknown)}")
+    out = {}
+    for key in KEYS:
+        value = filters.get(key)
+        if isinstance(value, Iterable) and not isinstance(value, str):
+            value = ",".join(str(v) for v in value)
+        if value is not None and str(value) != "":
+            out[key] = str(value)
+    return out
+
+
+def href(**filters) -> str:
+    """The relative URL of the enterprise list filtered by ``filters``, e.g. ``enterprises?adcode=340881``."""
+    return f"{URL_PATH}?{urlencode(params(**filters))}"
+
+
+def link(count: int, **filters) -> str:
+    """``count`` as an HTML link to the list of those enterprises (escaped, ready for ``st.html``)."""
+    return (f'<a class="count-link" data-open="1" href="{html.escape(href(**filters), quote=True)}" '
+            f'title="查看这些企业">{int(count):,}</a>')
+
+
+def parse(url: str) -> dict[str, str]:
+    """The known query parameters of a list URL (unknown ones dropped; values are checked by the list page)."""
+    return {k: v for k, v in parse_qsl(urlsplit(url).query) if k in KEYS}
+
+
+def follow(key: str = "enterprise_links") -> None:
+    """Mount the click catcher; after a click on a count, switch to the list with that count's filters."""
+    result = _catcher(key=key, on_open_change=lambda: None)
+    if result.open:
+        st.switch_page(PAGE, query_params=parse(str(result.open)))

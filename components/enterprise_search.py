@@ -1,0 +1,113 @@
+"""The enterprise list's filters: read from a URL (checked against what exists), written back to it, and turned
+into the parameters of ``queries/enterprise_search.sql``. Pure functions, tested without Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from components.sidebar import Filters
+from data.vocab import HONOURS
+
+MEMBERSHIP = {"in": "集群内企业", "out": "集群外企业"}
+MAX_TEXT = 60  # characters of a name search
+
+
+@dataclass(frozen=True)
+class Search:
+    adcodes: tuple[str, ...] = ()
+    cluster: str | None = None
+    member: str | None = None  # "in" / "out" / None
+    honours: tuple[str, ...] = ()
+    industry: str | None = None
+    link: str | None = None
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        return self == Search()
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a URL may name: the valid values of each filter."""
+
+    adcodes: frozenset[str]
+    clusters: frozenset[str]
+    industries: frozenset[str]
+    links: dict[str, frozenset[str]] = field(default_factory=dict)  # industry → its link_ids
+
+
+def from_params(params: dict[str, str], options: Options) -> Search:
+    """The search a URL asks for; values that do not exist are dropped, never passed on."""
+    def listed(key, valid):
+        return tuple(v for v in params.get(key, "").split(",") if v in valid)
+
+    industry = params.get("industry") if params.get("industry") in options.industries else None
+    link = params.get("link")
+    if link not in options.links.get(industry, frozenset()):
+        link = None
+    return Search(
+        adcodes=listed("adcode", options.adcodes),
+        cluster=params.get("cluster") if params.get("cluster") in options.clusters else None,
+        member=params.get("member") if params.get("member") in MEMBERSHIP else None,
+        honours=listed("honour", set(HONOURS)),
+        industry=industry,
+        link=link,
+        text=params.get("q", "").strip()[:MAX_TEXT],
+    )
+
+
+def to_params(search: Search) -> dict[str, str]:
+    """The list's own query parameters (see ``enterprise_links.FILTER_KEYS``), empty ones left out."""
+    values = {"adcode": ",".join(search.adcodes), "cluster": search.cluster, "member": search.member,
+              "honour": ",".join(search.honours), "industry": search.industry, "link": search.link,
+              "q": search.text}
+    return {k: v for k, v in values.items() if v}
+
+
+def query_args(search: Search, filters: Filters, limit: int) -> dict:
+    """Parameters of ``enterprise_search`` for ``search`` within the sidebar's year, region and city."""
+    return {
+        "year": filters.year, "region": filters.region, "city": filters.city,
+        "adcodes": list(search.adcodes) or None, "cluster": search.cluster,
+        "member": None if search.member is None else search.member == "in",
+        "honours": list(search.honours) or None, "industry": search.industry, "link": search.link,
+        "text": search.text or None, "limit": limit,
+    }
+
+
+def describe(search: Search, names: dict[str, str], filters: Filters) -> str:
+    """The search in words, e.g. '安徽省 · 桐城市 · 专精特新中小企业 · 2025年'."""
+    parts = [filters.scope]
+    if search.adcodes:
+        parts.append("、".join(names.get(a, a) for a in search.adcodes))
+    if search.cluster:
+        parts.append(names.get(search.cluster, search.cluster))
+    if search.member:
+        parts.append(MEMBERSHIP[search.member])
+    if search.industry:
+        parts.append(search.industry)
+    if search.link:
+        parts.append(names.get(search.link, search.link))
+    if search.honours:
+        parts.append("或".join(search.honours))
+    if search.text:
+        parts.append(f"名称含“{search.text}”")
+    return " · ".join(parts + [f"{filters.year}年"])
+
+
+# Columns of the list on screen and in exports: query column → heading.
+COLUMNS = {
+    "name": "企业名称", "uscc": "统一社会信用代码", "county": "县区", "city": "所属市", "industry": "产业",
+    "stage": "环节位置", "link": "产业链环节", "cluster": "所属集群", "revenue": "营业收入（亿元）",
+    "honours": "荣誉", "above_scale": "规上企业", "lon": "经度", "lat": "纬度", "source_kind": "数据来源",
+}
+
+
+def table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Search rows as the list shows and exports them."""
+    out = rows[list(COLUMNS)].rename(columns=COLUMNS)
+    out["规上企业"] = out["规上企业"].map({True: "是", False: "否"})
+    out["所属集群"] = out["所属集群"].fillna("（集群外）")
+    return out

@@ -1,0 +1,100 @@
+"""按图索企: the enterprise list, filtered by county, cluster, honour, industry, chain link and name.
+
+Every count elsewhere in the app links here with its filters in the URL (``components.enterprise_links``); the
+URL always mirrors the filters on screen, so a list can be bookmarked or sent on.
+"""
+
+import html
+
+import streamlit as st
+
+import queries
+import store
+from components import downloads, enterprise_links, sidebar
+from components import enterprise_search as es
+from data.vocab import HONOURS
+
+SHOWN = 2_000  # rows in the on-screen table (largest revenue first)
+EXPORT_LIMIT = 100_000  # rows in a download
+
+filters = sidebar.current(__file__)
+st.title(f"按图索企 · {filters.scope} · {filters.year}年")
+
+counties = store.query("county_metrics", year=filters.year)
+in_scope = counties.adcode.notna()
+if filters.region:
+    in_scope &= counties.region == filters.region
+if filters.city:
+    in_scope &= counties.city_adcode == filters.city
+counties = counties[in_scope]
+clusters = store.query("tier_clusters", year=filters.year, start_year=filters.year, region=filters.region,
+                       city=filters.city)
+industries = store.query("industries")
+county_names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
+cluster_names = dict(zip(clusters.cluster_id, clusters.name))
+
+# The URL names the search when it changed from outside (a count's link, a bookmark); otherwise the widgets do.
+incoming = {k: v for k, v in st.query_params.to_dict().items() if k in enterprise_links.FILTER_KEYS}
+applied = st.session_state.get("ent_applied")
+source = incoming if (incoming and incoming != applied) or applied is None else (applied if not incoming else None)
+if source is not None:
+    url_industry = source.get("industry")
+    url_links = (frozenset(store.query("chain_links", industry=url_industry).link_id)
+                 if url_industry in set(industries.industry) else frozenset())
+    options = es.Options(frozenset(counties.adcode), frozenset(clusters.cluster_id),
+                         frozenset(industries.industry), {url_industry: url_links})
+    wanted = es.from_params(source, options)
+    st.session_state.update({
+        "ent_text": wanted.text, "ent_honours": list(wanted.honours), "ent_member": wanted.member,
+        "ent_adcodes": list(wanted.adcodes), "ent_cluster": wanted.cluster, "ent_industry": wanted.industry,
+        "ent_link": wanted.link,
+    })
+
+top = st.columns([3, 4, 2])
+text = top[0].text_input("名称或统一社会信用代码", key="ent_text", max_chars=es.MAX_TEXT,
+                         placeholder="企业名称的一部分，或完整的18位代码")
+honours = top[1].multiselect("荣誉（持有任一项）", HONOURS, key="ent_honours", placeholder="不限")
+member = top[2].selectbox("集群内外", list(es.MEMBERSHIP), key="ent_member", index=None,
+                          format_func=es.MEMBERSHIP.get, placeholder="不限")
+row = st.columns(4)
+adcodes = row[0].multiselect("区县", list(county_names), key="ent_adcodes", format_func=county_names.get,
+                             placeholder=f"{filters.scope}全部区县")
+cluster = row[1].selectbox("集群", list(cluster_names), key="ent_cluster", index=None,
+                           format_func=cluster_names.get, placeholder="不限")
+industry = row[2].selectbox("产业", list(industries.industry), key="ent_industry", index=None, placeholder="不限")
+links = store.query("chain_links", industry=industry) if industry else None
+link_names = dict(zip(links.link_id, links.stage + " · " + links.name)) if links is not None else {}
+if st.session_state.get("ent_link") not in link_names:
+    st.session_state["ent_link"] = None
+link = row[3].selectbox("产业链环节", list(link_names), key="ent_link", index=None, format_func=link_names.get,
+                        placeholder="先选产业" if not industry else "不限", disabled=not industry)
+
+search = es.Search(tuple(adcodes), cluster, member, tuple(h for h in HONOURS if h in honours), industry, link,
+                   text.strip())
+params = es.to_params(search)
+st.session_state["ent_applied"] = params
+st.query_params.from_dict(enterprise_links.params(year=filters.year, region=filters.region, city=filters.city)
+                          | params)
+
+rows = store.query("enterprise_search", **es.query_args(search, filters, SHOWN))
+matches = int(rows.matches.iloc[0]) if not rows.empty else 0
+described = es.describe(search, county_names | cluster_names | link_names, filters)
+st.html(f'<p class="list-count" data-matches="{matches}"><b>共 {matches:,} 家企业</b>　'
+        f'<span>{html.escape(described)}</span></p>')
+if matches == 0:
+    st.info("没有符合条件的企业。可以减少筛选条件，或在侧栏扩大区域。")
+else:
+    if matches > SHOWN:
+        st.caption(f"表中列出营业收入最大的 {SHOWN:,} 家；下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
+    st.dataframe(es.table(rows), hide_index=True, width="stretch", height=560,
+                 column_config={"营业收入（亿元）": st.column_config.NumberColumn(format="%.2f"),
+                                "经度": None, "纬度": None})
+
+    def full_list():
+        found = queries.run(store.connection().cursor(), "enterprise_search",
+                            **es.query_args(search, filters, EXPORT_LIMIT))
+        return es.table(found)
+
+    downloads.buttons(full_list, f"企业名单_{filters.scope}_{filters.year}", key="enterprises",
+                      notes=[f"企业名单：{described}，共 {min(matches, EXPORT_LIMIT):,} 家",
+                             "“数据来源”列标明每家企业是公开报道、示例生成还是上报数据。"])

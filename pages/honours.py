@@ -1,0 +1,144 @@
+"""优质企业: where the 专精特新, 高新技术 and other honoured enterprises are, by county, city, region and cluster;
+their density and location quotient; the seed 000 and seed 001 targets. Every count opens its enterprise list."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+import settings
+import store
+from analysis import honours as hn
+from components import county_profile, enterprise_links, honour_views as hv, legend, sidebar
+from data.vocab import HONOURS
+from geo import boundaries, choropleth
+
+MAP_HEIGHT = 520
+TREND_DEFAULT = ["专精特新中小企业", "专精特新“小巨人”", "国家高新技术企业", "制造业单项冠军", "上市公司"]
+
+filters = sidebar.current(__file__)
+enterprise_links.follow()
+year = filters.year
+link = hv.links_for(year, filters.region, filters.city)
+st.title(f"优质企业 · {filters.scope} · {year}年")
+
+counts = store.query("honour_scope_counts", year=year)
+counts = hn.with_density(counts, counts[counts.level == "省"])
+previous = store.query("honour_scope_counts", year=year - 1)
+if filters.city:
+    level, code = "市", filters.city
+elif filters.region:
+    level, code = "区域", filters.region
+else:
+    level, code = "省", "340000"
+
+
+scope = counts[(counts.level == level) & (counts.code == code)]
+scope_before = previous[(previous.level == level) & (previous.code == code)]
+firms = int(scope.firms.iloc[0]) if not scope.empty else 0
+
+controls = st.columns([3, 2, 2])
+honour = controls[0].selectbox("荣誉", HONOURS, key="honour", index=0)
+measure = controls[1].segmented_control("地图与排名", list(hv.MEASURES), key="honour_measure",
+                                        default="enterprises", format_func=hv.MEASURES.get) or "enterprises"
+controls[2].markdown(f"<div class='list-count'>{filters.scope}规上企业 <b>{firms:,}</b> 家</div>",
+                     unsafe_allow_html=True)
+
+county_rows = counts[(counts.level == "县区") & (counts.honour == honour)]
+in_scope = county_rows.code.notna()
+if filters.region:
+    in_scope &= county_rows.region == filters.region
+if filters.city:
+    in_scope &= county_rows.city_adcode == filters.city
+
+# A click on the map reruns with the map's value in session state: pick the county before anything is drawn.
+clicked = county_profile.clicked_adcode(st.session_state.get("honour_map"))
+if clicked and clicked != st.session_state.get("honour_last_click"):
+    st.session_state["honour_last_click"] = clicked
+    st.session_state["honour_county"] = clicked
+
+left, right = st.columns([3, 2], gap="medium")
+with right:
+    st.markdown(f"**{filters.scope}各类荣誉企业（{year}年，点击数字查看名单）**")
+    st.html(hv.scope_html(scope, scope_before, link, show_lq=level != "省"))
+    names = dict(zip(county_rows.code[in_scope], county_rows.name[in_scope]))
+    st.selectbox("县区", [None, *names], key="honour_county", label_visibility="collapsed",
+                 format_func=lambda a: names.get(a, "点击地图或在此选择县区，查看其各类荣誉企业"))
+    chosen = st.session_state.get("honour_county")
+    if chosen in names:
+        st.markdown(f"**{names[chosen]}**")
+        st.html(hv.county_html(counts[(counts.level == "县区") & (counts.code == chosen)], link))
+
+with left:
+    city_rows = counts[(counts.level == "市") & (counts.honour == honour)]
+    map_rows = hv.map_values(county_rows, measure).assign(
+        city=county_rows.city_adcode.map(dict(zip(city_rows.code, city_rows.name))).to_numpy())
+    layer = boundaries.counties()[["adcode", "geometry"]].merge(
+        map_rows.rename(columns={"code": "adcode"}), on="adcode", validate="1:1")
+    metric = hv.map_metric(honour, measure)
+    fmap, items = choropleth.build_map(layer, metric, layer.adcode.isin(county_rows.code[in_scope]),
+                                       static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
+                                       basemap_attribution=settings.BASEMAP_ATTRIBUTION, scroll_zoom=False)
+    outline = choropleth.highlight(layer[layer.adcode == chosen]) if chosen in names else None
+    st_folium(fmap, key="honour_map", height=MAP_HEIGHT, use_container_width=True,
+              returned_objects=["last_active_drawing"], feature_group_to_add=outline)
+    legend.render(metric.label, items, filtered=not in_scope.all())
+
+st.subheader(f"排名：{honour} · {hv.MEASURES[measure]}")
+st.caption(hn.FLOOR_RULE + " " + hn.COUNTING_RULE)
+rank_left, rank_right = st.columns(2, gap="medium")
+with rank_left:
+    ranked = hn.rank(county_rows[in_scope], measure)
+    excluded = int((~ranked.ranked).sum()) if measure != "enterprises" else 0
+    st.markdown(f"**县区前 15 名**" + (f"（{excluded} 个县区样本不足，未排名）" if excluded else ""))
+    st.html(hv.ranking_html(ranked if measure != "enterprises" else hn.rank(county_rows[in_scope], measure, 0),
+                            measure, honour, link, top=15))
+with rank_right:
+    if not filters.city:
+        cities = counts[(counts.level == "市") & (counts.honour == honour)]
+        if filters.region:
+            cities = cities[cities.region == filters.region]
+        st.markdown("**各市**")
+        st.html(hv.ranking_html(hn.rank(cities, measure, 0), measure, honour, link, top=16, place="市"))
+    else:
+        st.markdown("**所在区域各市**")
+        region = counts[(counts.level == "市") & (counts.code == filters.city)].region.iloc[0]
+        cities = counts[(counts.level == "市") & (counts.honour == honour) & (counts.region == region)]
+        st.html(hv.ranking_html(hn.rank(cities, measure, 0), measure, honour, link, top=16, place="市"))
+
+targets = store.query("policy_targets")
+quality_target = targets[targets.metric == "leading_cluster_quality_firms"].iloc[0]
+by_year = int(quality_target.year) if year < quality_target.year else year + 1
+clusters = store.query("cluster_quality", year=year, start_year=year - hn.SPAN, region=filters.region,
+                       city=filters.city)
+gaps = hn.quality_gaps(clusters, quality_target.value, year, by_year)
+status = hn.quality_status(gaps)
+st.subheader(f"首位产业集群优质企业：每个集群不少于 {quality_target.value:.0f} 家（{quality_target.year}年）")
+st.markdown(
+    f"{quality_target.wording}〔{quality_target.source_doc}〕。{filters.scope} {status.clusters} 个首位产业集群中，"
+    f"**{status.met} 个已达标**，{status.clusters - status.met} 个未达标、合计差 **{status.shortfall}** 家；"
+    f"按近 {hn.SPAN} 年的年均新增推算，{by_year} 年可有 **{status.projected_met}** 个达标。")
+st.caption("优质企业 = 持有专精特新中小企业、专精特新“小巨人”或国家高新技术企业任一项的集群成员企业，每家计一次。")
+show_met = st.toggle("也列出已达标的集群", key="quality_show_met", value=False)
+shown = gaps if show_met else gaps[~gaps.met]
+if shown.empty:
+    st.success("所选范围内的首位产业集群均已达标。")
+else:
+    st.html(hv.quality_html(shown, quality_target.value, by_year, link))
+
+totals = store.query("cluster_honour_totals")
+progress = hn.target_progress(totals, targets, year)
+st.subheader("集群优质企业培育目标（2025年，〔001〕）")
+if filters.region or filters.city:
+    st.info("这些是全省集群的总量目标：下表和右图为全省数字，不受侧栏区域筛选影响。")
+target_left, target_right = st.columns([3, 2], gap="medium")
+with target_left:
+    st.html(hv.progress_html(progress, year, hv.links_for(year, None, None)))
+with target_right:
+    st.plotly_chart(hv.totals_figure(totals, targets), width="stretch", config={"displaylogo": False})
+
+st.subheader(f"趋势：{filters.scope}各类荣誉企业")
+shown_honours = st.multiselect("显示的荣誉", HONOURS, default=TREND_DEFAULT, key="honour_trend")
+trend = store.query("honour_trend", region=filters.region, city=filters.city)
+st.plotly_chart(hv.trend_figure(trend, shown_honours), width="stretch", config={"displaylogo": False})
+
+if st.toggle(f"显示{filters.scope}各集群的荣誉企业数（{len(clusters)} 个集群）", key="honour_clusters"):
+    st.html(hv.cluster_html(clusters, store.query("cluster_honour_counts", year=year), link))
