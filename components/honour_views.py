@@ -34,7 +34,8 @@ def measure_text(row, measure: str, min_firms: int = hn.MIN_FIRMS) -> str:
         return f"{int(row.enterprises):,} 家"
     if row.firms < min_firms:
         return f"样本不足（规上企业 {int(row.firms)} 家）"
-    return f"{number(row[measure], 2 if measure == 'lq' else 1)} {UNITS[measure]}".strip()
+    decimals = 2 if measure == "lq" else 1
+    return f"{number(getattr(row, measure), decimals)} {UNITS[measure]}".strip()
 
 
 def map_metric(honour: str, measure: str) -> Metric:

@@ -18,7 +18,7 @@ with hit as (
       and ($member::boolean is null or (e.cluster_id is not null) = $member)
       and ($industry::varchar is null or e.industry = $industry)
       and ($link::varchar is null or e.link_id = $link)
-      and ($text::varchar is null or contains(e.name, $text) or e.uscc = upper($text))
+      and ($text::varchar is null or contains(e.name, $text) or upper(e.uscc) = upper($text))
       and ($honours::varchar[] is null or e.uscc in (
           select uscc from enterprise_honours
           where list_contains($honours::varchar[], honour) and year <= $year))
