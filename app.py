@@ -6,7 +6,7 @@ import gc
 import streamlit as st
 
 import settings
-from components import sidebar
+from components import enterprise_links, sidebar
 from geo.choropleth import install_leaflet
 
 # An emoji favicon is drawn in the browser; a ":material/…:" one would be fetched from fonts.gstatic.com.
@@ -41,5 +41,7 @@ if return_to := st.session_state.pop("return_to", None):  # see components.sideb
     st.switch_page(page, query_params=query_params)
 sidebar.demo_badge()
 st.session_state["filters"] = sidebar.render()
+with st.sidebar:  # out of the pages' layout; a clicked count switches page before the current page runs again
+    enterprise_links.follow()
 navigation.run()
 freeze_startup_heap()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.express as px
 import streamlit as st
 
 import store
+from components import enterprise_links
 
 CLUSTER_COLUMNS = {
     "name": "集群", "industry": "产业", "level": "级别", "revenue": "营收（亿元）", "tier": "梯队",
@@ -46,8 +49,12 @@ def render(county: pd.Series, year: int) -> None:
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={"营收（亿元）": st.column_config.NumberColumn(format="%.1f")})
     honours = store.query("county_honour_counts", adcode=county["adcode"], year=year)
-    counts = " ｜ ".join(f"{h} **{n}**" for h, n in zip(honours.honour, honours.enterprises))
-    st.markdown(f"**{year}年荣誉企业（家）**：{counts}")
+    adcode = [county["adcode"]]
+    counts = " ｜ ".join(f"{html.escape(h)} {enterprise_links.link(n, year=year, adcode=adcode, honour=[h])}"
+                        for h, n in zip(honours.honour, honours.enterprises))
+    everyone = enterprise_links.link(county["listed"], year=year, adcode=adcode)
+    st.html(f'<div class="county-honours" data-adcode="{html.escape(county["adcode"])}">'
+            f'<b>{year}年荣誉企业（家，点击查看名单）</b>：{counts}<br>企业名录共 {everyone} 家</div>')
     trend = store.query("county_revenue_trend", adcode=county["adcode"])
     if not trend.empty:
         st.plotly_chart(trend_figure(trend), width="stretch", config={"displaylogo": False})

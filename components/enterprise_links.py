@@ -1,8 +1,8 @@
 """Counts that open their enterprise list: every count is a link to 按图索企 with its filters in the query string.
 
-A plain link would start a new session (a full page load, the sidebar's choices lost). ``follow`` mounts a
-small script that catches left clicks on these links and hands the link to Python, which switches page inside
-the session (``st.switch_page`` with the same query parameters). Ctrl/middle click still opens a new tab, and the
+A plain link would start a new session (a full page load, the sidebar's choices lost). ``follow`` (mounted once
+by ``app.py`` for every page) loads a small script that catches left clicks on these links and hands the link to
+Python, which switches page inside the session (``st.switch_page`` with the same query parameters). Ctrl/middle click still opens a new tab, and the
 URL alone reproduces the list there, so a list can be bookmarked or sent on.
 """
 

@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 import settings
 import store
 from analysis import honours as hn
-from components import county_profile, enterprise_links, honour_views as hv, legend, sidebar
+from components import county_profile, honour_views as hv, legend, sidebar
 from data.vocab import HONOURS
 from geo import boundaries, choropleth
 
@@ -15,7 +15,6 @@ MAP_HEIGHT = 520
 TREND_DEFAULT = ["专精特新中小企业", "专精特新“小巨人”", "国家高新技术企业", "制造业单项冠军", "上市公司"]
 
 filters = sidebar.current(__file__)
-enterprise_links.follow()
 year = filters.year
 link = hv.links_for(year, filters.region, filters.city)
 st.title(f"优质企业 · {filters.scope} · {year}年")

@@ -1,6 +1,7 @@
 -- One row per county-level unit (104) for a year, with everything the home map can show:
 -- adcode, name, city, city_adcode, region, kind, leading_industry (首位产业), clusters, cluster_revenue (亿元),
--- clusters_100 (clusters ≥ 100亿), srdi (enterprises holding 专精特新中小企业 or “小巨人”), high_tech.
+-- clusters_100 (clusters ≥ 100亿), srdi (enterprises holding 专精特新中小企业 or “小巨人”), high_tech,
+-- listed (enterprises in the 名录).
 -- $year: integer.
 with county as (
     select r.adcode, r.name, city.name as city, r.city_adcode, r.region, r.kind
@@ -27,6 +28,9 @@ honour as (
     where h.year <= $year
     group by e.adcode
 ),
+listed as (
+    select adcode, count(*) as listed from enterprises group by adcode
+),
 final as (
     select county.*,
            li.industry as leading_industry,
@@ -34,10 +38,12 @@ final as (
            coalesce(revenue.cluster_revenue, 0) as cluster_revenue,
            coalesce(revenue.clusters_100, 0) as clusters_100,
            coalesce(honour.srdi, 0) as srdi,
-           coalesce(honour.high_tech, 0) as high_tech
+           coalesce(honour.high_tech, 0) as high_tech,
+           coalesce(listed.listed, 0) as listed
     from county
     left join leading_industries as li on li.adcode = county.adcode and li.year = $year
     left join revenue on revenue.adcode = county.adcode
     left join honour on honour.adcode = county.adcode
+    left join listed on listed.adcode = county.adcode
 )
 select * from final order by adcode

@@ -1,6 +1,8 @@
 """AppTest of the home page 全省产业地图: every metric, several years, filters and a county's profile."""
 
+import html
 import re
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -87,6 +89,16 @@ def test_county_profile(app, con):
     assert clusters["集群"].tolist() == queries.run(con, "county_clusters", adcode="340281", year=2025).name.tolist()
     app.selectbox(key="county").select("340881").run()
     assert app.subheader[0].value == "桐城市"
+    # every honour count and the 名录 total link to their enterprise lists
+    body = next(h.proto.body for h in app.get("html") if "county-honours" in h.proto.body)
+    honours = queries.run(con, "county_honour_counts", adcode="340881", year=2025)
+    links = re.findall(r'href="enterprises\?([^"]+)"[^>]*>([\d,]+)</a>', body)
+    assert len(links) == len(honours) + 1
+    for (query, shown), honour, n in zip(links, honours.honour, honours.enterprises):
+        params = parse_qs(html.unescape(query))
+        assert params == {"year": ["2025"], "adcode": ["340881"], "honour": [honour]} and int(shown) == n
+    listed = con.execute("select count(*) from enterprises where adcode = '340881'").fetchone()[0]
+    assert int(links[-1][1].replace(",", "")) == listed
 
 
 def test_without_a_county_the_top_ten_by_revenue_are_listed(app, con):

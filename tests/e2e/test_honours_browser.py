@@ -1,0 +1,56 @@
+"""优质企业 in Chromium: clicking a count opens the list of exactly those enterprises, in the same session, and the
+list's URL reproduces it in a new tab; its CSV holds the same firms."""
+
+import io
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+
+import queries
+from harness.browser import map_frame
+
+SEARCH = dict(year=2025, region=None, city=None, cluster=None, member=None, industry=None, link=None, text=None,
+              limit=100_000)
+
+
+def list_count(page) -> int:
+    element = page.locator("p.list-count")
+    element.wait_for(timeout=20000)
+    return int(element.get_attribute("data-matches"))
+
+
+def test_a_count_opens_its_enterprise_list(page, server, con, browser):
+    page.goto(f"{server}/honours")
+    map_frame(page)
+    page.get_by_text("优质企业 · 安徽省 · 2025年").wait_for()
+
+    # The first county of the ranking: its 专精特新中小企业 count is a link.
+    first = page.locator('table[data-table="ranking-县区"] tbody tr').first
+    county = first.locator("td").nth(1).inner_text()
+    link = first.locator("a.count-link")
+    clicked = int(link.inner_text().replace(",", ""))
+    session_before = page.evaluate("() => performance.getEntriesByType('navigation').length")
+    link.click()
+    page.get_by_text("按图索企 · 安徽省 · 2025年").wait_for(timeout=20000)
+
+    adcode = queries.run(con, "county_metrics", year=2025).set_index("name").adcode[county]
+    expected = queries.run(con, "enterprise_search", adcodes=[adcode], honours=["专精特新中小企业"], **SEARCH)
+    assert list_count(page) == clicked == len(expected)
+    params = parse_qs(urlsplit(page.url).query)
+    assert params["adcode"] == [adcode] and params["honour"] == ["专精特新中小企业"] and params["year"] == ["2025"]
+    # the same document: the click switched page inside the session instead of loading a new one
+    assert page.evaluate("() => performance.getEntriesByType('navigation').length") == session_before
+    assert page.evaluate("() => location.pathname").endswith("/enterprises")
+
+    with page.expect_download() as download:
+        page.get_by_text("下载 CSV").click()
+    table = pd.read_csv(io.BytesIO(open(download.value.path(), "rb").read()), encoding="utf-8-sig", dtype=str)
+    assert sorted(table["统一社会信用代码"]) == sorted(expected.uscc)
+    assert set(table["县区"]) == {county} and table["荣誉"].str.contains("专精特新中小企业").all()
+
+    # The URL alone, in a fresh session (a bookmark, a new tab), shows the same list.
+    other = page.context.new_page()
+    other.goto(page.url)
+    other.get_by_text("按图索企 · 安徽省 · 2025年").wait_for(timeout=30000)
+    assert list_count(other) == clicked
+    assert page.recorder.hosts() == {server.split("//")[1]}
