@@ -74,14 +74,14 @@ def _scrolling(table: str) -> str:
     return f'<div class="table-scroll">{table}</div>'
 
 
-def scope_html(rows: pd.DataFrame, previous: pd.DataFrame, link: Callable[..., str], show_lq: bool) -> str:
+def scope_html(rows: pd.DataFrame, link: Callable[..., str], show_lq: bool, first_year: bool = False) -> str:
     """One row per honour for the chosen scope: enterprises and those in clusters (both linking to their lists),
-    per 100 规上企业, location quotient (regions and cities only), and the change on the previous year."""
-    before = dict(zip(previous.honour, previous.enterprises))
+    per 100 规上企业, location quotient (regions and cities only), and the change on the previous year (not for
+    the first year of the data)."""
     head = ["荣誉", "企业（家）", "其中集群内", "每百家规上企业", *(["区位熵"] if show_lq else []), "较上年"]
     out = []
     for r in rows.itertuples():
-        change = r.enterprises - before[r.honour] if r.honour in before else None
+        change = None if first_year else r.enterprises - r.previous
         out.append([
             html.escape(r.honour), link(r.enterprises, honour=[r.honour]),
             link(r.in_clusters, honour=[r.honour], member="in"), number(r.density),

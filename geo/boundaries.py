@@ -114,6 +114,18 @@ def counties() -> gpd.GeoDataFrame:
 
 
 @lru_cache(maxsize=1)
+def _county_geojson() -> dict[int, dict]:
+    # keyed by object identity: counties() is cached, so its geometries stay alive and their ids unique
+    return {id(g): shapely.geometry.mapping(g) for g in counties().geometry}
+
+
+def geojson(geometry) -> dict:
+    """``geometry`` as a GeoJSON dict. A committed county's (the objects of ``counties()``, also after a merge or
+    a selection) is built once and shared read-only by every map; any other is converted on the spot."""
+    return _county_geojson().get(id(geometry)) or shapely.geometry.mapping(geometry)
+
+
+@lru_cache(maxsize=1)
 def cities() -> gpd.GeoDataFrame:
     """The 16 city outlines, dissolved from the county coverage so that they share its borders exactly."""
     return counties().dissolve(by=["city_adcode", "city", "region"], method="coverage").reset_index()

@@ -18,6 +18,8 @@ import numpy as np
 import pandas as pd
 from plotly.colors import qualitative, sequential
 
+from geo import boundaries
+
 NO_DATA = "#f3f4f6"
 OUTSIDE = "#d1d5db"
 MISSING = "#bfdbfe"  # a value withheld on purpose (e.g. too few firms for a density), not a zero
@@ -152,12 +154,16 @@ def install_leaflet(static_dir: Path) -> Path:
 
 
 class _Layer(folium.GeoJson):
-    """``folium.GeoJson`` with its bounds given: folium would walk every vertex in Python on each render."""
+    """``folium.GeoJson`` of county shapes, built without walking their vertices in Python on each run: the
+    geometries come ready-made from ``boundaries.geojson`` and the bounds from the GeoDataFrame."""
 
     def __init__(self, data: gpd.GeoDataFrame, **kwargs):
         minx, miny, maxx, maxy = data.total_bounds
         self._bounds = [[miny, minx], [maxy, maxx]]
-        super().__init__(data.to_json(drop_id=True, separators=(",", ":")), **kwargs)
+        names = [c for c in data.columns if c != data.geometry.name]
+        features = [{"type": "Feature", "properties": dict(zip(names, row)), "geometry": boundaries.geojson(shape)}
+                    for row, shape in zip(data[names].itertuples(index=False, name=None), data.geometry)]
+        super().__init__({"type": "FeatureCollection", "features": features}, **kwargs)
 
     def _get_self_bounds(self):
         return self._bounds

@@ -19,9 +19,9 @@ year = filters.year
 link = hv.links_for(year, filters.region, filters.city)
 st.title(f"优质企业 · {filters.scope} · {year}年")
 
+years = store.query("data_years").year.tolist()
 counts = store.query("honour_scope_counts", year=year)
 counts = hn.with_density(counts, counts[counts.level == "省"])
-previous = store.query("honour_scope_counts", year=year - 1)
 if filters.city:
     level, code = "市", filters.city
 elif filters.region:
@@ -31,7 +31,6 @@ else:
 
 
 scope = counts[(counts.level == level) & (counts.code == code)]
-scope_before = previous[(previous.level == level) & (previous.code == code)]
 firms = int(scope.firms.iloc[0]) if not scope.empty else 0
 
 controls = st.columns([3, 2, 2])
@@ -57,7 +56,7 @@ if clicked and clicked != st.session_state.get("honour_last_click"):
 left, right = st.columns([3, 2], gap="medium")
 with right:
     st.markdown(f"**{filters.scope}各类荣誉企业（{year}年，点击数字查看名单）**")
-    st.html(hv.scope_html(scope, scope_before, link, show_lq=level != "省"))
+    st.html(hv.scope_html(scope, link, show_lq=level != "省", first_year=year == years[0]))
     names = dict(zip(county_rows.code[in_scope], county_rows.name[in_scope]))
     st.selectbox("县区", [None, *names], key="honour_county", label_visibility="collapsed",
                  format_func=lambda a: names.get(a, "点击地图或在此选择县区，查看其各类荣誉企业"))

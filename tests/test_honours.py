@@ -91,6 +91,9 @@ def test_counts_follow_the_year_and_denominators_count_only_above_scale(tiny):
     assert rows.loc[("县区", "340102", "国家高新技术企业"), "listed"] == 2
     assert rows.loc[("省", "340000", "瞪羚企业"), "firms"] == 5
     assert len(rows.xs("县区")) == 2 * len(HONOURS)  # zero rows included
+    later = scope_counts(tiny, 2024)
+    assert later.loc[("县区", "340101", "国家高新技术企业"), ["enterprises", "previous"]].tolist() == [2, 1]
+    assert later.loc[("省", "340000", "专精特新中小企业"), ["enterprises", "previous"]].tolist() == [3, 3]
 
 
 def test_cluster_quality_counts_each_firm_once_and_by_the_year(tiny):
