@@ -44,7 +44,7 @@ def test_scope_table_matches_the_counts_and_links_to_the_lists(app, con, year):
         assert number(rows[honour][2]) == province.in_clusters[honour]
         assert f"year={year}" in rows[honour][1] and f"honour={honour}" in rows[honour][1]
         assert "member=in" in rows[honour][2]
-        assert rows[honour][5] == f"{province.enterprises[honour] - province.previous[honour]:+,d}"
+        assert rows[honour][-1] == f"{province.enterprises[honour] - province.previous[honour]:+,d}"
         assert float(rows[honour][3]) == pytest.approx(province.enterprises[honour] / province.firms[honour] * 100,
                                                        abs=0.051)
 
