@@ -69,6 +69,13 @@ def _table(head: list[str], rows: list[list[str]], cls: str = "plain-table", att
     return f'<table class="{cls}"{attrs}><thead><tr>{thead}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def source_text(row) -> str:
+    """Where a count's honour records come from, e.g. '公开报道 13 · 示例生成 1,508'."""
+    parts = {"公开报道": row.published, "示例生成": row.generated,
+             "上报数据": row.enterprises - row.published - row.generated}
+    return " · ".join(f"{kind} {n:,}" for kind, n in parts.items() if n) or "—"
+
+
 def _scrolling(table: str) -> str:
     """A long table in a box of its own height, header kept in view."""
     return f'<div class="table-scroll">{table}</div>'
@@ -78,7 +85,7 @@ def scope_html(rows: pd.DataFrame, link: Callable[..., str], show_lq: bool, firs
     """One row per honour for the chosen scope: enterprises and those in clusters (both linking to their lists),
     per 100 规上企业, location quotient (regions and cities only), and the change on the previous year (not for
     the first year of the data)."""
-    head = ["荣誉", "企业（家）", "其中集群内", "每百家规上企业", *(["区位熵"] if show_lq else []), "较上年"]
+    head = ["荣誉", "企业（家）", "其中集群内", "每百家规上企业", *(["区位熵"] if show_lq else []), "较上年", "来源"]
     out = []
     for r in rows.itertuples():
         change = None if first_year else r.enterprises - r.previous
@@ -86,7 +93,7 @@ def scope_html(rows: pd.DataFrame, link: Callable[..., str], show_lq: bool, firs
             html.escape(r.honour), link(r.enterprises, honour=[r.honour]),
             link(r.in_clusters, honour=[r.honour], member="in"), number(r.density),
             *([number(r.lq, 2)] if show_lq else []),
-            "—" if change is None else f"{change:+,d}",
+            "—" if change is None else f"{change:+,d}", source_text(r),
         ])
     return _table(head, out, attrs=' data-table="scope"')
 

@@ -102,26 +102,28 @@ def _honours(rng: np.random.Generator, enterprises: pd.DataFrame) -> pd.DataFram
         if honour == "配套“伙伴”企业":
             held &= enterprises.cluster_id.notna().to_numpy()
         rows.append(pd.DataFrame({"uscc": enterprises.uscc[held], "honour": honour,
-                                  "year": rng.integers(2016, 2026, held.sum())}))
+                                  "year": rng.integers(2016, 2026, held.sum()), "source_id": "demo"}))
     # 龙头/链主: the largest firm of every cluster, and the second of the larger clusters.
     ranked = enterprises[enterprises.cluster_id.notna()].sort_values("revenue", ascending=False)
     rank = ranked.groupby("cluster_id").cumcount()
     leaders = ranked[(rank == 0) | ((rank == 1) & (ranked.groupby("cluster_id").revenue.transform("sum") > 100))]
     rows.append(pd.DataFrame({"uscc": leaders.uscc, "honour": "龙头/链主企业",
-                              "year": rng.integers(2018, 2024, len(leaders))}))
+                              "year": rng.integers(2018, 2024, len(leaders)), "source_id": "demo"}))
     return pd.concat(rows, ignore_index=True)
 
 
 def _apply_public_honours(honours: pd.DataFrame, enterprises: pd.DataFrame, clusters: pd.DataFrame):
     """Make the published honour counts of a cluster (e.g. 桐城 绿色包装) hold exactly."""
     facts = pd.read_csv(DATA_DIR / "public_honours.csv", dtype={"adcode": str})
+    sources = dict(zip(public_sources().title, public_sources().source_id))
     ids = clusters.set_index(["adcode", "industry"]).cluster_id
     for fact in facts.itertuples():
         members = enterprises[enterprises.cluster_id == ids[(fact.adcode, fact.industry)]]
         members = members.sort_values("revenue", ascending=False).uscc
         drop = honours.uscc.isin(members) & (honours.honour == fact.honour)
         honours = pd.concat([honours[~drop], pd.DataFrame({
-            "uscc": members.iloc[:fact.count], "honour": fact.honour, "year": 2023})], ignore_index=True)
+            "uscc": members.iloc[:fact.count], "honour": fact.honour, "year": 2023,
+            "source_id": sources[fact.title]})], ignore_index=True)
     return honours
 
 
@@ -134,7 +136,7 @@ def public_sources() -> pd.DataFrame:
 
 def build(rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFrame, figures: pd.DataFrame,
           chains: pd.DataFrame, links: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Enterprises (store column order) and their honours (uscc, honour, year)."""
+    """Enterprises (store column order) and their honours (uscc, honour, year, source_id)."""
     roster = _place(rng, _roster(rng, regions, clusters, figures))
     names = regions.set_index("adcode").name
     roster["uscc"] = [credit_code(rng, a) for a in roster.adcode]

@@ -3,7 +3,8 @@
 -- level ('省' | '区域' | '市' | '县区'), code (adcode, or the region's name; '340000' for the province), name,
 -- city_adcode, region, kind (county kind; null above county level), honour, position (vocabulary order),
 -- enterprises (holding the honour by $year; an enterprise with two honours counts once under each),
--- in_clusters (of them, members of a recorded cluster), previous (holding it by $year − 1),
+-- in_clusters (of them, members of a recorded cluster), published / generated (of them, honour records whose source
+-- is 公开报道 / 示例生成; the rest are 上报数据), previous (holding it by $year − 1),
 -- firms (规上企业 in the 名录), listed (all firms in the 名录).
 -- $year: integer.
 with county as (
@@ -21,15 +22,20 @@ held as (
     select e.adcode, h.honour,
            count(*) filter (where h.year <= $year) as enterprises,
            count(e.cluster_id) filter (where h.year <= $year) as in_clusters,
+           count(*) filter (where h.year <= $year and s.kind = '公开报道') as published,
+           count(*) filter (where h.year <= $year and s.kind = '示例生成') as generated,
            count(*) filter (where h.year < $year) as previous
     from enterprise_honours as h
     join enterprises as e using (uscc)
+    join sources as s on s.source_id = h.source_id
     group by e.adcode, h.honour
 ),
 grid as (
     select county.*, honours.honour, honours.position,
            coalesce(held.enterprises, 0) as enterprises,
            coalesce(held.in_clusters, 0) as in_clusters,
+           coalesce(held.published, 0) as published,
+           coalesce(held.generated, 0) as generated,
            coalesce(held.previous, 0) as previous,
            coalesce(firm.firms, 0) as firms,
            coalesce(firm.listed, 0) as listed
@@ -42,6 +48,7 @@ rolled as (
     select adcode, name, city_adcode, city, region, kind, honour, position,
            grouping(adcode) as no_county, grouping(city_adcode) as no_city, grouping(region) as no_region,
            sum(enterprises)::bigint as enterprises, sum(in_clusters)::bigint as in_clusters,
+           sum(published)::bigint as published, sum(generated)::bigint as generated,
            sum(previous)::bigint as previous,
            sum(firms)::bigint as firms, sum(listed)::bigint as listed
     from grid
@@ -58,6 +65,7 @@ select case when not no_county then '县区' when not no_city then '市' when no
             else '340000' end as code,
        case when not no_county then name when not no_city then city when not no_region then region
             else '安徽省' end as name,
-       city_adcode, region, kind, honour, position, enterprises, in_clusters, previous, firms, listed
+       city_adcode, region, kind, honour, position, enterprises, in_clusters, published, generated, previous,
+       firms, listed
 from rolled
 order by no_region desc, no_city desc, no_county desc, code, position

@@ -65,6 +65,14 @@ def test_published_honours_of_tongcheng(con):
     assert counts["制造业单项冠军"] == 1
     assert counts["专精特新“小巨人”"] == 3
     assert counts["专精特新中小企业"] == 13
+    kinds = con.execute(
+        "select s.kind, count(*) from enterprise_honours h join enterprises e using (uscc) join sources s"
+        " on s.source_id = h.source_id join clusters c using (cluster_id)"
+        " where c.adcode = '340881' and c.industry = '绿色包装' and h.honour = '专精特新中小企业' group by 1").fetchall()
+    assert kinds == [("公开报道", 13)]  # the published figure carries its source
+    orphans = con.execute("select count(*) from enterprise_honours h left join sources s using (source_id)"
+                          " where s.kind is null").fetchone()[0]
+    assert orphans == 0
 
 
 def test_enterprises_plausible(demo_tables):

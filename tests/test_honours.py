@@ -54,7 +54,9 @@ def tiny(tmp_path):
                 "('CH1-02', 'CH1', '中游', '电力电缆', 2)")
     con.executemany("insert into enterprises values (?, ?, ?, ?, '电线电缆', ?, ?, 117.0, 31.0, 'demo', ?)",
                     [(u, n, a, c, "CH1-02" if c else "CH1-01", r, s) for u, a, c, s, r, n in FIRMS])
-    con.executemany("insert into enterprise_honours values (?, ?, ?)", HELD)
+    con.executemany("insert into enterprise_honours (uscc, honour, year) values (?, ?, ?)", HELD)
+    con.execute("insert into sources values ('pub', '公开报道', '乙县龙头企业（报道）', null)")
+    con.execute("update enterprise_honours set source_id = 'pub' where uscc = 'b1' and honour = '龙头/链主企业'")
     yield con
     con.close()
 
@@ -73,6 +75,8 @@ def test_a_firm_with_two_honours_counts_once_under_each(tiny):
     assert rows.loc[("省", "340000", "专精特新中小企业"), "enterprises"] == 3  # a1, a4, b2
     assert rows.loc[("市", "340100", "国家高新技术企业"), "enterprises"] == 3
     assert rows.loc[("区域", "皖中", "龙头/链主企业"), "enterprises"] == 1
+    assert rows.loc[("县区", "340102", "龙头/链主企业"), ["published", "generated"]].tolist() == [1, 0]
+    assert rows.loc[("市", "340100", "国家高新技术企业"), ["published", "generated"]].tolist() == [0, 3]
 
 
 def test_a_firm_outside_clusters_counts_for_its_county_not_a_cluster(tiny):
