@@ -14,6 +14,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import streamlit as st
 
+from components.sidebar import SCOPE_FROM_LINK
+
 PAGE = "pages/enterprises.py"
 URL_PATH = "enterprises"
 # Query parameters of the list. Lists (adcode, honour) are comma-joined: no county name, adcode or honour has a
@@ -72,4 +74,7 @@ def follow(key: str = "enterprise_links") -> None:
     """Mount the click catcher; after a click on a count, switch to the list with that count's filters."""
     result = _catcher(key=key, on_open_change=lambda: None)
     if result.open:
-        st.switch_page(PAGE, query_params=parse(str(result.open)))
+        params = parse(str(result.open))
+        # the sidebar takes the link's year, region and city before it is drawn again (components.sidebar)
+        st.session_state[SCOPE_FROM_LINK] = {k: params[k] for k in SCOPE_KEYS if k in params}
+        st.switch_page(PAGE, query_params=params)

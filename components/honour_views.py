@@ -114,8 +114,10 @@ def ranking_html(ranked: pd.DataFrame, measure: str, honour: str, link: Callable
 
 
 def _where(row) -> dict:
-    """The list filter of one row of ``honour_scope_counts``: a county's adcode or a city's."""
-    return {"adcode": [row.code]} if row.level == "县区" else {"city": row.code}
+    """The list filter of one row of ``honour_scope_counts``: a county's adcode, a city's or a region's name."""
+    if row.level == "县区":
+        return {"adcode": [row.code]}
+    return {"city": row.code} if row.level == "市" else {"region": row.code, "city": None}
 
 
 def county_html(rows: pd.DataFrame, link: Callable[..., str]) -> str:

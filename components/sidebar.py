@@ -12,6 +12,7 @@ import store
 
 ALL = "全省"
 ALL_CITIES = "全部城市"
+SCOPE_FROM_LINK = "scope_from_link"  # session key: the year/region/city of a clicked link, applied on the next run
 
 
 @dataclass(frozen=True)
@@ -40,25 +41,32 @@ def current(page_file: str) -> Filters:
     return st.session_state["filters"]
 
 
-def _start_from_url(years: list[int], cities) -> None:
-    """A session opened from a shared URL (e.g. an enterprise list) starts with the year, region and city in it."""
-    if "year" in st.session_state:
+def _apply_scope(params: dict, years: list[int], cities, reset: bool) -> None:
+    """Set the year, region and city widgets from ``params`` (before they are drawn). ``reset`` also clears a
+    region or city that ``params`` leaves out: a link's list is exactly the scope it names."""
+    state = st.session_state
+    if str(params.get("year", "")).isdigit() and int(params["year"]) in years:
+        state["year"] = int(params["year"])
+    region, city = params.get("region"), params.get("city")
+    if city in set(cities.adcode):
+        state["city"], state["region"] = city, cities.set_index("adcode").region[city]
         return
-    url = st.query_params
-    if url.get("year", "").isdigit() and int(url["year"]) in years:
-        st.session_state["year"] = int(url["year"])
-    if url.get("region") in ("皖北", "皖中", "皖南"):
-        st.session_state["region"] = url["region"]
-    if url.get("city") in set(cities.adcode):
-        st.session_state["city"] = url["city"]
-        st.session_state.setdefault("region", cities.set_index("adcode").region[url["city"]])
+    if region in ("皖北", "皖中", "皖南"):
+        state["region"] = region
+    elif reset:
+        state["region"] = ALL
+    if reset:
+        state["city"] = ALL_CITIES
 
 
 def render() -> Filters:
     """Draw the filters in the sidebar and return the current choice."""
     years = store.query("data_years").year.tolist()
     cities = store.query("cities")
-    _start_from_url(years, cities)
+    if (scope := st.session_state.pop(SCOPE_FROM_LINK, None)) is not None:
+        _apply_scope(scope, years, cities, reset=True)  # a count was clicked (components.enterprise_links)
+    elif "year" not in st.session_state:
+        _apply_scope(st.query_params.to_dict(), years, cities, reset=False)  # a session opened from a shared URL
     with st.sidebar:
         st.markdown("### 筛选")
         year = st.selectbox("年份", years[::-1], key="year", format_func=lambda y: f"{y}年")

@@ -90,6 +90,10 @@ with rank_left:
     st.html(hv.ranking_html(ranked if measure != "enterprises" else hn.rank(county_rows[in_scope], measure, 0),
                             measure, honour, link, top=15))
 with rank_right:
+    if not filters.region and not filters.city:
+        st.markdown("**皖北 · 皖中 · 皖南**")
+        regions = counts[(counts.level == "区域") & (counts.honour == honour)]
+        st.html(hv.ranking_html(hn.rank(regions, measure, 0), measure, honour, link, top=3, place="区域"))
     if not filters.city:
         cities = counts[(counts.level == "市") & (counts.honour == honour)]
         if filters.region:

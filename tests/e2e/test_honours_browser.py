@@ -54,3 +54,19 @@ def test_a_count_opens_its_enterprise_list(page, server, con, browser):
     other.get_by_text("按图索企 · 安徽省 · 2025年").wait_for(timeout=30000)
     assert list_count(other) == clicked
     assert page.recorder.hosts() == {server.split("//")[1]}
+
+
+def test_a_city_count_opens_the_list_of_that_city(page, server, con):
+    page.goto(f"{server}/honours")
+    map_frame(page)
+    row = page.locator('table[data-table="ranking-市"] tbody tr').nth(2)
+    city = row.locator("td").nth(1).inner_text()
+    clicked = int(row.locator("a.count-link").inner_text().replace(",", ""))
+    row.locator("a.count-link").click()
+    page.get_by_text(f"按图索企 · {city} · 2025年").wait_for(timeout=20000)  # the sidebar took the link's city
+    cities = queries.run(con, "cities").set_index("name").adcode
+    expected = queries.run(con, "enterprise_search", **(SEARCH | dict(city=cities[city], adcodes=None,
+                                                                        honours=["专精特新中小企业"])))
+    assert list_count(page) == clicked == len(expected)
+    page.get_by_role("link", name="优质企业").click()  # back: the page now shows that city
+    page.get_by_text(f"优质企业 · {city} · 2025年").wait_for(timeout=20000)
