@@ -119,12 +119,20 @@ st.markdown(
     f"**{status.met} 个已达标**，{status.clusters - status.met} 个未达标、合计差 **{status.shortfall}** 家；"
     f"按近 {hn.SPAN} 年的年均新增推算，{by_year} 年可有 **{status.projected_met}** 个达标。")
 st.caption("优质企业 = 持有专精特新中小企业、专精特新“小巨人”或国家高新技术企业任一项的集群成员企业，每家计一次。")
-show_met = st.toggle("也列出已达标的集群", key="quality_show_met", value=False)
-shown = gaps if show_met else gaps[~gaps.met]
-if shown.empty:
-    st.success("所选范围内的首位产业集群均已达标。")
-else:
-    st.html(hv.quality_html(shown, quality_target.value, by_year, link))
+
+
+# Fragments: a widget that changes only its own section reruns that section, not the map above.
+@st.fragment
+def quality_list():
+    show_met = st.toggle("也列出已达标的集群", key="quality_show_met", value=False)
+    shown = gaps if show_met else gaps[~gaps.met]
+    if shown.empty:
+        st.success("所选范围内的首位产业集群均已达标。")
+    else:
+        st.html(hv.quality_html(shown, quality_target.value, by_year, link))
+
+
+quality_list()
 
 totals = store.query("cluster_honour_totals")
 progress = hn.target_progress(totals, targets, year)
@@ -137,10 +145,21 @@ with target_left:
 with target_right:
     st.plotly_chart(hv.totals_figure(totals, targets), width="stretch", config={"displaylogo": False})
 
-st.subheader(f"趋势：{filters.scope}各类荣誉企业")
-shown_honours = st.multiselect("显示的荣誉", HONOURS, default=TREND_DEFAULT, key="honour_trend")
-trend = store.query("honour_trend", region=filters.region, city=filters.city)
-st.plotly_chart(hv.trend_figure(trend, shown_honours), width="stretch", config={"displaylogo": False})
 
-if st.toggle(f"显示{filters.scope}各集群的荣誉企业数（{len(clusters)} 个集群）", key="honour_clusters"):
-    st.html(hv.cluster_html(clusters, store.query("cluster_honour_counts", year=year), link))
+
+@st.fragment
+def trend_chart():
+    st.subheader(f"趋势：{filters.scope}各类荣誉企业")
+    shown_honours = st.multiselect("显示的荣誉", HONOURS, default=TREND_DEFAULT, key="honour_trend")
+    trend = store.query("honour_trend", region=filters.region, city=filters.city)
+    st.plotly_chart(hv.trend_figure(trend, shown_honours), width="stretch", config={"displaylogo": False})
+
+
+@st.fragment
+def cluster_table():
+    if st.toggle(f"显示{filters.scope}各集群的荣誉企业数（{len(clusters)} 个集群）", key="honour_clusters"):
+        st.html(hv.cluster_html(clusters, store.query("cluster_honour_counts", year=year), link))
+
+
+trend_chart()
+cluster_table()
