@@ -20,3 +20,14 @@ def test_readme_gives_the_two_commands_and_ci_uses_the_test_one():
     assert "./run.sh" in README and "./test.sh" in README
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert "./test.sh" in ci
+
+
+def test_streamlit_config_keeps_the_intranet_promises():
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False  # no usage statistics leave the intranet
+    assert config["server"]["enableStaticServing"] is True  # Leaflet is served by the app itself
+    assert config["client"]["disableDataExport"] is True  # lists leave only through the neutralising exporters
+    for key in ("gatherUsageStats", "disableDataExport"):
+        assert f"`{key}" in README or key in README
