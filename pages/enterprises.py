@@ -33,10 +33,16 @@ industries = store.query("industries")
 county_names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
 cluster_names = dict(zip(clusters.cluster_id, clusters.name))
 
-# The URL names the search when it changed from outside (a count's link, a bookmark); otherwise the widgets do.
+# Who names the search: the URL when it changed from outside (a count's link, a bookmark, the first visit), the
+# last search when the page is reopened from the menu (Streamlit dropped its widgets meanwhile), else the widgets.
 incoming = {k: v for k, v in st.query_params.to_dict().items() if k in enterprise_links.FILTER_KEYS}
 applied = st.session_state.get("ent_applied")
-source = incoming if (incoming and incoming != applied) or applied is None else (applied if not incoming else None)
+if applied is None or (incoming and incoming != applied):
+    source = incoming
+elif not incoming and applied:
+    source = applied
+else:
+    source = None
 if source is not None:
     url_industry = source.get("industry")
     url_links = (frozenset(store.query("chain_links", industry=url_industry).link_id)

@@ -140,3 +140,16 @@ def test_the_list_ignores_what_does_not_exist(app_store, monkeypatch):
     assert at.text_input(key="ent_text").value == "=HYPERLINK(1)"
     count = next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body)
     assert 'data-matches="0"' in count and "“=HYPERLINK(1)”" in count
+
+
+def test_the_list_keeps_its_filters_when_reopened_from_the_menu(app_store, monkeypatch):
+    at = page_app("pages/enterprises.py", monkeypatch)
+    at.multiselect(key="ent_honours").select("上市公司").run()
+    at.selectbox(key="ent_member").select("out").run()
+    before = next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body)
+    at.switch_page("pages/honours.py").run()
+    assert not at.exception and at.title[0].value.startswith("优质企业")
+    at.query_params.clear()  # the menu opens a page without query parameters
+    at.switch_page("pages/enterprises.py").run()
+    assert at.multiselect(key="ent_honours").value == ["上市公司"] and at.selectbox(key="ent_member").value == "out"
+    assert next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body) == before
