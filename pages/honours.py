@@ -28,8 +28,6 @@ elif filters.region:
     level, code = "区域", filters.region
 else:
     level, code = "省", "340000"
-
-
 scope = counts[(counts.level == level) & (counts.code == code)]
 firms = int(scope.firms.iloc[0]) if not scope.empty else 0
 
@@ -84,11 +82,10 @@ st.subheader(f"排名：{honour} · {hv.MEASURES[measure]}")
 st.caption(hn.FLOOR_RULE + " " + hn.COUNTING_RULE)
 rank_left, rank_right = st.columns(2, gap="medium")
 with rank_left:
-    ranked = hn.rank(county_rows[in_scope], measure)
-    excluded = int((~ranked.ranked).sum()) if measure != "enterprises" else 0
-    st.markdown(f"**县区前 15 名**" + (f"（{excluded} 个县区样本不足，未排名）" if excluded else ""))
-    st.html(hv.ranking_html(ranked if measure != "enterprises" else hn.rank(county_rows[in_scope], measure, 0),
-                            measure, honour, link, top=15))
+    ranked = hn.rank(county_rows[in_scope], measure, hn.MIN_FIRMS if measure != "enterprises" else 0)
+    excluded = int((~ranked.ranked).sum())
+    st.markdown("**县区前 15 名**" + (f"（{excluded} 个县区样本不足，未排名）" if excluded else ""))
+    st.html(hv.ranking_html(ranked, measure, honour, link, top=15))
 with rank_right:
     if not filters.region and not filters.city:
         st.markdown("**皖北 · 皖中 · 皖南**")

@@ -65,6 +65,8 @@ def test_location_quotient_ranking_leaves_small_counties_unranked(app, con):
     assert float(ranking[0][5]) == pytest.approx(eligible.lq.max(), abs=0.006)
     small = (counties.firms < hn.MIN_FIRMS).sum()
     assert small > 0 and any(f"{small} 个县区样本不足" in m.value for m in app.markdown)
+    legend = next(m.value for m in app.markdown if 'class="legend"' in m.value)
+    assert f"样本不足（规上企业&lt;{hn.MIN_FIRMS}家）<small>（{small}）</small>" in legend  # the map withholds them too
     assert all(number(r[3]) >= hn.MIN_FIRMS for r in ranking)
     assert [int(r[0]) for r in ranking] == sorted(int(r[0]) for r in ranking)
 
