@@ -93,7 +93,7 @@ def scope_html(rows: pd.DataFrame, link: Callable[..., str], show_lq: bool, firs
             html.escape(r.honour), link(r.enterprises, honour=[r.honour]),
             link(r.in_clusters, honour=[r.honour], member="in"), number(r.density),
             *([number(r.lq, 2)] if show_lq else []),
-            "—" if change is None else f"{change:+,d}", source_text(r),
+            "—" if change is None else f"{change:+,d}", f'<span class="source">{source_text(r)}</span>',
         ])
     return _table(head, out, attrs=' data-table="scope"')
 

@@ -31,12 +31,10 @@ else:
 scope = counts[(counts.level == level) & (counts.code == code)]
 firms = int(scope.firms.iloc[0]) if not scope.empty else 0
 
-controls = st.columns([3, 2, 2])
+controls = st.columns([2, 3])
 honour = controls[0].selectbox("荣誉", HONOURS, key="honour", index=0)
 measure = controls[1].segmented_control("地图与排名", list(hv.MEASURES), key="honour_measure",
                                         default="enterprises", format_func=hv.MEASURES.get) or "enterprises"
-controls[2].markdown(f"<div class='list-count'>{filters.scope}规上企业 <b>{firms:,}</b> 家</div>",
-                     unsafe_allow_html=True)
 
 county_rows = counts[(counts.level == "县区") & (counts.honour == honour)]
 in_scope = county_rows.code.notna()
@@ -51,9 +49,9 @@ if clicked and clicked != st.session_state.get("honour_last_click"):
     st.session_state["honour_last_click"] = clicked
     st.session_state["honour_county"] = clicked
 
-left, right = st.columns([3, 2], gap="medium")
+left, right = st.columns([1, 1], gap="medium")
 with right:
-    st.markdown(f"**{filters.scope}各类荣誉企业（{year}年，点击数字查看名单）**")
+    st.markdown(f"**{filters.scope}各类荣誉企业**（{year}年，规上企业 {firms:,} 家；点击数字查看名单）")
     st.html(hv.scope_html(scope, link, show_lq=level != "省", first_year=year == years[0]))
     names = dict(zip(county_rows.code[in_scope], county_rows.name[in_scope]))
     st.selectbox("县区", [None, *names], key="honour_county", label_visibility="collapsed",
