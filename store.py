@@ -8,7 +8,7 @@ import streamlit as st
 
 import queries
 import settings
-from data import demo
+from data import demo, pinyin
 
 
 def open_store(path=None) -> duckdb.DuckDBPyConnection:
@@ -16,6 +16,7 @@ def open_store(path=None) -> duckdb.DuckDBPyConnection:
     con = queries.connect(path or settings.DB_PATH)
     if queries.run(con, "dataset_kind").kind[0] == "empty":
         queries.insert_frames(con, demo.build())
+    pinyin.backfill(con)  # names stored before migration 0005 get their initials
     return con
 
 

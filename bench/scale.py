@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from data import pinyin
 from data.demo_enterprises import BRAND, HONOUR_RATES, SUFFIXES
 
 CLUSTER_SHARE = 0.35  # of firms in a county with clusters, members of one
@@ -56,6 +57,9 @@ def enterprises(path: Path, n: int = 1_000_000, seed: int = 11) -> None:
     keyword = pd.Series(link_name).map(lambda s: re.split(r"[（/与]", s)[0])
     names = (pd.Series(short) + brand[rng.integers(0, len(brand), n)] + brand[rng.integers(0, len(brand), n)]
              + keyword + np.array(SUFFIXES)[rng.integers(0, len(SUFFIXES), n)])
+    first, second = pinyin.tables()
+    main = names.str.translate(first).str.lower().str.replace(r"[^a-z0-9]", "", regex=True)
+    alt = names.str.translate(second).str.lower().str.replace(r"[^a-z0-9]", "", regex=True)
     revenue = rng.lognormal(-1.0, 1.3, n).round(3)
     frame = pd.DataFrame({
         "uscc": [f"91{a}{i:010d}" for a, i in zip(adcode, range(n))], "name": names, "adcode": adcode,
@@ -63,6 +67,7 @@ def enterprises(path: Path, n: int = 1_000_000, seed: int = 11) -> None:
         "lon": (counties.lon.to_numpy()[county] + rng.normal(0, 0.06, n)).round(5),
         "lat": (counties.lat.to_numpy()[county] + rng.normal(0, 0.05, n)).round(5),
         "source_id": "demo", "above_scale": revenue >= 0.2,
+        "name_initials": main, "name_initials_alt": alt.where(alt != main, None),
     })
     weight = np.exp(0.9 * (np.log(revenue) - np.median(np.log(revenue))))
     parts = []

@@ -21,7 +21,7 @@ URL_PATH = "enterprises"
 # Query parameters of the list. Lists (adcode, honour) are comma-joined: no county name, adcode or honour has a
 # comma. year/region/city are the sidebar's, the rest the list page's own filters.
 SCOPE_KEYS = ("year", "region", "city")
-FILTER_KEYS = ("adcode", "cluster", "member", "honour", "industry", "link", "q")
+FILTER_KEYS = ("adcode", "cluster", "member", "honour", "industry", "link", "q", "rmin", "rmax")
 KEYS = SCOPE_KEYS + FILTER_KEYS
 
 _JS = """

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from components.sidebar import Filters
+from data import pinyin
 from data.vocab import HONOURS
 
 MEMBERSHIP = {"in": "集群内企业", "out": "集群外企业"}
@@ -23,6 +24,8 @@ class Search:
     industry: str | None = None
     link: str | None = None
     text: str = ""
+    revenue_min: float | None = None  # 亿元, inclusive
+    revenue_max: float | None = None
 
     def is_empty(self) -> bool:
         return self == Search()
@@ -47,6 +50,13 @@ def from_params(params: dict[str, str], options: Options) -> Search:
     link = params.get("link")
     if link not in options.links.get(industry, frozenset()):
         link = None
+    def amount(key):
+        try:
+            value = float(params.get(key, ""))
+        except ValueError:
+            return None
+        return value if 0 <= value < 1e7 else None
+
     return Search(
         adcodes=listed("adcode", options.adcodes),
         cluster=params.get("cluster") if params.get("cluster") in options.clusters else None,
@@ -55,6 +65,8 @@ def from_params(params: dict[str, str], options: Options) -> Search:
         industry=industry,
         link=link,
         text=params.get("q", "").strip()[:MAX_TEXT],
+        revenue_min=amount("rmin"),
+        revenue_max=amount("rmax"),
     )
 
 
@@ -62,18 +74,25 @@ def to_params(search: Search) -> dict[str, str]:
     """The list's own query parameters (see ``enterprise_links.FILTER_KEYS``), empty ones left out."""
     values = {"adcode": ",".join(search.adcodes), "cluster": search.cluster, "member": search.member,
               "honour": ",".join(search.honours), "industry": search.industry, "link": search.link,
-              "q": search.text}
+              "q": search.text, "rmin": _amount_text(search.revenue_min), "rmax": _amount_text(search.revenue_max)}
     return {k: v for k, v in values.items() if v}
 
 
-def query_args(search: Search, filters: Filters, limit: int) -> dict:
-    """Parameters of ``enterprise_search`` for ``search`` within the sidebar's year, region and city."""
+def _amount_text(value: float | None) -> str | None:
+    return None if value is None else f"{value:g}"
+
+
+def query_args(search: Search, filters: Filters, **extra) -> dict:
+    """Parameters of ``enterprise_search`` / ``enterprise_points`` / ``enterprise_cells`` for ``search`` within the
+    sidebar's year, region and city; ``extra`` adds the query's own (``limit``, ``cell``)."""
     return {
         "year": filters.year, "region": filters.region, "city": filters.city,
         "adcodes": list(search.adcodes) or None, "cluster": search.cluster,
         "member": None if search.member is None else search.member == "in",
         "honours": list(search.honours) or None, "industry": search.industry, "link": search.link,
-        "text": search.text or None, "limit": limit,
+        "text": search.text or None,
+        "initials": pinyin.like_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
+        "revenue_min": search.revenue_min, "revenue_max": search.revenue_max, **extra,
     }
 
 
@@ -93,7 +112,11 @@ def describe(search: Search, names: dict[str, str], filters: Filters) -> str:
     if search.honours:
         parts.append("或".join(search.honours))
     if search.text:
-        parts.append(f"名称含“{search.text}”")
+        parts.append(f"名称含“{search.text}”" + ("（或拼音首字母）" if pinyin.is_initials_query(search.text) else ""))
+    if search.revenue_min is not None or search.revenue_max is not None:
+        low = "" if search.revenue_min is None else f"{search.revenue_min:g}"
+        high = "" if search.revenue_max is None else f"{search.revenue_max:g}"
+        parts.append(f"营收 {low}–{high} 亿元")
     return " · ".join(parts + [f"{filters.year}年"])
 
 

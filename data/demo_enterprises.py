@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from stdnum.cn import uscc
 
+from data import pinyin
 from data.city_industries import CITY_INDUSTRIES
 from geo import boundaries
 
@@ -152,9 +153,10 @@ def build(rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFram
     roster["revenue"] = roster.revenue.round(3)
     roster["source_id"] = "demo"
     roster["above_scale"] = True  # the demo roster is each cluster's 规上企业 plus a few more per county
+    roster["name_initials"], roster["name_initials_alt"] = zip(*(pinyin.initials(n) for n in roster.name))
     honours = _honours(rng, roster)
     honours = _apply_public_honours(honours, roster, clusters)
     columns = ["uscc", "name", "adcode", "cluster_id", "industry", "link_id", "revenue", "lon", "lat", "source_id",
-               "above_scale"]
+               "above_scale", "name_initials", "name_initials_alt"]
     return roster[columns], honours.drop_duplicates(["uscc", "honour"]).reset_index(drop=True)
 

@@ -82,7 +82,7 @@ st.session_state["ent_applied"] = params
 st.query_params.from_dict(enterprise_links.params(year=filters.year, region=filters.region, city=filters.city)
                           | params)
 
-rows = store.query("enterprise_search", **es.query_args(search, filters, SHOWN))
+rows = store.query("enterprise_search", **es.query_args(search, filters, limit=SHOWN))
 matches = int(rows.matches.iloc[0]) if not rows.empty else 0
 described = es.describe(search, county_names | cluster_names | link_names, filters)
 st.html(f'<p class="list-count" data-matches="{matches}"><b>共 {matches:,} 家企业</b>　'
@@ -98,7 +98,7 @@ else:
 
     def full_list():
         found = queries.run(store.connection().cursor(), "enterprise_search",
-                            **es.query_args(search, filters, EXPORT_LIMIT))
+                            **es.query_args(search, filters, limit=EXPORT_LIMIT))
         return es.table(found)
 
     downloads.buttons(full_list, f"企业名单_{filters.scope}_{filters.year}", key="enterprises",

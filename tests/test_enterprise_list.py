@@ -38,22 +38,26 @@ def test_a_url_may_only_name_what_exists():
     assert search.honours == ("国家高新技术企业",) and search.industry == "电线电缆" and search.link == "L2"
     assert search.text.startswith("无为") and len(search.text) == es.MAX_TEXT
     assert es.from_params({"industry": "光伏", "link": "L2"}, OPTIONS) == es.Search()  # a link needs its industry
+    assert es.from_params({"rmin": "-1", "rmax": "abc"}, OPTIONS) == es.Search()  # amounts must be amounts
+    assert es.from_params({"rmin": "0.5"}, OPTIONS).revenue_min == 0.5
 
 
 def test_params_round_trip():
     search = es.Search(adcodes=("340881", "340281"), cluster="C1", member="in", honours=("国家高新技术企业",),
-                       industry="电线电缆", link="L1", text="电缆")
+                       industry="电线电缆", link="L1", text="电缆", revenue_min=0.5, revenue_max=30.0)
     assert es.from_params(es.to_params(search), OPTIONS) == search
     assert es.to_params(es.Search()) == {} and es.Search().is_empty()
 
 
 def test_query_args_combine_the_sidebar_and_the_list_filters():
     filters = Filters(2024, "皖南", None, None)
-    args = es.query_args(es.Search(member="out", honours=("上市公司",)), filters, limit=50)
+    args = es.query_args(es.Search(member="out", honours=("上市公司",), revenue_min=2.5), filters, limit=50)
     assert args == {"year": 2024, "region": "皖南", "city": None, "adcodes": None, "cluster": None,
                     "member": False, "honours": ["上市公司"], "industry": None, "link": None, "text": None,
-                    "limit": 50}
-    assert es.query_args(es.Search(member="in"), filters, 1)["member"] is True
+                    "initials": None, "revenue_min": 2.5, "revenue_max": None, "limit": 50}
+    assert es.query_args(es.Search(member="in"), filters, limit=1)["member"] is True
+    assert es.query_args(es.Search(text="wwDL"), filters)["initials"] == "%w%w%d%l%"
+    assert es.query_args(es.Search(text="无为"), filters)["initials"] is None
 
 
 def test_table_headings_and_cells():

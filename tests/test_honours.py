@@ -19,6 +19,7 @@ import pytest
 
 import queries
 from analysis import honours as hn
+from data import pinyin
 from data.vocab import HONOURS
 
 FIRMS = [
@@ -52,8 +53,10 @@ def tiny(tmp_path):
     con.execute("insert into chains values ('CH1', '电线电缆产业链', '电线电缆')")
     con.execute("insert into chain_links values ('CH1-01', 'CH1', '上游', '铜导体', 1), "
                 "('CH1-02', 'CH1', '中游', '电力电缆', 2)")
-    con.executemany("insert into enterprises values (?, ?, ?, ?, '电线电缆', ?, ?, 117.0, 31.0, 'demo', ?)",
+    con.executemany("insert into enterprises (uscc, name, adcode, cluster_id, industry, link_id, revenue, lon, lat,"
+                    " source_id, above_scale) values (?, ?, ?, ?, '电线电缆', ?, ?, 117.0, 31.0, 'demo', ?)",
                     [(u, n, a, c, "CH1-02" if c else "CH1-01", r, s) for u, a, c, s, r, n in FIRMS])
+    pinyin.backfill(con)
     con.executemany("insert into enterprise_honours (uscc, honour, year) values (?, ?, ?)", HELD)
     con.execute("insert into sources values ('pub', '公开报道', '乙县龙头企业（报道）', null)")
     con.execute("update enterprise_honours set source_id = 'pub' where uscc = 'b1' and honour = '龙头/链主企业'")
@@ -182,7 +185,7 @@ def test_target_progress_reads_the_targets_table(tiny):
 
 def search(con, **filters):
     args = dict(year=2025, region=None, city=None, adcodes=None, cluster=None, member=None, honours=None,
-                industry=None, link=None, text=None, limit=100)
+                industry=None, link=None, text=None, initials=None, revenue_min=None, revenue_max=None, limit=100)
     return queries.run(con, "enterprise_search", **(args | filters))
 
 
