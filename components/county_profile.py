@@ -17,11 +17,16 @@ CLUSTER_COLUMNS = {
 }
 
 
+def clicked_feature(map_state: dict | None, key: str) -> str | None:
+    """Property ``key`` of the feature the user last clicked, from st_folium's return value (None if no click)."""
+    feature = (map_state or {}).get("last_active_drawing") or {}
+    value = (feature.get("properties") or {}).get(key)
+    return value if isinstance(value, str) else None
+
+
 def clicked_adcode(map_state: dict | None) -> str | None:
     """The adcode of the county the user last clicked, from st_folium's return value (None if no click)."""
-    feature = (map_state or {}).get("last_active_drawing") or {}
-    adcode = (feature.get("properties") or {}).get("adcode")
-    return adcode if isinstance(adcode, str) else None
+    return clicked_feature(map_state, "adcode")
 
 
 def trend_figure(trend: pd.DataFrame):

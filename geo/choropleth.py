@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from plotly.colors import qualitative, sequential
 
-from geo import boundaries
+from geo import boundaries, branca_literal  # noqa: F401  (imported for its patch: see geo/branca_literal.py)
 
 NO_DATA = "#f3f4f6"
 OUTSIDE = "#d1d5db"
@@ -153,7 +153,7 @@ def install_leaflet(static_dir: Path) -> Path:
     return target
 
 
-class _Layer(folium.GeoJson):
+class CountyLayer(folium.GeoJson):
     """``folium.GeoJson`` of county shapes, built without walking their vertices in Python on each run: the
     geometries come ready-made from ``boundaries.geojson`` and the bounds from the GeoDataFrame."""
 
@@ -209,7 +209,7 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
         "<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>"))
     if basemap_url:
         folium.TileLayer(basemap_url, attr=basemap_attribution or "底图", max_zoom=13).add_to(m)
-    _Layer(
+    CountyLayer(
         layer,
         name="counties",
         style_function=lambda f: {"fillColor": fill[f["properties"]["adcode"]], "color": "#ffffff", "weight": 0.8,
@@ -230,7 +230,7 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
 def highlight(county: gpd.GeoDataFrame) -> folium.FeatureGroup:
     """A layer outlining the selected county; handed to st_folium so the map is updated, not re-created."""
     group = folium.FeatureGroup(name="selected")
-    _Layer(
+    CountyLayer(
         county[["adcode", "geometry"]],
         style_function=lambda f: {"fill": False, "color": "#1d4ed8", "weight": 4},
         interactive=False,

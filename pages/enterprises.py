@@ -7,12 +7,15 @@ URL always mirrors the filters on screen, so a list can be bookmarked or sent on
 import html
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 import queries
+import settings
 import store
-from components import downloads, enterprise_links, sidebar
+from components import county_profile, downloads, enterprise_card, enterprise_links, sidebar
 from components import enterprise_search as es
 from data.vocab import HONOURS
+from geo import boundaries, points
 
 SHOWN = 2_000  # rows in the on-screen table (largest revenue first)
 EXPORT_LIMIT = 100_000  # rows in a download
@@ -53,15 +56,17 @@ if source is not None:
     st.session_state.update({
         "ent_text": wanted.text, "ent_honours": list(wanted.honours), "ent_member": wanted.member,
         "ent_adcodes": list(wanted.adcodes), "ent_cluster": wanted.cluster, "ent_industry": wanted.industry,
-        "ent_link": wanted.link,
+        "ent_link": wanted.link, "ent_rmin": wanted.revenue_min, "ent_rmax": wanted.revenue_max,
     })
 
-top = st.columns([3, 4, 2])
-text = top[0].text_input("名称或统一社会信用代码", key="ent_text", max_chars=es.MAX_TEXT,
-                         placeholder="企业名称的一部分，或完整的18位代码")
+top = st.columns([3, 3, 2, 1, 1])
+text = top[0].text_input("名称、拼音首字母或统一社会信用代码", key="ent_text", max_chars=es.MAX_TEXT,
+                         placeholder="如“电缆”、wwdl、18位代码")
 honours = top[1].multiselect("荣誉（持有任一项）", HONOURS, key="ent_honours", placeholder="不限")
 member = top[2].selectbox("集群内外", list(es.MEMBERSHIP), key="ent_member", index=None,
                           format_func=es.MEMBERSHIP.get, placeholder="不限")
+revenue_min = top[3].number_input("营收下限（亿元）", min_value=0.0, value=None, key="ent_rmin", placeholder="不限")
+revenue_max = top[4].number_input("营收上限（亿元）", min_value=0.0, value=None, key="ent_rmax", placeholder="不限")
 row = st.columns(4)
 adcodes = row[0].multiselect("区县", list(county_names), key="ent_adcodes", format_func=county_names.get,
                              placeholder=f"{filters.scope}全部区县")
@@ -76,7 +81,7 @@ link = row[3].selectbox("产业链环节", list(link_names), key="ent_link", ind
                         placeholder="先选产业" if not industry else "不限", disabled=not industry)
 
 search = es.Search(tuple(adcodes), cluster, member, tuple(h for h in HONOURS if h in honours), industry, link,
-                   text.strip())
+                   text.strip(), revenue_min, revenue_max)
 params = es.to_params(search)
 st.session_state["ent_applied"] = params
 st.query_params.from_dict(enterprise_links.params(year=filters.year, region=filters.region, city=filters.city)
@@ -89,18 +94,59 @@ st.html(f'<p class="list-count" data-matches="{matches}"><b>共 {matches:,} 家�
         f'<span>{html.escape(described)}</span></p>')
 if matches == 0:
     st.info("没有符合条件的企业。可以减少筛选条件，或在侧栏扩大区域。")
-else:
-    if matches > SHOWN:
-        st.caption(f"表中列出营业收入最大的 {SHOWN:,} 家；下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
-    st.dataframe(es.table(rows), hide_index=True, width="stretch", height=560,
-                 column_config={"营业收入（亿元）": st.column_config.NumberColumn(format="%.2f"),
-                                "经度": None, "纬度": None})
+    st.stop()
 
-    def full_list():
-        found = queries.run(store.connection().cursor(), "enterprise_search",
-                            **es.query_args(search, filters, limit=EXPORT_LIMIT))
-        return es.table(found)
+# A click on a point, or a row chosen in the table, opens that enterprise's card.
+clicked = county_profile.clicked_feature(st.session_state.get("ent_map"), "uscc")
+if clicked and clicked != st.session_state.get("ent_last_click"):
+    st.session_state["ent_last_click"] = clicked
+    st.session_state["ent_card"] = clicked
 
-    downloads.buttons(full_list, f"企业名单_{filters.scope}_{filters.year}", key="enterprises",
-                      notes=[f"企业名单：{described}，共 {min(matches, EXPORT_LIMIT):,} 家",
-                             "“数据来源”列标明每家企业是公开报道、示例生成还是上报数据。"])
+
+def choose_row():
+    chosen = st.session_state["ent_table"].selection.rows
+    if chosen:
+        st.session_state["ent_card"] = st.session_state["ent_shown"][chosen[0]]
+
+
+map_side, card_side = st.columns([3, 2], gap="medium")
+with card_side:
+    uscc = st.session_state.get("ent_card")
+    card = store.query("enterprise_card", uscc=uscc) if uscc else None
+    if card is not None and not card.empty:
+        st.html(enterprise_card.card_html(card.iloc[0], filters.year))
+    else:
+        st.info("点击地图上的企业，或在下表中选中一行，查看企业详情。")
+    st.caption(f"红点：持有荣誉的企业；蓝点：其他企业。超过 {points.MAX_POINTS:,} 家时按网格汇总，圆越大企业越多。")
+
+st.dataframe(es.table(rows), hide_index=True, width="stretch", height=420, key="ent_table", on_select=choose_row,
+             selection_mode="single-row",
+             column_config={"营业收入（亿元）": st.column_config.NumberColumn(format="%.2f"), "经度": None, "纬度": None})
+st.session_state["ent_shown"] = rows.uscc.tolist()
+if matches > SHOWN:
+    st.caption(f"表中列出营业收入最大的 {SHOWN:,} 家；下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
+
+
+def full_list():
+    found = queries.run(store.connection().cursor(), "enterprise_search",
+                        **es.query_args(search, filters, limit=EXPORT_LIMIT))
+    return es.table(found)
+
+
+downloads.buttons(full_list, f"企业名单_{filters.scope}_{filters.year}", key="enterprises",
+                  notes=[f"企业名单：{described}，共 {min(matches, EXPORT_LIMIT):,} 家",
+                         "“数据来源”列标明每家企业是公开报道、示例生成还是上报数据。"])
+
+with map_side:  # sent last: the browser loads the rest of the page's code while the map is built
+    shape = boundaries.counties()
+    shape = shape[shape.adcode.isin(list(search.adcodes) or list(counties.adcode))]
+    basemap = dict(static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
+                   basemap_attribution=settings.BASEMAP_ATTRIBUTION)
+    if matches <= points.MAX_POINTS:
+        found = store.query("enterprise_points", **es.query_args(search, filters, limit=points.MAX_POINTS))
+        fmap = points.points_map(shape, found, **basemap)
+    else:
+        cell = points.cell_size(filters.region, filters.city, len(search.adcodes))
+        fmap = points.cells_map(shape, store.query("enterprise_cells", **es.query_args(search, filters, cell=cell)),
+                                **basemap)
+    st_folium(fmap, key="ent_map", height=560, use_container_width=True, returned_objects=["last_active_drawing"])

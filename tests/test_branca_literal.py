@@ -1,0 +1,41 @@
+"""The branca patch (geo/branca_literal.py) changes how fast a map renders, never what it renders."""
+
+import itertools
+
+import jinja2
+import pandas as pd
+import pytest
+from branca.element import Element
+
+from geo import boundaries, branca_literal, choropleth, points
+
+
+@pytest.mark.parametrize("text", ['var x = {"a": [1, 2]};\n', "a\r\nb\rc\n\n", "<style>.a{b:c}</style>",
+                                  "L.geoJson({{ this.x }})", "{% if true %}yes{% endif %}", "", "\n"])
+def test_an_element_renders_as_jinja_would(text):
+    element = Element(text)
+    assert element.render() == jinja2.Template(text).render(this=element, kwargs={})
+
+
+def test_maps_render_the_same_with_and_without_the_patch(monkeypatch):
+    counties = boundaries.counties()
+    frame = counties[["adcode", "name", "city", "geometry"]].assign(leading_industry="电线电缆", cluster_revenue=150.0)
+    found = pd.DataFrame({"uscc": ["1", "2"], "name": ["甲<b>", "乙"], "county": ["无为市", "桐城市"],
+                          "lon": [117.9, 116.9], "lat": [31.3, 31.0], "revenue": [1.0, 2.0], "honours": [0, 2]})
+
+    def render_both() -> list[str]:
+        ids = itertools.count()  # element ids are random: make two builds name their elements alike
+        monkeypatch.setattr(Element, "_generate_id", classmethod(lambda cls: f"{next(ids):032x}"))
+        choropleth_map, _ = choropleth.build_map(frame, choropleth.METRICS["集群营收合计"], frame.adcode.notna(),
+                                                 static_url="/app/static")
+        points_map = points.points_map(counties, found, static_url="/app/static")
+        return [m.get_root().render() for m in (choropleth_map, points_map)]
+
+    patched = render_both()
+    try:
+        branca_literal.uninstall()
+        plain = render_both()
+    finally:
+        branca_literal.install()
+    assert patched == plain and all(len(html) > 100_000 for html in plain)
+    assert r"\u7532\u0026lt;b\u0026gt;" in patched[1]  # the name 甲<b>, HTML-escaped, then JSON-encoded
