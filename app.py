@@ -20,6 +20,7 @@ PAGES = [
     st.Page("pages/tiers.py", title="营收梯队", icon=":material/stacked_bar_chart:", url_path="tiers"),
     st.Page("pages/honours.py", title="优质企业", icon=":material/workspace_premium:", url_path="honours"),
     st.Page("pages/enterprises.py", title="按图索企", icon=":material/domain:", url_path="enterprises"),
+    st.Page("pages/chains.py", title="循链招商", icon=":material/account_tree:", url_path="chains"),
 ]
 
 

@@ -58,8 +58,11 @@ def render(county: pd.Series, year: int) -> None:
     counts = " ｜ ".join(f"{html.escape(h)} {enterprise_links.link(n, year=year, adcode=adcode, honour=[h])}"
                         for h, n in zip(honours.honour, honours.enterprises))
     everyone = enterprise_links.link(county["listed"], year=year, adcode=adcode)
+    leading = county["leading_industry"]
+    chain = (enterprise_links.chain_link("首位产业链的缺链与招商线索", year, county["adcode"], leading)
+             if isinstance(leading, str) else "")
     st.html(f'<div class="county-honours" data-adcode="{html.escape(county["adcode"])}">'
-            f'<b>{year}年荣誉企业（家，点击查看名单）</b>：{counts}<br>企业名录共 {everyone} 家</div>')
+            f'<b>{year}年荣誉企业（家，点击查看名单）</b>：{counts}<br>企业名录共 {everyone} 家　{chain}</div>')
     trend = store.query("county_revenue_trend", adcode=county["adcode"])
     if not trend.empty:
         st.plotly_chart(trend_figure(trend), width="stretch", config={"displaylogo": False})

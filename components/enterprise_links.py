@@ -18,6 +18,7 @@ from components.sidebar import SCOPE_FROM_LINK
 
 PAGE = "pages/enterprises.py"
 URL_PATH = "enterprises"
+CHAIN_PAGE, CHAIN_URL_PATH = "pages/chains.py", "chains"  # 循链招商 is opened the same way (see chain_link)
 # Query parameters of the list. Lists (adcode, honour) are comma-joined: no county name, adcode or honour has a
 # comma. year/region/city are the sidebar's, the rest the list page's own filters.
 SCOPE_KEYS = ("year", "region", "city")
@@ -65,16 +66,31 @@ def link(count: int, **filters) -> str:
             f'title="查看这些企业">{int(count):,}</a>')
 
 
+def chain_link(text: str, year: int, adcode: str, industry: str) -> str:
+    """A link to 循链招商 for a county and an industry's chain (escaped, ready for ``st.html``)."""
+    query = urlencode({"year": year, "adcode": adcode, "industry": industry})
+    return (f'<a class="count-link" data-open="1" href="{CHAIN_URL_PATH}?{html.escape(query, quote=True)}">'
+            f'{html.escape(text)}</a>')
+
+
 def parse(url: str) -> dict[str, str]:
     """The known query parameters of a list URL (unknown ones dropped; values are checked by the list page)."""
     return {k: v for k, v in parse_qsl(urlsplit(url).query) if k in KEYS}
+
+
+def target(url: str) -> tuple[str, dict[str, str]]:
+    """The page a caught link opens, and its query parameters."""
+    path = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    if path == CHAIN_URL_PATH:
+        return CHAIN_PAGE, {k: v for k, v in parse_qsl(urlsplit(url).query) if k in ("year", "adcode", "industry")}
+    return PAGE, parse(url)
 
 
 def follow(key: str = "enterprise_links") -> None:
     """Mount the click catcher; after a click on a count, switch to the list with that count's filters."""
     result = _catcher(key=key, on_open_change=lambda: None)
     if result.open:
-        params = parse(str(result.open))
+        page, params = target(str(result.open))
         # the sidebar takes the link's year, region and city before it is drawn again (components.sidebar)
         st.session_state[SCOPE_FROM_LINK] = {k: params[k] for k in SCOPE_KEYS if k in params}
-        st.switch_page(PAGE, query_params=params)
+        st.switch_page(page, query_params=params)

@@ -1,0 +1,100 @@
+"""循链招商: a chain's links by stage with the enterprises here and in Anhui, the links this place lacks or holds
+weakly (补链), and for each such link the enterprises elsewhere in Anhui that could fill it (招商线索)."""
+
+import streamlit as st
+
+import store
+from analysis import chains
+from components import chain_views, downloads, enterprise_links, sidebar
+from geo import boundaries
+
+LEADS_SHOWN = 30
+
+filters = sidebar.current(__file__)
+year = filters.year
+st.title(f"循链招商 · {filters.scope} · {year}年")
+
+counties = store.query("county_metrics", year=year)
+in_scope = counties.adcode.notna()
+if filters.region:
+    in_scope &= counties.region == filters.region
+if filters.city:
+    in_scope &= counties.city_adcode == filters.city
+counties = counties[in_scope]
+names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
+industries = store.query("industries")
+industries = industries[industries.chain_id.notna()]
+
+# A URL (?adcode=…&industry=…) names the county and chain when it changed from outside, e.g. a county's profile.
+wanted = {k: v for k, v in st.query_params.to_dict().items() if k in ("adcode", "industry")}
+if wanted and wanted != st.session_state.get("chain_applied"):
+    if wanted.get("adcode") in names:
+        st.session_state["chain_county"] = wanted["adcode"]
+        st.session_state["chain_industry_for"] = wanted["adcode"]
+    if wanted.get("industry") in set(industries.industry):
+        st.session_state["chain_industry"] = wanted["industry"]
+
+left, right = st.columns(2)
+adcode = left.selectbox("县区（不选则为侧栏所选范围）", [None, *names], key="chain_county",
+                        format_func=lambda a: names.get(a, f"{filters.scope}全部县区"))
+if adcode and st.session_state.get("chain_industry_for") != adcode:  # a county opens on its 首位产业
+    leading = counties.set_index("adcode").leading_industry.get(adcode)
+    if leading in set(industries.industry):
+        st.session_state["chain_industry"] = leading
+    st.session_state["chain_industry_for"] = adcode
+industry = right.selectbox("产业链", list(industries.industry), key="chain_industry",
+                           format_func=lambda i: f"{i}产业链")
+place = names[adcode].split("（")[0] if adcode else filters.scope
+applied = {"adcode": adcode, "industry": industry} if adcode else {"industry": industry}
+st.session_state["chain_applied"] = applied
+st.query_params.from_dict(enterprise_links.params(year=year, region=filters.region, city=filters.city) | applied)
+scope = dict(region=filters.region, city=filters.city, adcode=adcode)
+
+covered = chains.coverage(store.query("chain_coverage", industry=industry, year=year, **scope))
+counts = covered.status.value_counts()
+st.markdown(
+    f"**{place}** 在{industry}产业链 {len(covered)} 个环节中：具备 **{counts.get(chains.PRESENT, 0)}** 个，"
+    f"薄弱 **{counts.get(chains.WEAK, 0)}** 个，缺失 **{counts.get(chains.MISSING, 0)}** 个"
+    + (f"，另有 {counts[chains.ABSENT_IN_PROVINCE]} 个全省空白" if counts.get(chains.ABSENT_IN_PROVINCE) else "")
+    + "。点击数字查看企业名单。")
+
+
+def local_link(n, link_id):
+    where = {"adcode": [adcode]} if adcode else {}
+    return enterprise_links.link(n, year=year, region=filters.region, city=filters.city, industry=industry,
+                                 link=link_id, **where)
+
+
+def province_link(n, link_id):
+    return enterprise_links.link(n, year=year, industry=industry, link=link_id)
+
+
+st.html(chain_views.stages_html(covered, local_link, province_link))
+st.caption(chains.RULE)
+
+st.subheader("补链招商线索")
+to_fill = chains.gaps(covered)
+if to_fill.empty:
+    st.success(f"{place}的{industry}产业链各环节均已具备。")
+    st.stop()
+labels = dict(zip(to_fill.link_id, to_fill.stage + " · " + to_fill.name + "（" + to_fill.status + "）"))
+if st.session_state.get("chain_gap") not in labels:
+    st.session_state["chain_gap"] = next(iter(labels))
+gap = st.selectbox("要补的环节", list(labels), key="chain_gap", format_func=labels.get)
+order = st.segmented_control("排序", ["综合", "距离", "荣誉"], key="chain_order", default="综合") or "综合"
+
+shapes = boundaries.counties()
+shapes = shapes[shapes.adcode == adcode] if adcode else shapes[shapes.adcode.isin(counties.adcode)]
+centre = shapes.union_all().representative_point() if len(shapes) else None
+leads = store.query("chain_leads", link=gap, year=year, lon=centre.x, lat=centre.y, **scope)
+leads = chains.rank_leads(leads, order)
+gap_name = labels[gap].split("（")[0]
+if leads.empty:
+    st.warning(f"全省没有“{gap_name}”环节的企业：需要到省外招引。")
+    st.stop()
+st.markdown(f"**{len(leads):,} 家**安徽省内{'（' + place + '以外）' if place != '安徽省' else ''}的“{gap_name}”企业，"
+            f"按{order}排序，列出前 {min(LEADS_SHOWN, len(leads))} 家；下载包含全部。")
+st.caption(chains.LEAD_RULE)
+st.html(chain_views.leads_html(leads, LEADS_SHOWN))
+downloads.buttons(chain_views.leads_table(leads), f"招商线索_{place}_{gap_name.replace(' · ', '_')}", key="leads",
+                  notes=[f"{place} {industry}产业链“{gap_name}”环节招商线索（{year}年，{order}排序）", chains.LEAD_RULE])
