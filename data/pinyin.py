@@ -1,6 +1,8 @@
 """Pinyin initials of enterprise names, so that "wwdl" finds 无为…电缆…: each character's initial, from
-pypinyin's character dictionary. A character with several readings (长 cháng/zhǎng, 重, 行 …) makes a second
-variant with its other reading, and a search matches either.
+pypinyin's character dictionary (its first reading). Common characters of names and places that are often read
+otherwise (长 cháng/zhǎng, 重, 行, 涡阳 guō …, listed in ``OTHER_READINGS``) make a second variant with that
+reading, and a search matches either. Only those: taking every character's rare second reading (有 wěi, 乙 jué)
+would make short searches match almost anything.
 
 Names are translated with ``str.translate`` over a table built once (about 0.7 s per million names)."""
 
@@ -18,17 +20,22 @@ def _initial(reading: str) -> str | None:
     return letter if letter.isascii() and letter.isalpha() else None
 
 
+# The other common reading's initial, where it differs from pypinyin's first reading.
+OTHER_READINGS = {"长": "c", "重": "c", "行": "h", "乐": "y", "朝": "z", "单": "s", "藏": "z", "厦": "x", "曾": "z",
+                  "传": "z", "调": "t", "解": "x", "会": "k", "枞": "z", "涡": "g", "圩": "x", "都": "d", "和": "h"}
+
+
 @lru_cache(maxsize=1)
 def tables() -> tuple[dict[int, str], dict[int, str]]:
-    """Code point → initial: by each character's first reading, and by its second where that differs."""
+    """Code point → initial: by each character's first reading, and with ``OTHER_READINGS`` applied."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    first, second = {}, {}
+    first = {}
     for code, readings in pinyin_dict.items():
-        initials = [i for i in (_initial(r) for r in readings.split(",")) if i]
-        if initials:
-            first[code] = initials[0]
-            second[code] = next((i for i in initials[1:] if i != initials[0]), initials[0])
+        initial = _initial(readings.split(",")[0])
+        if initial:
+            first[code] = initial
+    second = first | {ord(c): i for c, i in OTHER_READINGS.items()}
     return first, second
 
 

@@ -26,8 +26,8 @@ FIRMS = [
     # uscc, adcode, cluster_id, above_scale, revenue, name
     ("a1", "340101", "CA", True, 9.0, "甲县精工电缆有限公司"),
     ("a2", "340101", "CA", True, 5.0, "甲县华鑫电缆股份有限公司"),
-    ("a3", "340101", "CA", True, 3.0, "甲县=HYPERLINK电缆有限公司"),
-    ("a4", "340101", None, True, 1.0, "甲县食品有限公司"),
+    ("a3", "340101", "CA", True, 3.0, '=HYPERLINK("http://x.cn","甲县电缆")'),
+    ("a4", "340101", None, True, 1.0, "甲县长丰食品有限公司"),
     ("b1", "340102", None, True, 7.0, "乙县机械有限公司"),
     ("b2", "340102", None, False, 0.1, "乙县小电缆有限公司"),
 ]

@@ -1,0 +1,122 @@
+"""按图索企 and 循链招商 on the hand-built store of test_honours: every search filter, pinyin, the map's points
+and cells, a chain with known gaps, the lead ranking, and exports that never run a formula."""
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import exports
+import queries
+from analysis import chains
+from components import chain_views
+from components import enterprise_search as es
+from components.sidebar import Filters
+from data import pinyin
+from tests.test_honours import tiny  # noqa: F401  (the fixture)
+
+
+def search(con, text="", **filters):
+    scope = Filters(filters.pop("year", 2025), filters.pop("region", None), filters.pop("city", None), None)
+    return queries.run(con, "enterprise_search",
+                       **es.query_args(es.Search(text=text, **filters), scope, limit=100))
+
+
+def test_pinyin_initials_with_both_readings():
+    assert pinyin.initials("无为华鑫电缆有限公司") == ("wwhxdlyxgs", None)  # one reading only: no variant
+    main, alt = pinyin.initials("长丰县")
+    assert {main[0], alt[0]} == {"c", "z"}  # 长 reads cháng or zhǎng: either finds it
+    assert "g" in pinyin.initials("涡阳")[1][0]  # 涡阳 is guō yáng
+    assert pinyin.initials("ABB（合肥）有限公司")[0].startswith("abbhf")
+    assert pinyin.is_initials_query("wwdl") and not pinyin.is_initials_query("w") and not pinyin.is_initials_query("电缆")
+    assert not pinyin.is_initials_query("9134") and pinyin.like_pattern("WwDl") == "%w%w%d%l%"
+
+
+def test_search_by_pinyin_initials_in_order(tiny):
+    assert set(search(tiny, "jxdl").uscc) == {"a1", "a2", "a3"}  # 甲县…电缆…, in order, gaps allowed
+    assert set(search(tiny, "yxjxyx").uscc) == {"b1"}  # 乙县机械有限
+    assert set(search(tiny, "jxcf").uscc) == {"a4"}  # 甲县长丰: cháng
+    assert set(search(tiny, "jxzf").uscc) == {"a4"}  # … or zhǎng
+    assert search(tiny, "dljx").empty  # the letters must come in order
+    by_name = search(tiny, "电缆")
+    assert set(by_name.uscc) == {"a1", "a2", "a3", "b2"}
+
+
+def test_search_filters_one_by_one(tiny):
+    assert set(search(tiny, revenue_min=3.0, revenue_max=7.0).uscc) == {"a2", "a3", "b1"}  # inclusive
+    assert set(search(tiny, revenue_max=0.5).uscc) == {"b2"}
+    assert set(search(tiny, adcodes=("340102",)).uscc) == {"b1", "b2"}
+    assert set(search(tiny, cluster="CA").uscc) == {"a1", "a2", "a3"}
+    assert set(search(tiny, member="out").uscc) == {"a4", "b1", "b2"}
+    assert set(search(tiny, honours=("龙头/链主企业",)).uscc) == {"b1"}
+    assert set(search(tiny, honours=("国家高新技术企业",), year=2021).uscc) == {"b1"}
+    assert set(search(tiny, industry="电线电缆", link="CH1-02").uscc) == {"a1", "a2", "a3"}
+    assert set(search(tiny, city="340100").uscc) == {"a1", "a2", "a3", "a4", "b1", "b2"}
+    assert search(tiny, region="皖南").empty
+    assert set(search(tiny, "A2").uscc) == {"a2"}  # a whole code, any case
+    combined = search(tiny, "电缆", adcodes=("340101",), honours=("国家高新技术企业",), revenue_min=4.0)
+    assert set(combined.uscc) == {"a1", "a2"}
+
+
+def test_points_and_cells_follow_the_same_filters(tiny):
+    scope = Filters(2025, None, None, None)
+    args = es.query_args(es.Search(cluster="CA"), scope)
+    found = queries.run(tiny, "enterprise_points", **args, limit=10).set_index("uscc")
+    assert sorted(found.index) == ["a1", "a2", "a3"] and found.honours.to_dict() == {"a1": 2, "a2": 1, "a3": 1}
+    assert len(queries.run(tiny, "enterprise_points", **args, limit=2)) == 2  # the largest two
+    cells = queries.run(tiny, "enterprise_cells", **es.query_args(es.Search(), scope), cell=0.1)
+    assert cells.enterprises.sum() == 6 and len(cells) == 1  # every firm sits at 117.0, 31.0
+
+
+def test_a_chain_with_known_gaps(tiny):
+    rows = queries.run(tiny, "chain_coverage", industry="电线电缆", year=2025, region=None, city=None,
+                       adcode="340102")
+    covered = chains.coverage(rows).set_index("name")
+    assert covered.local.to_dict() == {"铜导体": 2, "电力电缆": 0}
+    assert covered.province.to_dict() == {"铜导体": 3, "电力电缆": 3}
+    assert covered.status.to_dict() == {"铜导体": chains.PRESENT, "电力电缆": chains.MISSING}
+    assert covered.local_honoured["铜导体"] == 2  # b1 and b2
+    assert list(chains.gaps(chains.coverage(rows)).name) == ["电力电缆"]
+
+
+def test_gap_statuses_by_hand():
+    links = pd.DataFrame({"link_id": list("ABCDE"), "stage": ["上游", "上游", "中游", "中游", "下游"],
+                          "name": list("ABCDE"), "local": [0, 1, 2, 30, 0], "province": [10, 10, 40, 40, 0]})
+    links["local_total"], links["province_total"] = links.local.sum(), links.province.sum()
+    covered = chains.coverage(links).set_index("link_id")
+    # local shares: B 1/33, C 2/33, D 30/33; province shares: 10/100, 40/100, 40/100
+    assert covered.status.to_dict() == {"A": chains.MISSING, "B": chains.WEAK, "C": chains.WEAK, "D": chains.PRESENT,
+                                        "E": chains.ABSENT_IN_PROVINCE}
+    assert covered.lq["C"] == pytest.approx((2 / 33) / 0.4)
+    assert list(chains.gaps(chains.coverage(links)).link_id) == ["A", "E", "B", "C"]
+
+
+def test_leads_leave_out_the_scope_and_rank_by_distance_and_honours(tiny):
+    tiny.execute("update enterprises set lon = 117.0 + 0.5 * (uscc = 'a2')::int, lat = 31.0")  # a2 ~48 km east
+    leads = queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None, adcode="340102",
+                        lon=117.0, lat=31.0)
+    assert set(leads.uscc) == {"a1", "a2", "a3"}
+    assert leads.set_index("uscc").distance_km["a2"] == pytest.approx(47.6, abs=0.5)
+    by_score = chains.rank_leads(leads, "综合")
+    assert list(by_score.uscc) == ["a1", "a3", "a2"]  # 4 points, 3 points (小巨人), 2 points and farther
+    assert list(by_score.points) == [4, 3, 2]
+    assert list(chains.rank_leads(leads, "距离").uscc)[-1] == "a2"
+    assert chains.rank_leads(leads, "荣誉").uscc.iloc[0] == "a1"
+    none = queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city="340100", adcode=None,
+                       lon=117.0, lat=31.0)
+    assert none.empty  # every firm of the link is inside the scope
+
+
+def test_a_formula_name_leaves_as_text(tiny):
+    found = es.table(search(tiny, "HYPERLINK"))
+    name = '=HYPERLINK("http://x.cn","甲县电缆")'
+    assert found["企业名称"].tolist() == [name]
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(found, "名单", ["说明"]))).active
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == name)
+    assert cell.data_type == "s"  # stored as text: Excel and WPS show it and never run it
+    csv = exports.to_csv(found).decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv and ',"=HYPERLINK' not in csv
+    leads = chains.rank_leads(queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None,
+                                          adcode="340102", lon=117.0, lat=31.0))
+    assert "'=HYPERLINK" in exports.to_csv(chain_views.leads_table(leads)).decode("utf-8-sig")
