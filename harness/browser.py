@@ -62,3 +62,29 @@ def screen_point(page, frame, lon: float, lat: float) -> tuple[float, float]:
                           " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
     box = frame.frame_element().bounding_box()
     return box["x"] + x, box["y"] + y
+
+
+MARKER_COUNT_JS = """() => {
+  if (typeof map_div === "undefined") return -1;
+  let n = 0;
+  map_div.eachLayer((layer) => { if (layer instanceof L.CircleMarker) n++; });
+  return n;
+}"""
+
+
+def marker_frame(page, at_least: int, timeout: float = 30):
+    """The st_folium iframe once its map holds ``at_least`` circle markers (points drawn on the canvas)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.evaluate(MARKER_COUNT_JS) >= at_least:
+                    return frame
+            except Exception:  # frames come and go while Streamlit renders
+                pass
+        time.sleep(0.05)
+    raise AssertionError(f"the map did not draw {at_least} points in time")
+
+
+def marker_count(frame) -> int:
+    return frame.evaluate(MARKER_COUNT_JS)

@@ -120,3 +120,17 @@ def test_a_formula_name_leaves_as_text(tiny):
     leads = chains.rank_leads(queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None,
                                           adcode="340102", lon=117.0, lat=31.0))
     assert "'=HYPERLINK" in exports.to_csv(chain_views.leads_table(leads)).decode("utf-8-sig")
+
+
+def test_the_card_of_a_firm_without_honours_cluster_or_link(tiny):
+    from components.enterprise_card import card_html
+
+    tiny.execute("update enterprises set link_id = null where uscc = 'a4'")
+    tiny.execute("delete from enterprise_honours where uscc = 'a4'")
+    card = queries.run(tiny, "enterprise_card", uscc="a4").iloc[0]
+    text = card_html(card, 2025)
+    assert "（不在已认定集群内）" in text and "<th>荣誉</th><td>无</td>" in text and "甲县长丰食品有限公司" in text
+    full = card_html(queries.run(tiny, "enterprise_card", uscc="a3").iloc[0], 2024)
+    assert "&lt;" not in full and "=HYPERLINK(&quot;http://x.cn&quot;" in full  # escaped, quotes too
+    assert "专精特新“小巨人” <small>2025年起（所选年份之后）" in full and "首位产业集群" in full
+    assert queries.run(tiny, "enterprise_card", uscc="nope").empty

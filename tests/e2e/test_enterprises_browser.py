@@ -1,0 +1,50 @@
+"""按图索企 and 循链招商 in Chromium: a search draws its points on the map, a click on one opens its card, the
+export holds the expected rows; a chain's gap lists its leads. Only the app's own host is contacted."""
+
+import io
+
+import pandas as pd
+
+import queries
+from harness.browser import marker_count, marker_frame, screen_point
+
+SEARCH = dict(year=2025, region=None, city=None, adcodes=None, cluster=None, member=None, honours=None, industry=None,
+              link=None, text="wwdl", initials="%w%w%d%l%", revenue_min=None, revenue_max=None, limit=100_000)
+
+
+def test_a_search_draws_its_points_and_exports_them(page, server, con):
+    expected = queries.run(con, "enterprise_search", **SEARCH)
+    assert 10 < len(expected) < 1000
+    page.goto(f"{server}/enterprises?q=wwdl")
+    page.get_by_text("按图索企 · 安徽省 · 2025年").wait_for(timeout=30000)
+    assert int(page.locator("p.list-count").get_attribute("data-matches")) == len(expected)
+    frame = marker_frame(page, len(expected))
+    assert marker_count(frame) == len(expected)  # one point per enterprise found, no more
+    assert frame.locator("canvas").count() >= 1  # drawn on a canvas, not as 1 SVG node each
+
+    first = expected.iloc[0]
+    page.wait_for_timeout(600)  # let fitBounds finish its zoom animation before aiming at a point
+    page.mouse.click(*screen_point(page, frame, first.lon, first.lat))
+    card = page.locator(".enterprise-card")
+    card.wait_for(timeout=15000)
+    assert card.get_attribute("data-uscc") in set(expected.uscc)  # a point sits on or next to it
+
+    with page.expect_download() as download:
+        page.get_by_text("下载 CSV").click()
+    table = pd.read_csv(io.BytesIO(open(download.value.path(), "rb").read()), encoding="utf-8-sig", dtype=str)
+    assert sorted(table["统一社会信用代码"]) == sorted(expected.uscc)
+    assert page.recorder.hosts() == {server.split("//")[1]}
+
+
+def test_a_chain_gap_lists_its_leads(page, server, con):
+    page.goto(f"{server}/chains?adcode=340281&industry=电线电缆")
+    page.locator(".chain-stages").wait_for(timeout=30000)
+    missing = page.locator(".chain-link.missing")
+    assert missing.count() >= 1
+    first_gap = missing.first.get_attribute("data-link")
+    page.locator("table[data-table=leads]").wait_for(timeout=15000)
+    leads = queries.run(con, "chain_leads", link=first_gap, year=2025, region=None, city=None, adcode="340281",
+                        lon=0.0, lat=0.0)
+    assert page.locator("table[data-table=leads] tbody tr").count() == min(30, len(leads))
+    assert set(page.locator("table[data-table=leads] tbody tr td:nth-child(2)").all_inner_texts()) <= set(leads.name)
+    assert page.recorder.hosts() == {server.split("//")[1]}
