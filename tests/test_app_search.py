@@ -1,0 +1,87 @@
+"""AppTest of 按图索企 (search, card, aggregated cells) and 循链招商 (gaps and leads) over the demo store."""
+
+import re
+
+import pytest
+
+import queries
+from analysis import chains
+from components import enterprise_search as es
+from components.sidebar import Filters
+from data import pinyin
+from geo import points
+from harness.apptest import page_app
+
+
+def matches(at) -> int:
+    body = next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body)
+    return int(body.split('data-matches="')[1].split('"')[0])
+
+
+def expected(con, **search) -> int:
+    args = es.query_args(es.Search(**search), Filters(2025, None, None, None), limit=100_000)
+    return len(queries.run(con, "enterprise_search", **args))
+
+
+def test_pinyin_revenue_and_chain_link_search(app_store, monkeypatch, con):
+    at = page_app("pages/enterprises.py", monkeypatch)
+    at.text_input(key="ent_text").input("wwdl").run()
+    assert not at.exception and matches(at) == expected(con, text="wwdl") > 0
+    in_order = re.compile("w.*w.*d.*l")
+    assert all(any(v and in_order.search(v) for v in pinyin.initials(n)) for n in at.dataframe[0].value["企业名称"])
+    assert any(n.startswith("无为") and "电缆" in n for n in at.dataframe[0].value["企业名称"])
+    at.number_input(key="ent_rmin").set_value(5.0).run()
+    assert matches(at) == expected(con, text="wwdl", revenue_min=5.0)
+    assert (at.dataframe[0].value["营业收入（亿元）"] >= 5.0).all()
+    assert at.query_params["rmin"] == "5" and at.query_params["q"] == "wwdl"  # the URL carries the search
+    at.text_input(key="ent_text").input("").run()
+    at.number_input(key="ent_rmin").set_value(None).run()
+    at.selectbox(key="ent_industry").select("电线电缆").run()
+    link = queries.run(con, "chain_links", industry="电线电缆").link_id.iloc[1]
+    at.selectbox(key="ent_link").select(link).run()
+    assert matches(at) == expected(con, industry="电线电缆", link=link)
+
+
+def test_a_clicked_point_opens_its_card(app_store, monkeypatch, con):
+    at = page_app("pages/enterprises.py", monkeypatch)
+    uscc = con.execute("select uscc from enterprises where adcode = '340881' order by revenue desc").fetchone()[0]
+    at.session_state["ent_map"] = {"last_active_drawing": {"properties": {"uscc": uscc}}}
+    at.run()
+    card = next(h.proto.body for h in at.get("html") if "enterprise-card" in h.proto.body)
+    assert f'data-uscc="{uscc}"' in card and "桐城市" in card and "统一社会信用代码" in card
+
+
+def test_many_matches_are_drawn_as_cells(app_store, monkeypatch):
+    monkeypatch.setattr(points, "MAX_POINTS", 100)
+    at = page_app("pages/enterprises.py", monkeypatch)
+    assert not at.exception and matches(at) > 100
+    assert any("按网格汇总" in c.value for c in at.caption)
+
+
+def test_chain_gaps_and_leads_of_a_county(app_store, monkeypatch, con):
+    at = page_app("pages/chains.py", monkeypatch)
+    assert not at.exception
+    at.selectbox(key="chain_county").select("340281").run()
+    assert at.selectbox(key="chain_industry").value == "电线电缆"  # the county's 首位产业 opens first
+    covered = chains.coverage(queries.run(con, "chain_coverage", industry="电线电缆", year=2025, region=None,
+                                          city=None, adcode="340281"))
+    summary = next(m.value for m in at.markdown if "产业链" in m.value and "环节中" in m.value)
+    assert f"缺失 **{(covered.status == chains.MISSING).sum()}** 个" in summary
+    assert f"薄弱 **{(covered.status == chains.WEAK).sum()}** 个" in summary
+    body = next(h.proto.body for h in at.get("html") if "chain-stages" in h.proto.body)
+    for r in covered.itertuples():
+        assert f'data-link="{r.link_id}"' in body
+    gaps = chains.gaps(covered)
+    assert at.selectbox(key="chain_gap").value == gaps.link_id.iloc[0]
+    at.segmented_control(key="chain_order").set_value("距离").run()
+    leads = queries.run(con, "chain_leads", link=gaps.link_id.iloc[0], year=2025, region=None, city=None,
+                        adcode="340281", lon=0.0, lat=0.0)
+    table = next(h.proto.body for h in at.get("html") if 'data-table="leads"' in h.proto.body)
+    assert table.count("<tr><td>") == min(30, len(leads))
+    assert at.query_params["adcode"] == "340281" and at.query_params["industry"] == "电线电缆"
+
+
+@pytest.mark.parametrize("industry", ["新能源汽车及零部件", "先进光伏", "现代中药"])
+def test_domain_chains_are_there(con, industry):
+    links = queries.run(con, "chain_links", industry=industry)
+    assert set(links.stage) == {"上游", "中游", "下游"} and len(links) >= 4
