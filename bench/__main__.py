@@ -2,9 +2,9 @@
 
 import sys
 
-from bench import home, honours, tiers
+from bench import home, honours, search, tiers
 
-BENCHES = {"home": home.main, "tiers": tiers.main, "honours": honours.main}
+BENCHES = {"home": home.main, "tiers": tiers.main, "honours": honours.main, "search": search.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)

@@ -29,6 +29,49 @@ def sql(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+FILTER_MARK = "/* enterprise filters */"
+INITIALS_MARK = "/* by_initials */"
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_COMMENT = re.compile(r"--[^\n]*")  # a parameter named in a comment is not one the statement uses
+
+
+@lru_cache(maxsize=None)
+def conditions(name: str = "enterprise_where") -> dict[str, str]:
+    """The condition blocks of ``queries/NAME.sql`` by filter name (each block starts with ``-- @name``)."""
+    blocks: dict[str, list[str]] = {}
+    current = None
+    for line in sql(name).splitlines():
+        if match := re.match(r"--\s*@([a-z_]+)\s*$", line):
+            current = match.group(1)
+            blocks[current] = []
+        elif current and not line.lstrip().startswith("--"):
+            blocks[current].append(line.strip())
+    return {k: " ".join(v) for k, v in blocks.items()}
+
+
+def compose(text: str, params: dict) -> tuple[str, dict]:
+    """``text`` with its enterprise-filter marker replaced by the conditions of the filters given (not None), and
+    the parameters the result uses. A filter that is not used is not in the SQL at all.
+
+    Pinyin initials (``initials``) extend the name search (``text``), whose condition they replace; and they put
+    enterprises whose name holds the text before those found only by their initials (``by_initials``).
+    """
+    if FILTER_MARK in text:
+        available = conditions()
+        active = [k for k in available if params.get(k) is not None]
+        if "initials" in active and "text" in active:
+            active.remove("text")
+        clause = " and ".join(f"({available[k]})" for k in active) or "true"
+        text = text.replace(FILTER_MARK, clause)
+        by_initials = "(not contains(e.name, $text))" if "initials" in active else "false"
+        text = text.replace(INITIALS_MARK, by_initials)
+    used = set(_PARAM.findall(_COMMENT.sub("", text)))
+    missing = used - set(params)
+    if missing:
+        raise KeyError(f"parameters {sorted(missing)} are missing")
+    return text, {k: params[k] for k in used}
+
+
 def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     """Run the named query with ``params`` bound to its ``$name`` placeholders.
 
@@ -36,13 +79,17 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     ----------
     con : a DuckDB connection or cursor.
     name : the query's file name without ``.sql``.
-    **params : values for the query's ``$params``; pass exactly the ones it uses.
+    **params : values for the query's ``$params``; pass exactly the ones it uses. A query with the enterprise
+        filter marker takes any of the filters of ``enterprise_where.sql`` too (see ``compose``).
 
     Returns
     -------
     DataFrame of the result rows (empty for statements that return none).
     """
-    result = con.execute(sql(name), params or None)
+    text = sql(name)
+    if FILTER_MARK in text:
+        text, params = compose(text, params)
+    result = con.execute(text, params or None)
     return result.df() if result.description else pd.DataFrame()
 
 

@@ -24,17 +24,17 @@ from data.vocab import HONOURS
 
 FIRMS = [
     # uscc, adcode, cluster_id, above_scale, revenue, name
-    ("a1", "340101", "CA", True, 9.0, "甲县精工电缆有限公司"),
-    ("a2", "340101", "CA", True, 5.0, "甲县华鑫电缆股份有限公司"),
-    ("a3", "340101", "CA", True, 3.0, '=HYPERLINK("http://x.cn","甲县电缆")'),
-    ("a4", "340101", None, True, 1.0, "甲县长丰食品有限公司"),
-    ("b1", "340102", None, True, 7.0, "乙县机械有限公司"),
-    ("b2", "340102", None, False, 0.1, "乙县小电缆有限公司"),
+    ("A1", "340101", "CA", True, 9.0, "甲县精工电缆有限公司"),
+    ("A2", "340101", "CA", True, 5.0, "甲县华鑫电缆股份有限公司"),
+    ("A3", "340101", "CA", True, 3.0, '=HYPERLINK("http://x.cn","甲县电缆")'),
+    ("A4", "340101", None, True, 1.0, "甲县长丰食品有限公司"),
+    ("B1", "340102", None, True, 7.0, "乙县机械有限公司"),
+    ("B2", "340102", None, False, 0.1, "乙县小电缆有限公司"),
 ]
 HELD = [
-    ("a1", "专精特新中小企业", 2020), ("a1", "国家高新技术企业", 2022), ("a2", "国家高新技术企业", 2024),
-    ("a3", "专精特新“小巨人”", 2025), ("a4", "专精特新中小企业", 2021), ("b1", "国家高新技术企业", 2019),
-    ("b1", "龙头/链主企业", 2023), ("b2", "专精特新中小企业", 2023),
+    ("A1", "专精特新中小企业", 2020), ("A1", "国家高新技术企业", 2022), ("A2", "国家高新技术企业", 2024),
+    ("A3", "专精特新“小巨人”", 2025), ("A4", "专精特新中小企业", 2021), ("B1", "国家高新技术企业", 2019),
+    ("B1", "龙头/链主企业", 2023), ("B2", "专精特新中小企业", 2023),
 ]
 
 
@@ -59,7 +59,7 @@ def tiny(tmp_path):
     pinyin.backfill(con)
     con.executemany("insert into enterprise_honours (uscc, honour, year) values (?, ?, ?)", HELD)
     con.execute("insert into sources values ('pub', '公开报道', '乙县龙头企业（报道）', null)")
-    con.execute("update enterprise_honours set source_id = 'pub' where uscc = 'b1' and honour = '龙头/链主企业'")
+    con.execute("update enterprise_honours set source_id = 'pub' where uscc = 'B1' and honour = '龙头/链主企业'")
     yield con
     con.close()
 
@@ -194,20 +194,20 @@ def test_enterprise_search_matches_the_counts(tiny):
     for code, honour in [("340101", "专精特新中小企业"), ("340101", "国家高新技术企业"), ("340102", "专精特新中小企业")]:
         found = search(tiny, adcodes=[code], honours=[honour])
         assert len(found) == counts.loc[("县区", code, honour), "enterprises"]
-    assert set(search(tiny, honours=["专精特新中小企业"], member=True).uscc) == {"a1"}
-    assert set(search(tiny, honours=["专精特新中小企业"], member=False).uscc) == {"a4", "b2"}
-    assert set(search(tiny, cluster="CA", honours=list(hn.QUALITY_HONOURS)).uscc) == {"a1", "a2", "a3"}
-    assert set(search(tiny, honours=["国家高新技术企业"], year=2022).uscc) == {"a1", "b1"}
+    assert set(search(tiny, honours=["专精特新中小企业"], member=True).uscc) == {"A1"}
+    assert set(search(tiny, honours=["专精特新中小企业"], member=False).uscc) == {"A4", "B2"}
+    assert set(search(tiny, cluster="CA", honours=list(hn.QUALITY_HONOURS)).uscc) == {"A1", "A2", "A3"}
+    assert set(search(tiny, honours=["国家高新技术企业"], year=2022).uscc) == {"A1", "B1"}
 
 
 def test_enterprise_search_filters(tiny):
     everyone = search(tiny)
-    assert everyone.uscc.tolist() == ["a1", "b1", "a2", "a3", "a4", "b2"]  # largest revenue first
+    assert everyone.uscc.tolist() == ["A1", "B1", "A2", "A3", "A4", "B2"]  # largest revenue first
     assert (everyone.matches == 6).all()
     assert search(tiny, limit=2).matches.tolist() == [6, 6]
-    assert set(search(tiny, link="CH1-01").uscc) == {"a4", "b1", "b2"}
-    assert set(search(tiny, text="电缆").uscc) == {"a1", "a2", "a3", "b2"}
-    assert set(search(tiny, text="a1").uscc) == {"a1"}  # a whole 统一社会信用代码 (upper-cased)
+    assert set(search(tiny, link="CH1-01").uscc) == {"A4", "B1", "B2"}
+    assert set(search(tiny, text="电缆").uscc) == {"A1", "A2", "A3", "B2"}
+    assert set(search(tiny, text="a1").uscc) == {"A1"}  # a whole 统一社会信用代码 (upper-cased)
     assert search(tiny, region="皖北").empty and len(search(tiny, city="340100")) == 6
     assert search(tiny, industry="光伏").empty
     row = search(tiny, text="精工").iloc[0]

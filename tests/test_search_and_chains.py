@@ -34,36 +34,36 @@ def test_pinyin_initials_with_both_readings():
 
 
 def test_search_by_pinyin_initials_in_order(tiny):
-    assert set(search(tiny, "jxdl").uscc) == {"a1", "a2", "a3"}  # 甲县…电缆…, in order, gaps allowed
-    assert set(search(tiny, "yxjxyx").uscc) == {"b1"}  # 乙县机械有限
-    assert set(search(tiny, "jxcf").uscc) == {"a4"}  # 甲县长丰: cháng
-    assert set(search(tiny, "jxzf").uscc) == {"a4"}  # … or zhǎng
+    assert set(search(tiny, "jxdl").uscc) == {"A1", "A2", "A3"}  # 甲县…电缆…, in order, gaps allowed
+    assert set(search(tiny, "yxjxyx").uscc) == {"B1"}  # 乙县机械有限
+    assert set(search(tiny, "jxcf").uscc) == {"A4"}  # 甲县长丰: cháng
+    assert set(search(tiny, "jxzf").uscc) == {"A4"}  # … or zhǎng
     assert search(tiny, "dljx").empty  # the letters must come in order
     by_name = search(tiny, "电缆")
-    assert set(by_name.uscc) == {"a1", "a2", "a3", "b2"}
+    assert set(by_name.uscc) == {"A1", "A2", "A3", "B2"}
 
 
 def test_search_filters_one_by_one(tiny):
-    assert set(search(tiny, revenue_min=3.0, revenue_max=7.0).uscc) == {"a2", "a3", "b1"}  # inclusive
-    assert set(search(tiny, revenue_max=0.5).uscc) == {"b2"}
-    assert set(search(tiny, adcodes=("340102",)).uscc) == {"b1", "b2"}
-    assert set(search(tiny, cluster="CA").uscc) == {"a1", "a2", "a3"}
-    assert set(search(tiny, member="out").uscc) == {"a4", "b1", "b2"}
-    assert set(search(tiny, honours=("龙头/链主企业",)).uscc) == {"b1"}
-    assert set(search(tiny, honours=("国家高新技术企业",), year=2021).uscc) == {"b1"}
-    assert set(search(tiny, industry="电线电缆", link="CH1-02").uscc) == {"a1", "a2", "a3"}
-    assert set(search(tiny, city="340100").uscc) == {"a1", "a2", "a3", "a4", "b1", "b2"}
+    assert set(search(tiny, revenue_min=3.0, revenue_max=7.0).uscc) == {"A2", "A3", "B1"}  # inclusive
+    assert set(search(tiny, revenue_max=0.5).uscc) == {"B2"}
+    assert set(search(tiny, adcodes=("340102",)).uscc) == {"B1", "B2"}
+    assert set(search(tiny, cluster="CA").uscc) == {"A1", "A2", "A3"}
+    assert set(search(tiny, member="out").uscc) == {"A4", "B1", "B2"}
+    assert set(search(tiny, honours=("龙头/链主企业",)).uscc) == {"B1"}
+    assert set(search(tiny, honours=("国家高新技术企业",), year=2021).uscc) == {"B1"}
+    assert set(search(tiny, industry="电线电缆", link="CH1-02").uscc) == {"A1", "A2", "A3"}
+    assert set(search(tiny, city="340100").uscc) == {"A1", "A2", "A3", "A4", "B1", "B2"}
     assert search(tiny, region="皖南").empty
-    assert set(search(tiny, "A2").uscc) == {"a2"}  # a whole code, any case
+    assert set(search(tiny, "a2").uscc) == {"A2"}  # a whole code, any case
     combined = search(tiny, "电缆", adcodes=("340101",), honours=("国家高新技术企业",), revenue_min=4.0)
-    assert set(combined.uscc) == {"a1", "a2"}
+    assert set(combined.uscc) == {"A1", "A2"}
 
 
 def test_points_and_cells_follow_the_same_filters(tiny):
     scope = Filters(2025, None, None, None)
     args = es.query_args(es.Search(cluster="CA"), scope)
     found = queries.run(tiny, "enterprise_points", **args, limit=10).set_index("uscc")
-    assert sorted(found.index) == ["a1", "a2", "a3"] and found.honours.to_dict() == {"a1": 2, "a2": 1, "a3": 1}
+    assert sorted(found.index) == ["A1", "A2", "A3"] and found.honours.to_dict() == {"A1": 2, "A2": 1, "A3": 1}
     assert len(queries.run(tiny, "enterprise_points", **args, limit=2)) == 2  # the largest two
     cells = queries.run(tiny, "enterprise_cells", **es.query_args(es.Search(), scope), cell=0.1)
     assert cells.enterprises.sum() == 6 and len(cells) == 1  # every firm sits at 117.0, 31.0
@@ -93,16 +93,16 @@ def test_gap_statuses_by_hand():
 
 
 def test_leads_leave_out_the_scope_and_rank_by_distance_and_honours(tiny):
-    tiny.execute("update enterprises set lon = 117.0 + 0.5 * (uscc = 'a2')::int, lat = 31.0")  # a2 ~48 km east
+    tiny.execute("update enterprises set lon = 117.0 + 0.5 * (uscc = 'A2')::int, lat = 31.0")  # a2 ~48 km east
     leads = queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None, adcode="340102",
                         lon=117.0, lat=31.0)
-    assert set(leads.uscc) == {"a1", "a2", "a3"}
-    assert leads.set_index("uscc").distance_km["a2"] == pytest.approx(47.6, abs=0.5)
+    assert set(leads.uscc) == {"A1", "A2", "A3"}
+    assert leads.set_index("uscc").distance_km["A2"] == pytest.approx(47.6, abs=0.5)
     by_score = chains.rank_leads(leads, "综合")
-    assert list(by_score.uscc) == ["a1", "a3", "a2"]  # 4 points, 3 points (小巨人), 2 points and farther
+    assert list(by_score.uscc) == ["A1", "A3", "A2"]  # 4 points, 3 points (小巨人), 2 points and farther
     assert list(by_score.points) == [4, 3, 2]
-    assert list(chains.rank_leads(leads, "距离").uscc)[-1] == "a2"
-    assert chains.rank_leads(leads, "荣誉").uscc.iloc[0] == "a1"
+    assert list(chains.rank_leads(leads, "距离").uscc)[-1] == "A2"
+    assert chains.rank_leads(leads, "荣誉").uscc.iloc[0] == "A1"
     none = queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city="340100", adcode=None,
                        lon=117.0, lat=31.0)
     assert none.empty  # every firm of the link is inside the scope
@@ -125,12 +125,25 @@ def test_a_formula_name_leaves_as_text(tiny):
 def test_the_card_of_a_firm_without_honours_cluster_or_link(tiny):
     from components.enterprise_card import card_html
 
-    tiny.execute("update enterprises set link_id = null where uscc = 'a4'")
-    tiny.execute("delete from enterprise_honours where uscc = 'a4'")
-    card = queries.run(tiny, "enterprise_card", uscc="a4").iloc[0]
+    tiny.execute("update enterprises set link_id = null where uscc = 'A4'")
+    tiny.execute("delete from enterprise_honours where uscc = 'A4'")
+    card = queries.run(tiny, "enterprise_card", uscc="A4").iloc[0]
     text = card_html(card, 2025)
     assert "（不在已认定集群内）" in text and "<th>荣誉</th><td>无</td>" in text and "甲县长丰食品有限公司" in text
-    full = card_html(queries.run(tiny, "enterprise_card", uscc="a3").iloc[0], 2024)
+    full = card_html(queries.run(tiny, "enterprise_card", uscc="A3").iloc[0], 2024)
     assert "&lt;" not in full and "=HYPERLINK(&quot;http://x.cn&quot;" in full  # escaped, quotes too
     assert "专精特新“小巨人” <small>2025年起（所选年份之后）" in full and "首位产业集群" in full
     assert queries.run(tiny, "enterprise_card", uscc="nope").empty
+
+
+def test_compose_puts_only_the_filters_used_in_the_sql():
+    text, bound = queries.compose(queries.sql("enterprise_cells"), {"cell": 0.1, "cluster": "CA", "year": 2025,
+                                                                     "region": None, "honours": None})
+    assert "e.cluster_id = $cluster" in text and "$region" not in text and "enterprise_honours" not in text
+    assert bound == {"cell": 0.1, "cluster": "CA"}  # year is not used without the honours filter
+    text, bound = queries.compose(queries.sql("enterprise_search"), {"year": 2025, "limit": 5, "text": "wwdl",
+                                                                      "initials": "%w%w%d%l%"})
+    assert "name_initials like $initials" in text and "(not contains(e.name, $text)) as by_initials" in text
+    assert text.count("contains(e.name, $text) or e.uscc") == 2  # page and total, the name condition only once each
+    with pytest.raises(KeyError):
+        queries.compose(queries.sql("enterprise_cells"), {"cluster": "CA"})  # $cell is missing
