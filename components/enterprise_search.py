@@ -3,6 +3,7 @@ into the parameters of ``queries/enterprise_search.sql``. Pure functions, tested
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -12,6 +13,7 @@ from data import pinyin
 from data.vocab import HONOURS
 
 MEMBERSHIP = {"in": "集群内企业", "out": "集群外企业"}
+USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")  # GB 32100-2015 shape
 MAX_TEXT = 60  # characters of a name search
 
 
@@ -90,7 +92,9 @@ def query_args(search: Search, filters: Filters, **extra) -> dict:
         "adcodes": list(search.adcodes) or None, "cluster": search.cluster,
         "member": None if search.member is None else search.member == "in",
         "honours": list(search.honours) or None, "industry": search.industry, "link": search.link,
-        "text": search.text or None,
+        # a whole 统一社会信用代码 is looked up by key (the index); any other text searches names and initials
+        "uscc": search.text.upper() if USCC.fullmatch(search.text.upper()) else None,
+        "text": search.text if search.text and not USCC.fullmatch(search.text.upper()) else None,
         "initials": pinyin.like_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
         "revenue_min": search.revenue_min, "revenue_max": search.revenue_max, **extra,
     }

@@ -25,5 +25,7 @@ contains(e.name, $text) or e.uscc = upper($text)
 -- @initials
 contains(e.name, $text) or e.uscc = upper($text) or e.name_initials like $initials
     or e.name_initials_alt like $initials
+-- @uscc
+e.uscc = $uscc
 -- @honours
 e.uscc in (select uscc from enterprise_honours where list_contains($honours::varchar[], honour) and year <= $year)
