@@ -45,7 +45,8 @@ def trend_figure(trend: pd.DataFrame):
 def render(county: pd.Series, year: int) -> None:
     """Draw the profile of one row of ``county_metrics``."""
     st.subheader(f"{county['name']}")
-    st.markdown(f"{county['city']} · {county['region']} · {county['kind']}　首位产业：**{county['leading_industry'] or '未确认'}**")
+    st.markdown(f"{county['city']} · {county['region']} · {county['kind']}　"
+                f"首位产业：**{county['leading_industry'] or '未确认'}**")
     clusters = store.query("county_clusters", adcode=county["adcode"], year=year)
     if clusters.empty:
         st.info(f"{year}年该县区没有认定的产业集群。")

@@ -2,8 +2,9 @@
 
 A plain link would start a new session (a full page load, the sidebar's choices lost). ``follow`` (mounted once
 by ``app.py`` for every page) loads a small script that catches left clicks on these links and hands the link to
-Python, which switches page inside the session (``st.switch_page`` with the same query parameters). Ctrl/middle click still opens a new tab, and the
-URL alone reproduces the list there, so a list can be bookmarked or sent on.
+Python, which switches page inside the session (``st.switch_page`` with the same query parameters). A ctrl or
+middle click still opens a new tab, and the URL alone reproduces the list there, so a list can be bookmarked or
+sent on. Links to 循链招商 (``chain_link``) work the same way.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def target(url: str) -> tuple[str, dict[str, str]]:
 
 
 def follow(key: str = "enterprise_links") -> None:
-    """Mount the click catcher; after a click on a count, switch to the list with that count's filters."""
+    """Mount the click catcher; after a click on a link, switch to its page (the list, or 循链招商) with its filters."""
     result = _catcher(key=key, on_open_change=lambda: None)
     if result.open:
         page, params = target(str(result.open))
