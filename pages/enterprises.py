@@ -1,4 +1,6 @@
-"""按图索企: the enterprise list, filtered by county, cluster, honour, industry, chain link and name.
+"""按图索企: find enterprises by name (or pinyin initials, or 统一社会信用代码), county, cluster, honour, industry,
+chain link and revenue; see them on the map (points, or grid cells when there are many) and in a table, open an
+enterprise's card, and take the list away as .xlsx or CSV.
 
 Every count elsewhere in the app links here with its filters in the URL (``components.enterprise_links``); the
 URL always mirrors the filters on screen, so a list can be bookmarked or sent on.
