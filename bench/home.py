@@ -58,39 +58,27 @@ def map_drawn_s(db_path: Path, runs: int = 5) -> dict[str, list[float]]:
     with Streamlit's and Leaflet's files in the browser cache, as on a meeting-room PC that has opened the map
     before. The server has served the page once before either, as it has after its first visitor.
     """
-    from playwright.sync_api import sync_playwright
+    from harness.browser import chromium, map_frame, served
 
-    from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, map_frame, start_server
-
-    port = free_port()
-    process = start_server(db_path, port)
-    url = f"http://127.0.0.1:{port}/"
     times: dict[str, list[float]] = {"first_visit": [], "return_visit": []}
-
-    def drawn(context) -> float:
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url)
-        map_frame(page, timeout=60)
-        elapsed = time.perf_counter() - start
-        page.close()
-        return elapsed
-
     viewport = {"width": 1920, "height": 1080}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            returning = browser.new_context(viewport=viewport)
-            drawn(returning)  # the server's first run fills its caches; it also fills this profile's cache
-            for _ in range(runs):
-                fresh = browser.new_context(viewport=viewport)
-                times["first_visit"].append(drawn(fresh))
-                fresh.close()
-                times["return_visit"].append(drawn(returning))
-            browser.close()
-    finally:
-        process.terminate()
-        process.wait(10)
+    with served(db_path) as url, chromium() as browser:
+        def drawn(context) -> float:
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(f"{url}/")
+            map_frame(page, timeout=60)
+            elapsed = time.perf_counter() - start
+            page.close()
+            return elapsed
+
+        returning = browser.new_context(viewport=viewport)
+        drawn(returning)  # the server's first run fills its caches; it also fills this profile's cache
+        for _ in range(runs):
+            fresh = browser.new_context(viewport=viewport)
+            times["first_visit"].append(drawn(fresh))
+            fresh.close()
+            times["return_visit"].append(drawn(returning))
     return times
 
 

@@ -76,12 +76,21 @@ def enterprises(path: Path, n: int = 1_000_000, seed: int = 11) -> None:
         parts.append(pd.DataFrame({"uscc": frame.uscc[held], "honour": honour,
                                    "year": rng.integers(2016, 2026, held.sum())}))
     honours = pd.concat(parts, ignore_index=True)
-    con.execute("begin")
-    con.execute("delete from enterprise_honours")
-    con.execute("delete from enterprises")
-    con.register("new_enterprises", frame)
-    con.register("new_honours", honours)
-    con.execute("insert into enterprises by name select * from new_enterprises")
-    con.execute("insert into enterprise_honours by name select * from new_honours")
-    con.execute("commit")
+    replace_tables(con, {"enterprises": frame, "enterprise_honours": honours})
     con.close()
+
+
+def replace_tables(con, frames: dict[str, pd.DataFrame]) -> None:
+    """Empty the named tables (in reverse order: dependants first) and fill them from ``frames``, in one
+    transaction (queries.insert_frames does the inserting)."""
+    import queries
+
+    con.execute("begin")
+    try:
+        for table in reversed(list(frames)):
+            con.execute(f'delete from "{table}"')  # names from our own code, checked by insert_frames below
+        queries.insert_frames(con, frames, transaction=False)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise

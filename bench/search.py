@@ -130,9 +130,7 @@ def points_drawn_s(path: Path, points: int = 20_000, runs: int = 3) -> list[floa
     """Seconds from entering a revenue floor that matches exactly ``points`` enterprises (the list page already
     open) to that many points on the map, in headless Chromium at 1920×1080."""
     import duckdb
-    from playwright.sync_api import sync_playwright
-
-    from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, marker_frame, start_server
+    from harness.browser import chromium, marker_frame, served
 
     con = duckdb.connect(str(path), read_only=True)
     # the lowest floor in whole 0.01 亿元 (what the input takes) that keeps the matches within what the map draws
@@ -144,27 +142,19 @@ def points_drawn_s(path: Path, points: int = 20_000, runs: int = 3) -> list[floa
             group by floor)
         where n <= $points order by n desc limit 1""", {"points": points}).fetchone()
     con.close()
-    port = free_port()
-    process = start_server(path, port)
     times = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for _ in range(runs):
-                page = browser.new_page(viewport={"width": 1920, "height": 1080})
-                page.goto(f"http://127.0.0.1:{port}/enterprises?rmin=20")  # the few largest firms to start from
-                marker_frame(page, 1, timeout=120)
-                box = page.get_by_label("营收下限（亿元）")
-                box.fill(f"{floor:.2f}")
-                start = time.perf_counter()
-                box.press("Enter")
-                marker_frame(page, exact, timeout=120)
-                times.append(time.perf_counter() - start)
-                page.close()
-            browser.close()
-    finally:
-        process.terminate()
-        process.wait(10)
+    with served(path) as url, chromium() as browser:
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1920, "height": 1080})
+            page.goto(f"{url}/enterprises?rmin=20")  # the few largest firms to start from
+            marker_frame(page, 1, timeout=120)
+            box = page.get_by_label("营收下限（亿元）")
+            box.fill(f"{floor:.2f}")
+            start = time.perf_counter()
+            box.press("Enter")
+            marker_frame(page, exact, timeout=120)
+            times.append(time.perf_counter() - start)
+            page.close()
     return times
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from bench import pagetime
+from bench import pagetime, scale
 
 CLUSTERS = 5000
 YEARS = range(2016, 2026)
@@ -35,14 +35,7 @@ def scale_store(path: Path, clusters: int = CLUSTERS, seed: int = 7) -> None:
         {"cluster_id": c, "year": y, "indicator": "revenue", "value": round(float(s * (1 + g) ** (y - 2016)), 2),
          "source_id": "demo"}
         for c, s, g in zip(ids, start, growth) for y in YEARS])
-    con.execute("begin")
-    con.execute("delete from cluster_figures")
-    con.execute("delete from clusters")
-    con.register("new_clusters", frame)
-    con.register("new_figures", figures)
-    con.execute("insert into clusters by name select * from new_clusters")
-    con.execute("insert into cluster_figures by name select * from new_figures")
-    con.execute("commit")
+    scale.replace_tables(con, {"clusters": frame, "cluster_figures": figures})
     con.close()
 
 

@@ -29,6 +29,19 @@ def clicked_adcode(map_state: dict | None) -> str | None:
     return clicked_feature(map_state, "adcode")
 
 
+def take_click(map_key: str, key: str, target: str) -> None:
+    """Put a new click on map ``map_key`` (its feature's property ``key``) into session state ``target``.
+
+    A click reruns the script with the map's value already in session state: applied before the widget that
+    shows ``target`` is drawn, one run shows the result. Only a new click counts, so choosing something else in
+    that widget afterwards is not undone by the map's remembered click.
+    """
+    clicked = clicked_feature(st.session_state.get(map_key), key)
+    if clicked and clicked != st.session_state.get(f"{map_key}_last_click"):
+        st.session_state[f"{map_key}_last_click"] = clicked
+        st.session_state[target] = clicked
+
+
 def trend_figure(trend: pd.DataFrame):
     """Revenue by cluster over the years, with the 百亿 and 500亿 thresholds marked."""
     fig = px.line(trend, x="year", y="revenue", color="cluster", markers=True,

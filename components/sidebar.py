@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -26,6 +27,15 @@ class Filters:
     def scope(self) -> str:
         """What the selection is called on screen."""
         return self.city_name or self.region or "安徽省"
+
+    def covers(self, counties: pd.DataFrame) -> pd.Series:
+        """Which rows of ``counties`` (with ``region`` and ``city_adcode`` columns) lie in the chosen region/city."""
+        inside = pd.Series(True, index=counties.index)
+        if self.region:
+            inside &= counties.region == self.region
+        if self.city:
+            inside &= counties.city_adcode == self.city
+        return inside
 
 
 def current(page_file: str) -> Filters:

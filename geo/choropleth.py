@@ -153,6 +153,21 @@ def install_leaflet(static_dir: Path) -> Path:
     return target
 
 
+def base_map(static_url: str, basemap_url: str = "", basemap_attribution: str = "", *, max_zoom: int = 13,
+             scroll_zoom: bool = True, prefer_canvas: bool = False) -> folium.Map:
+    """An empty map as every page draws it: Leaflet served by the app, no tiles unless a basemap is configured
+    (with ``tiles=None`` folium drops ``max_zoom``, hence ``maxZoom``), a white background."""
+    m = folium.Map(tiles=None, zoom_control=True, control_scale=True, prefer_canvas=prefer_canvas,
+                   min_zoom=6, maxZoom=max_zoom, zoom_snap=0.25, attribution_control=bool(basemap_url),
+                   scroll_wheel_zoom=scroll_zoom)
+    use_local_leaflet(m, static_url)
+    m.get_root().header.add_child(folium.Element(
+        "<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>"))
+    if basemap_url:
+        folium.TileLayer(basemap_url, attr=basemap_attribution or "底图", max_zoom=max_zoom).add_to(m)
+    return m
+
+
 class CountyLayer(folium.GeoJson):
     """``folium.GeoJson`` of county shapes, built without walking their vertices in Python on each run: the
     geometries come ready-made from ``boundaries.geojson`` and the bounds from the GeoDataFrame."""
@@ -201,14 +216,7 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
     })
     fill = dict(zip(counties.adcode, colors))
     layer = gpd.GeoDataFrame(properties, geometry=counties.geometry.values, crs=counties.crs)
-    m = folium.Map(tiles=None, zoom_control=True, control_scale=True, prefer_canvas=False,
-                   min_zoom=6, maxZoom=13, zoom_snap=0.25, attribution_control=bool(basemap_url),
-                   scroll_wheel_zoom=scroll_zoom)
-    use_local_leaflet(m, static_url)
-    m.get_root().header.add_child(folium.Element(
-        "<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>"))
-    if basemap_url:
-        folium.TileLayer(basemap_url, attr=basemap_attribution or "底图", max_zoom=13).add_to(m)
+    m = base_map(static_url, basemap_url, basemap_attribution, max_zoom=13, scroll_zoom=scroll_zoom)
     CountyLayer(
         layer,
         name="counties",

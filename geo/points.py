@@ -15,7 +15,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.choropleth import CountyLayer, use_local_leaflet
+from geo.choropleth import CountyLayer, base_map
 
 MAX_POINTS = 20_000  # a search with more matches is drawn as cells
 HONOURED = "#b91c1c"  # enterprises holding at least one honour
@@ -32,13 +32,7 @@ def cell_size(region: str | None, city: str | None, counties: int) -> float:
 
 
 def _base(outline: gpd.GeoDataFrame, static_url: str, basemap_url: str, basemap_attribution: str) -> folium.Map:
-    m = folium.Map(tiles=None, prefer_canvas=True, zoom_control=True, control_scale=True, min_zoom=6, maxZoom=16,
-                   zoom_snap=0.25, attribution_control=bool(basemap_url), scroll_wheel_zoom=False)
-    use_local_leaflet(m, static_url)
-    m.get_root().header.add_child(folium.Element(
-        "<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>"))
-    if basemap_url:
-        folium.TileLayer(basemap_url, attr=basemap_attribution or "底图", max_zoom=16).add_to(m)
+    m = base_map(static_url, basemap_url, basemap_attribution, max_zoom=16, scroll_zoom=False, prefer_canvas=True)
     CountyLayer(outline[["adcode", "geometry"]], name="counties", interactive=False,
            style_function=lambda f: {"fillColor": "#f9fafb", "color": "#9ca3af", "weight": 0.8,
                                      "fillOpacity": 1}).add_to(m)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +40,31 @@ def start_server(db_path: Path, port: int, env: dict[str, str] | None = None) ->
             time.sleep(0.3)
     process.kill()
     raise RuntimeError("the app server did not start within 60 s")
+
+
+@contextmanager
+def served(db_path: Path, env: dict[str, str] | None = None):
+    """The app running over the store at ``db_path`` for the ``with`` block; yields its base URL."""
+    port = free_port()
+    process = start_server(db_path, port, env)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@contextmanager
+def chromium():
+    """Headless Chromium (Debian's, at ``CHROMIUM``) for the ``with`` block."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def map_frame(page, timeout: float = 30):

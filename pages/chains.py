@@ -15,12 +15,7 @@ year = filters.year
 st.title(f"循链招商 · {filters.scope} · {year}年")
 
 counties = store.query("county_metrics", year=year)
-in_scope = counties.adcode.notna()
-if filters.region:
-    in_scope &= counties.region == filters.region
-if filters.city:
-    in_scope &= counties.city_adcode == filters.city
-counties = counties[in_scope]
+counties = counties[filters.covers(counties)]
 names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
 industries = store.query("industries")
 industries = industries[industries.chain_id.notna()]

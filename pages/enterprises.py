@@ -26,12 +26,7 @@ filters = sidebar.current(__file__)
 st.title(f"按图索企 · {filters.scope} · {filters.year}年")
 
 counties = store.query("county_metrics", year=filters.year)
-in_scope = counties.adcode.notna()
-if filters.region:
-    in_scope &= counties.region == filters.region
-if filters.city:
-    in_scope &= counties.city_adcode == filters.city
-counties = counties[in_scope]
+counties = counties[filters.covers(counties)]
 clusters = store.query("tier_clusters", year=filters.year, start_year=filters.year, region=filters.region,
                        city=filters.city)
 industries = store.query("industries")
@@ -99,10 +94,7 @@ if matches == 0:
     st.stop()
 
 # A click on a point, or a row chosen in the table, opens that enterprise's card.
-clicked = county_profile.clicked_feature(st.session_state.get("ent_map"), "uscc")
-if clicked and clicked != st.session_state.get("ent_last_click"):
-    st.session_state["ent_last_click"] = clicked
-    st.session_state["ent_card"] = clicked
+county_profile.take_click("ent_map", "uscc", "ent_card")
 
 
 def choose_row():

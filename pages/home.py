@@ -20,18 +20,9 @@ st.title(f"全省产业地图 · {filters.scope} · {filters.year}年")
 
 metrics = store.query("county_metrics", year=filters.year)
 counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adcode", validate="1:1")
-selected = counties.adcode.notna()
-if filters.region:
-    selected &= counties.region == filters.region
-if filters.city:
-    selected &= counties.city_adcode == filters.city
+selected = filters.covers(counties)
 
-# A click on the map reruns the script with the map's new value already in session state: apply it before the
-# county selectbox is drawn, so one run shows the profile and the outline.
-clicked = county_profile.clicked_adcode(st.session_state.get("home_map"))
-if clicked and clicked != st.session_state.get("last_click"):
-    st.session_state["last_click"] = clicked
-    st.session_state["county"] = clicked
+county_profile.take_click("home_map", "adcode", "county")  # before the county selectbox: one run shows it all
 
 left, right = st.columns([3, 2], gap="medium")
 with left:

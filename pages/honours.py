@@ -37,17 +37,9 @@ measure = controls[1].segmented_control("地图与排名", list(hv.MEASURES), ke
                                         default="enterprises", format_func=hv.MEASURES.get) or "enterprises"
 
 county_rows = counts[(counts.level == "县区") & (counts.honour == honour)]
-in_scope = county_rows.code.notna()
-if filters.region:
-    in_scope &= county_rows.region == filters.region
-if filters.city:
-    in_scope &= county_rows.city_adcode == filters.city
+in_scope = filters.covers(county_rows)
 
-# A click on the map reruns with the map's value in session state: pick the county before anything is drawn.
-clicked = county_profile.clicked_adcode(st.session_state.get("honour_map"))
-if clicked and clicked != st.session_state.get("honour_last_click"):
-    st.session_state["honour_last_click"] = clicked
-    st.session_state["honour_county"] = clicked
+county_profile.take_click("honour_map", "adcode", "honour_county")
 
 left, right = st.columns([1, 1], gap="medium")
 with right:

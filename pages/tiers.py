@@ -17,11 +17,7 @@ st.title(f"营收梯队 · {filters.scope} · {year}年")
 clusters = store.query("tier_clusters", year=year, start_year=year - tiers.SPAN, **scope)
 clusters["growth"] = tiers.growth(clusters.revenue, clusters.revenue_start, year - clusters.start_year)
 county_tiers = store.query("county_tiers", year=year)
-in_scope = county_tiers.adcode.notna()
-if filters.region:
-    in_scope &= county_tiers.region == filters.region
-if filters.city:
-    in_scope &= county_tiers.city_adcode == filters.city
+in_scope = filters.covers(county_tiers)
 counties = county_tiers[in_scope & county_tiers.kind.isin(["县", "县级市"])].adcode
 targets = store.query("policy_targets")
 targets = targets[targets.metric.isin(list(tier_views.METRIC_LABELS))]

@@ -157,21 +157,26 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {name for (name,) in rows}
 
 
-def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
-    """Insert each frame into the table of the same name (columns matched by name), all in one transaction.
+def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame],
+                  transaction: bool = True) -> None:
+    """Insert each frame into the table of the same name (columns matched by name), all in one transaction
+    (``transaction=False``: in the caller's, which is then the caller's to commit or roll back).
 
     Raises ``KeyError`` for a name that is not a table of the store; on any error nothing is written.
     """
     unknown = set(frames) - tables(con)
     if unknown:
         raise KeyError(f"not tables of the store: {sorted(unknown)}")
-    con.execute("begin transaction")
+    if transaction:
+        con.execute("begin transaction")
     try:
         for table, frame in frames.items():
             con.register("incoming", frame)
             con.execute(f'insert into "{table}" by name select * from incoming')  # name whitelisted above
             con.unregister("incoming")
-        con.execute("commit")
+        if transaction:
+            con.execute("commit")
     except Exception:
-        con.execute("rollback")
+        if transaction:
+            con.execute("rollback")
         raise

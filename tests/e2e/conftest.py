@@ -8,30 +8,23 @@ from urllib.parse import urlparse
 
 import pytest
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, start_server
+from harness.browser import CHROMIUM, chromium, served
 
 
 @pytest.fixture(scope="session")
 def server(store_path, tmp_path_factory):
     copy = tmp_path_factory.mktemp("e2e") / "app.duckdb"
     shutil.copy(store_path, copy)
-    port = free_port()
-    process = start_server(copy, port)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(10)
+    with served(copy) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: the test command installs it (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 class Recorder:
