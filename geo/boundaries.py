@@ -125,6 +125,14 @@ def geojson(geometry) -> dict:
     return _county_geojson().get(id(geometry)) or shapely.geometry.mapping(geometry)
 
 
+@lru_cache(maxsize=256)
+def centre(adcodes: tuple[str, ...]) -> tuple[float, float]:
+    """(lon, lat) of a point inside the union of these counties (e.g. the centre 招商线索 measure distance from)."""
+    layer = counties()
+    point = layer[layer.adcode.isin(adcodes)].union_all().representative_point()
+    return point.x, point.y
+
+
 @lru_cache(maxsize=1)
 def cities() -> gpd.GeoDataFrame:
     """The 16 city outlines, dissolved from the county coverage so that they share its borders exactly."""

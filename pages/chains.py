@@ -78,10 +78,8 @@ if st.session_state.get("chain_gap") not in labels:
 gap = st.selectbox("要补的环节", list(labels), key="chain_gap", format_func=labels.get)
 order = st.segmented_control("排序", ["综合", "距离", "荣誉"], key="chain_order", default="综合") or "综合"
 
-shapes = boundaries.counties()
-shapes = shapes[shapes.adcode == adcode] if adcode else shapes[shapes.adcode.isin(counties.adcode)]
-centre = shapes.union_all().representative_point() if len(shapes) else None
-leads = store.query("chain_leads", link=gap, year=year, lon=centre.x, lat=centre.y, **scope)
+lon, lat = boundaries.centre((adcode,) if adcode else tuple(counties.adcode))  # cached: a union costs 45 ms
+leads = store.query("chain_leads", link=gap, year=year, lon=lon, lat=lat, **scope)
 leads = chains.rank_leads(leads, order)
 gap_name = labels[gap].split("（")[0]
 if leads.empty:
