@@ -17,6 +17,7 @@ def open_store(path=None) -> duckdb.DuckDBPyConnection:
     if queries.run(con, "dataset_kind").kind[0] == "empty":
         queries.insert_frames(con, demo.build())
     pinyin.backfill(con)  # names stored before migration 0005 get their initials
+    queries.build_search_index(con)  # rebuilt by every writer after a change (see queries.build_search_index)
     return con
 
 

@@ -15,6 +15,7 @@ from data.vocab import HONOURS
 MEMBERSHIP = {"in": "集群内企业", "out": "集群外企业"}
 USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")  # GB 32100-2015 shape
 MAX_TEXT = 60  # characters of a name search
+PAGE_SIZE = 200  # rows per page of the list on screen
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _amount_text(value: float | None) -> str | None:
 
 def query_args(search: Search, filters: Filters, **extra) -> dict:
     """Parameters of ``enterprise_search`` / ``enterprise_points`` / ``enterprise_cells`` for ``search`` within the
-    sidebar's year, region and city; ``extra`` adds the query's own (``limit``, ``cell``)."""
+    sidebar's year, region and city; ``extra`` adds the query's own (``limit``, ``offset`` (default 0), ``cell``)."""
     return {
         "year": filters.year, "region": filters.region, "city": filters.city,
         "adcodes": list(search.adcodes) or None, "cluster": search.cluster,
@@ -96,7 +97,7 @@ def query_args(search: Search, filters: Filters, **extra) -> dict:
         "uscc": search.text.upper() if USCC.fullmatch(search.text.upper()) else None,
         "text": search.text if search.text and not USCC.fullmatch(search.text.upper()) else None,
         "initials": pinyin.like_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
-        "revenue_min": search.revenue_min, "revenue_max": search.revenue_max, **extra,
+        "revenue_min": search.revenue_min, "revenue_max": search.revenue_max, "offset": 0, **extra,
     }
 
 

@@ -19,7 +19,6 @@ from components import enterprise_search as es
 from data.vocab import HONOURS
 from geo import boundaries, points
 
-SHOWN = 2_000  # rows in the on-screen table (largest revenue first)
 EXPORT_LIMIT = 100_000  # rows in a download
 
 filters = sidebar.current(__file__)
@@ -84,7 +83,17 @@ st.session_state["ent_applied"] = params
 st.query_params.from_dict(enterprise_links.params(year=filters.year, region=filters.region, city=filters.city)
                           | params)
 
-rows = store.query("enterprise_search", **es.query_args(search, filters, limit=SHOWN))
+# A new search (or scope) starts on the table's first page.
+searched = (filters.year, filters.region, filters.city, tuple(sorted(params.items())))
+if st.session_state.get("ent_searched") != searched:
+    st.session_state["ent_searched"] = searched
+    st.session_state["ent_page"] = 1
+page = st.session_state.setdefault("ent_page", 1)
+rows = store.query("enterprise_search", **es.query_args(search, filters, limit=es.PAGE_SIZE,
+                                                        offset=(page - 1) * es.PAGE_SIZE))
+if rows.empty and page > 1:  # a page past the end (the data changed): back to the first
+    st.session_state["ent_page"] = page = 1
+    rows = store.query("enterprise_search", **es.query_args(search, filters, limit=es.PAGE_SIZE, offset=0))
 matches = int(rows.matches.iloc[0]) if not rows.empty else 0
 described = es.describe(search, county_names | cluster_names | link_names, filters)
 st.html(f'<p class="list-count" data-matches="{matches}"><b>共 {matches:,} 家企业</b>　'
@@ -113,12 +122,24 @@ with card_side:
         st.info("点击地图上的企业，或在下表中选中一行，查看企业详情。")
     st.caption(f"红点：持有荣誉的企业；蓝点：其他企业。超过 {points.MAX_POINTS:,} 家时按网格汇总，圆越大企业越多。")
 
-st.dataframe(es.table(rows), hide_index=True, width="stretch", height=420, key="ent_table", on_select=choose_row,
+first = (page - 1) * es.PAGE_SIZE + 1
+shown = es.table(rows)
+shown.insert(0, "序号", range(first, first + len(rows)))
+st.dataframe(shown, hide_index=True, width="stretch", height=420, key="ent_table", on_select=choose_row,
              selection_mode="single-row",
              column_config={"营业收入（亿元）": st.column_config.NumberColumn(format="%.2f"), "经度": None, "纬度": None})
 st.session_state["ent_shown"] = rows.uscc.tolist()
-if matches > SHOWN:
-    st.caption(f"表中列出营业收入最大的 {SHOWN:,} 家；下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
+pages = -(-matches // es.PAGE_SIZE)
+if pages > 1:
+    def turn(step):
+        st.session_state["ent_page"] = min(max(st.session_state["ent_page"] + step, 1), pages)
+
+    pager = st.columns([1, 1, 1, 5], vertical_alignment="center")
+    pager[0].button("上一页", key="ent_prev", on_click=turn, args=(-1,), disabled=page <= 1, width="stretch")
+    pager[1].number_input("页码", min_value=1, max_value=pages, step=1, key="ent_page", label_visibility="collapsed")
+    pager[2].button("下一页", key="ent_next", on_click=turn, args=(1,), disabled=page >= pages, width="stretch")
+    pager[3].caption(f"第 {page:,} / {pages:,} 页：第 {first:,}–{first + len(rows) - 1:,} 家，按营业收入从大到小。"
+                     f"下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
 
 
 def full_list():

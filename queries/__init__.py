@@ -151,9 +151,38 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def connect_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """The store at ``path`` opened read-only, with a search index (``build_search_index``).
+
+    DuckDB cannot attach an in-memory catalog to a read-only database, so the connection is an in-memory database
+    with the store attached read-only as its default catalog: every query reads the store as usual, and only the
+    search index is written (in memory). A ``cursor()`` of it starts in the in-memory catalog: run ``use store``
+    on it first.
+    """
+    con = duckdb.connect()
+    con.execute("attach $path as store (read_only)", {"path": str(path)})
+    con.execute("use store")
+    build_search_index(con)
+    return con
+
+
+SEARCH_INDEX = "search_index"  # the in-memory catalog of queries/search_index.sql
+
+
+def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the enterprise search index (``queries/search_index.sql``) in memory from the store.
+
+    Call it after every change to enterprises or their honours: searches read the index, not the tables. Every
+    cursor of ``con`` sees it (an attached catalog is shared; a temporary table would not be).
+    """
+    con.execute(f"attach if not exists ':memory:' as {SEARCH_INDEX}")
+    con.execute(sql("search_index"))
+
+
 def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     """Names of the store's tables (the whitelist for ``insert_frames``)."""
-    rows = con.execute("select table_name from information_schema.tables where table_schema = 'main'").fetchall()
+    rows = con.execute("select table_name from information_schema.tables "
+                       "where table_catalog = current_database() and table_schema = 'main'").fetchall()
     return {name for (name,) in rows}
 
 

@@ -4,7 +4,7 @@
 -- $cell: grid size in degrees; $year (for the honours filter); the filters of enterprise_where.sql.
 select avg(e.lon) as lon, avg(e.lat) as lat, count(*) as enterprises, sum(e.revenue) as revenue,
        arg_max(e.name, e.revenue) as top_name
-from enterprises as e
+from search_index.enterprises as e
 where e.lon is not null and e.lat is not null and /* enterprise filters */
 group by floor(e.lon / $cell), floor(e.lat / $cell)
 order by enterprises desc

@@ -1,36 +1,28 @@
--- Enterprises matching a search, at most $limit: name matches before matches by pinyin initials only, then
--- largest revenue first. The filters are the conditions of queries/enterprise_where.sql for the parameters given.
+-- One page of the enterprises matching a search: rows $offset+1 … $offset+$limit in the list's order (names that
+-- hold the text before matches by pinyin initials only, then largest revenue first, ties by uscc). The filters
+-- are the conditions of queries/enterprise_where.sql for the parameters given, evaluated once for the page and
+-- the count, on the in-memory search index (queries/search_index.sql).
 -- uscc, name, county, city, region, adcode, industry, stage, link (chain link), cluster (name), revenue (亿元),
 -- above_scale, lon, lat, honours (held by $year, '、'-joined in vocabulary order), source_kind,
--- matches (the number of enterprises matching, before the limit).
--- $year: integer; $limit: integer; the filters of enterprise_where.sql (absent or null: not used).
-with page as (
-    select e.uscc, e.name, e.adcode, e.cluster_id, e.industry, e.link_id, e.revenue, e.above_scale, e.lon, e.lat,
-           e.source_id, /* by_initials */ as by_initials
-    from enterprises as e
+-- matches (the number of enterprises matching, all pages).
+-- $year: integer; $limit, $offset: integers; the filters of enterprise_where.sql (absent or null: not used).
+with hits as materialized (
+    select e.pos, /* by_initials */ as by_initials
+    from search_index.enterprises as e
     where /* enterprise filters */
-    order by by_initials, e.revenue desc nulls last, e.uscc
-    limit $limit
+),
+page as (
+    select pos, by_initials from hits order by by_initials, pos limit $limit offset $offset
 ),
 total as (
-    select count(*) as matches from enterprises as e where /* enterprise filters */
-),
-held as (
-    select h.uscc, string_agg(h.honour, '、' order by honours.position) as honours
-    from enterprise_honours as h
-    join honours using (honour)
-    where h.year <= $year and h.uscc in (select uscc from page)
-    group by h.uscc
+    select count(*) as matches from hits
 )
-select page.uscc, page.name, county.name as county, city.name as city, county.region, page.adcode, page.industry,
-       l.stage, l.name as link, c.name as cluster, page.revenue, page.above_scale, page.lon, page.lat,
-       coalesce(held.honours, '') as honours, s.kind as source_kind, total.matches
+select e.uscc, e.name, e.county, e.city, e.region, e.adcode, e.industry, e.stage, e.link, e.cluster, e.revenue,
+       e.above_scale, e.lon, e.lat,
+       array_to_string(list_transform(list_filter(e.held, lambda h: h.year <= $year), lambda h: h.honour), '、')
+           as honours,
+       e.source_kind, total.matches
 from page
+join search_index.enterprises as e using (pos)
 cross join total
-join regions as county on county.adcode = page.adcode
-join regions as city on city.adcode = county.city_adcode
-left join chain_links as l using (link_id)
-left join clusters as c using (cluster_id)
-left join held using (uscc)
-left join sources as s on s.source_id = page.source_id
-order by page.by_initials, page.revenue desc nulls last, page.uscc
+order by page.by_initials, page.pos

@@ -1,13 +1,13 @@
--- The conditions of an enterprise search, one per filter, on enterprises aliased e. A query that holds the
--- marker /* enterprise filters */ gets the conditions of the filters its caller passed (not null), joined with
--- "and" (queries.compose); an unused filter costs nothing, so the planner can use the key index (a whole code)
--- and skip row groups (revenue). Each block starts with "-- @name" and uses only its own $parameters.
+-- The conditions of an enterprise search, one per filter, on the search index (queries/search_index.sql) aliased
+-- e. A query that holds the marker /* enterprise filters */ gets the conditions of the filters its caller passed
+-- (not null), joined with "and" (queries.compose); an unused filter is not in the SQL at all. Each block starts
+-- with "-- @name" and uses only its own $parameters.
 -- @region
-e.adcode in (select adcode from regions where level = '区县' and region = $region)
+e.region = $region
 -- @city
-e.adcode in (select adcode from regions where level = '区县' and city_adcode = $city)
+e.city_adcode = $city
 -- @adcodes
-e.adcode in (select unnest($adcodes::varchar[]))
+list_contains($adcodes::varchar[], e.adcode)
 -- @cluster
 e.cluster_id = $cluster
 -- @member
@@ -28,4 +28,4 @@ contains(e.name, $text) or e.uscc = upper($text) or e.name_initials like $initia
 -- @uscc
 e.uscc = $uscc
 -- @honours
-e.uscc in (select uscc from enterprise_honours where list_contains($honours::varchar[], honour) and year <= $year)
+list_bool_or(list_transform(e.held, lambda h: h.year <= $year and list_contains($honours::varchar[], h.honour)))

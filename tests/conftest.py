@@ -31,9 +31,9 @@ def store_path(tmp_path_factory, demo_tables):
 
 @pytest.fixture()
 def con(store_path):
-    import duckdb
+    import queries
 
-    connection = duckdb.connect(str(store_path), read_only=True)
+    connection = queries.connect_read_only(store_path)
     yield connection
     connection.close()
 

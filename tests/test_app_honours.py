@@ -121,7 +121,7 @@ def test_the_list_opens_with_the_filters_of_a_link(app_store, monkeypatch, con):
     assert not at.exception
     found = queries.run(con, "enterprise_search", year=2025, region=None, city=None, adcodes=["340881"],
                         cluster=None, member=None, honours=["专精特新中小企业"], industry=None, link=None, text=None,
-                        initials=None, revenue_min=None, revenue_max=None, limit=10_000)
+                        initials=None, revenue_min=None, revenue_max=None, limit=10_000, offset=0)
     count = next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body)
     assert f'data-matches="{len(found)}"' in count and "桐城市" in count
     assert at.multiselect(key="ent_adcodes").value == ["340881"]

@@ -42,6 +42,28 @@ def test_pinyin_revenue_and_chain_link_search(app_store, monkeypatch, con):
     assert matches(at) == expected(con, industry="电线电缆", link=link)
 
 
+def test_the_list_pages_through_every_match_in_order(app_store, monkeypatch, con):
+    everything = queries.run(con, "enterprise_search", **es.query_args(es.Search(), Filters(2025, None, None, None),
+                                                                       limit=100_000))
+    size = es.PAGE_SIZE
+    assert len(everything) > 2 * size  # the demo has enough firms for three pages
+    at = page_app("pages/enterprises.py", monkeypatch)
+    shown = at.dataframe[0].value
+    assert shown["序号"].tolist() == list(range(1, size + 1))
+    assert shown["统一社会信用代码"].tolist() == everything.uscc[:size].tolist()
+    at.button(key="ent_next").click().run()
+    shown = at.dataframe[0].value
+    assert shown["序号"].iloc[0] == size + 1
+    assert shown["统一社会信用代码"].tolist() == everything.uscc[size:2 * size].tolist()
+    last = -(-len(everything) // size)
+    at.number_input(key="ent_page").set_value(last).run()
+    assert at.dataframe[0].value["统一社会信用代码"].tolist() == everything.uscc[(last - 1) * size:].tolist()
+    assert at.button(key="ent_next").disabled and not at.button(key="ent_prev").disabled
+    at.multiselect(key="ent_honours").select("专精特新中小企业").run()  # a new search starts on its first page
+    assert at.dataframe[0].value["序号"].iloc[0] == 1 and at.number_input(key="ent_page").value == 1
+
+
+
 def test_a_clicked_point_opens_its_card(app_store, monkeypatch, con):
     at = page_app("pages/enterprises.py", monkeypatch)
     uscc = con.execute("select uscc from enterprises where adcode = '340881' order by revenue desc").fetchone()[0]

@@ -54,7 +54,7 @@ def test_query_args_combine_the_sidebar_and_the_list_filters():
     args = es.query_args(es.Search(member="out", honours=("上市公司",), revenue_min=2.5), filters, limit=50)
     assert args == {"year": 2024, "region": "皖南", "city": None, "adcodes": None, "cluster": None,
                     "member": False, "honours": ["上市公司"], "industry": None, "link": None, "uscc": None,
-                    "text": None, "initials": None, "revenue_min": 2.5, "revenue_max": None, "limit": 50}
+                    "text": None, "initials": None, "revenue_min": 2.5, "revenue_max": None, "offset": 0, "limit": 50}
     assert es.query_args(es.Search(member="in"), filters, limit=1)["member"] is True
     assert es.query_args(es.Search(text="wwDL"), filters)["initials"] == "%w%w%d%l%"
     assert es.query_args(es.Search(text="无为"), filters)["initials"] is None

@@ -60,6 +60,7 @@ def tiny(tmp_path):
     con.executemany("insert into enterprise_honours (uscc, honour, year) values (?, ?, ?)", HELD)
     con.execute("insert into sources values ('pub', '公开报道', '乙县龙头企业（报道）', null)")
     con.execute("update enterprise_honours set source_id = 'pub' where uscc = 'B1' and honour = '龙头/链主企业'")
+    queries.build_search_index(con)
     yield con
     con.close()
 
@@ -185,7 +186,7 @@ def test_target_progress_reads_the_targets_table(tiny):
 
 def search(con, **filters):
     args = dict(year=2025, region=None, city=None, adcodes=None, cluster=None, member=None, honours=None,
-                industry=None, link=None, text=None, initials=None, revenue_min=None, revenue_max=None, limit=100)
+                industry=None, link=None, text=None, initials=None, revenue_min=None, revenue_max=None, limit=100, offset=0)
     return queries.run(con, "enterprise_search", **(args | filters))
 
 

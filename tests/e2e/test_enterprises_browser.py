@@ -9,7 +9,7 @@ import queries
 from harness.browser import marker_count, marker_frame, screen_point
 
 SEARCH = dict(year=2025, region=None, city=None, adcodes=None, cluster=None, member=None, honours=None, industry=None,
-              link=None, text="wwdl", initials="%w%w%d%l%", revenue_min=None, revenue_max=None, limit=100_000)
+              link=None, text="wwdl", initials="%w%w%d%l%", revenue_min=None, revenue_max=None, limit=100_000, offset=0)
 
 
 def test_a_search_draws_its_points_and_exports_them(page, server, con):

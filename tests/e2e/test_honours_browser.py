@@ -10,7 +10,7 @@ import queries
 from harness.browser import map_frame
 
 SEARCH = dict(year=2025, region=None, city=None, cluster=None, member=None, industry=None, link=None, text=None,
-              initials=None, revenue_min=None, revenue_max=None, limit=100_000)
+              initials=None, revenue_min=None, revenue_max=None, limit=100_000, offset=0)
 
 
 def list_count(page) -> int:
