@@ -16,6 +16,7 @@ import settings
 import store
 from components import county_profile, downloads, enterprise_card, enterprise_links, sidebar
 from components import enterprise_search as es
+from data import pinyin
 from data.vocab import HONOURS
 from geo import boundaries, points
 
@@ -138,7 +139,9 @@ if pages > 1:
     pager[0].button("上一页", key="ent_prev", on_click=turn, args=(-1,), disabled=page <= 1, width="stretch")
     pager[1].number_input("页码", min_value=1, max_value=pages, step=1, key="ent_page", label_visibility="collapsed")
     pager[2].button("下一页", key="ent_next", on_click=turn, args=(1,), disabled=page >= pages, width="stretch")
-    pager[3].caption(f"第 {page:,} / {pages:,} 页：第 {first:,}–{first + len(rows) - 1:,} 家，按营业收入从大到小。"
+    order = ("名称含所输文字的在前，仅拼音首字母相符的在后，各按营业收入从大到小" if pinyin.is_initials_query(search.text)
+             else "按营业收入从大到小")
+    pager[3].caption(f"第 {page:,} / {pages:,} 页：第 {first:,}–{first + len(rows) - 1:,} 家，{order}。"
                      f"下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
 
 
