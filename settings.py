@@ -17,3 +17,16 @@ BASEMAP_ATTRIBUTION = os.environ.get("ANHUI_MAP_BASEMAP_ATTRIBUTION", "底图")
 # Where the app serves Leaflet from (Streamlit static serving of ./static).
 STATIC_DIR = ROOT / "static"
 STATIC_URL = "/app/static"
+
+# Accounts. Reading confirmed data without logging in (leaders in a meeting): off unless set to 1.
+OPEN_BROWSING = os.environ.get("ANHUI_MAP_OPEN_BROWSING", "0") == "1"
+# A logged-in session ends after this many minutes without a page run.
+SESSION_MINUTES = int(os.environ.get("ANHUI_MAP_SESSION_MINUTES", "30"))
+# This many wrong passwords in a row lock an account for LOGIN_LOCK_MINUTES.
+LOGIN_MAX_FAILURES = int(os.environ.get("ANHUI_MAP_LOGIN_MAX_FAILURES", "5"))
+LOGIN_LOCK_MINUTES = int(os.environ.get("ANHUI_MAP_LOGIN_LOCK_MINUTES", "15"))
+# The first administrator ("admin") gets this password if set, else a random one written to ADMIN_PASSWORD_FILE.
+ADMIN_PASSWORD = os.environ.get("ANHUI_MAP_ADMIN_PASSWORD", "")
+ADMIN_PASSWORD_FILE = Path(os.environ.get("ANHUI_MAP_ADMIN_PASSWORD_FILE", DB_PATH.parent / "initial-admin-password.txt"))
+# Largest upload accepted, in MB (also Streamlit's server.maxUploadSize, set in .streamlit/config.toml).
+UPLOAD_MAX_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_MB", "20"))

@@ -7,6 +7,7 @@ takes) and runs through ``run(con, "NAME", param=value)``. Values are always bou
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -177,6 +178,19 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """
     con.execute(f"attach if not exists ':memory:' as {SEARCH_INDEX}")
     con.execute(sql("search_index"))
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """One transaction around the block: committed at its end, rolled back (and the error re-raised) on any error.
+    Not nestable (DuckDB has no nested transactions)."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
 
 
 def tables(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -1,0 +1,97 @@
+"""Who may do what, where: the five roles, the actions and their scopes, checked in the data layer.
+
+Every function that writes (accounts.py, workflow.py, backup.py) starts with ``require``, which reads the acting
+user from the store, so a user disabled or changed since logging in is refused at once; hiding a button in a page
+is never the check. ``allowed`` is the matrix itself, a pure function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import queries
+
+PROVINCE_ADMIN = "省级管理员"
+PROVINCE_REVIEWER = "省级审核"
+CITY_REVIEWER = "市级审核"
+COUNTY_FILER = "县级填报"
+VIEWER = "浏览"
+ROLES = (PROVINCE_ADMIN, PROVINCE_REVIEWER, CITY_REVIEWER, COUNTY_FILER, VIEWER)
+SCOPED = {CITY_REVIEWER: "市", COUNTY_FILER: "区县"}  # roles bound to one region, and its level
+
+# action → (its name in messages, the roles that may take it)
+ACTIONS = {
+    "read": ("查看数据", set(ROLES)),
+    "export": ("导出名单", set(ROLES)),
+    "submit": ("上报数据", {COUNTY_FILER, PROVINCE_ADMIN}),
+    "city_review": ("市级审核", {CITY_REVIEWER}),
+    "province_review": ("省级确认", {PROVINCE_REVIEWER, PROVINCE_ADMIN}),
+    "rollback": ("回滚已确认数据", {PROVINCE_ADMIN}),
+    "manage_users": ("管理用户", {PROVINCE_ADMIN}),
+    "backup": ("导出或恢复全库", {PROVINCE_ADMIN}),
+}
+
+
+class PermissionDenied(Exception):
+    """An action outside the user's role or region; the message is in Chinese, for the page to show."""
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    display_name: str
+    role: str
+    adcode: str | None = None  # the city of a 市级审核, the county of a 县级填报
+    must_change_password: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.display_name}（{self.role}）"
+
+
+def allowed(user: User, action: str, county: str | None = None, city_of_county: str | None = None) -> bool:
+    """Whether ``user`` may take ``action``, for ``county`` (an adcode; needed by the scoped actions) whose city
+    is ``city_of_county``."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    if user.role not in ACTIONS[action][1]:
+        return False
+    if action in ("submit", "city_review") and county is None:
+        return False
+    if user.role == COUNTY_FILER:
+        return county is None or county == user.adcode
+    if user.role == CITY_REVIEWER:
+        return county is None or city_of_county == user.adcode
+    return True
+
+
+def load(con, username: str) -> User | None:
+    """The enabled user ``username`` as the store has it now, else None."""
+    rows = queries.run(con, "user", username=username)
+    if rows.empty or rows.disabled.iloc[0]:
+        return None
+    r = rows.iloc[0]
+    return User(r.username, r.display_name, r.role, r.adcode if isinstance(r.adcode, str) else None,
+                bool(r.must_change_password))
+
+
+def require(con, username: str | None, action: str, county: str | None = None) -> User:
+    """The acting user if ``action`` (for ``county``) is within their role and region; else PermissionDenied.
+
+    Reads the user from the store on every call: a disabled account, or one whose role changed, is refused at once.
+    """
+    user = load(con, username) if username else None
+    if user is None:
+        raise PermissionDenied("未登录或账号已停用，请重新登录。")
+    if user.must_change_password and action != "read":
+        raise PermissionDenied("请先修改初始密码。")
+    city = None
+    if county is not None:
+        found = queries.run(con, "region", adcode=county)
+        if found.empty or found.level.iloc[0] != "区县":
+            raise PermissionDenied(f"区县代码 {county} 不存在。")
+        city = found.city_adcode.iloc[0]
+    if not allowed(user, action, county, city):
+        where = f"（{queries.run(con, 'region', adcode=county).name.iloc[0]}）" if county else ""
+        raise PermissionDenied(f"{user.label}无权{ACTIONS[action][0]}{where}。")
+    return user
