@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -168,7 +169,7 @@ def temporary_password() -> str:
 
 def ensure_admin(con) -> str | None:
     """On a store without accounts, create ``admin`` (省级管理员) with a temporary password, written to
-    ``settings.ADMIN_PASSWORD_FILE`` for whoever installed the app; returns it (None when accounts exist)."""
+    ``admin_password_file()`` for whoever installed the app; returns it (None when accounts exist)."""
     if queries.run(con, "users").shape[0]:
         return None
     password = settings.ADMIN_PASSWORD or temporary_password()
@@ -177,11 +178,18 @@ def ensure_admin(con) -> str | None:
                     adcode=None, password_hash=_hasher.hash(password), now=now())
         audit.record(con, "admin", "新建用户", detail="首次运行：admin：省级管理员")
     if not settings.ADMIN_PASSWORD:
-        path = settings.ADMIN_PASSWORD_FILE
+        path = admin_password_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"admin\n{password}\n", encoding="utf-8")
         path.chmod(0o600)
     return password
+
+
+def admin_password_file() -> Path:
+    """Where the first administrator's password is written (``settings.ADMIN_PASSWORD_FILE``, else next to the
+    store)."""
+    return Path(settings.ADMIN_PASSWORD_FILE) if settings.ADMIN_PASSWORD_FILE else \
+        Path(settings.DB_PATH).parent / "initial-admin-password.txt"
 
 
 def _check_role(con, role: str, adcode: str | None) -> str | None:

@@ -5,8 +5,9 @@ import gc
 
 import streamlit as st
 
+import access
 import settings
-from components import enterprise_links, sidebar
+from components import enterprise_links, session, sidebar
 from geo.choropleth import install_leaflet
 
 # An emoji favicon is drawn in the browser; a ":material/…:" one would be fetched from fonts.gstatic.com.
@@ -14,14 +15,32 @@ st.set_page_config(page_title="安徽省县域产业集群地图", page_icon="�
 install_leaflet(settings.STATIC_DIR)
 st.html(settings.ROOT.joinpath("components", "theme.css"))
 
-# One table of pages; later issues add pages and the roles that may see them.
-PAGES = [
+# The reading pages: open to every logged-in user, and to everyone when open browsing is configured.
+READING = [
     st.Page("pages/home.py", title="全省产业地图", icon=":material/map:", url_path="map", default=True),
     st.Page("pages/tiers.py", title="营收梯队", icon=":material/stacked_bar_chart:", url_path="tiers"),
     st.Page("pages/honours.py", title="优质企业", icon=":material/workspace_premium:", url_path="honours"),
     st.Page("pages/enterprises.py", title="按图索企", icon=":material/domain:", url_path="enterprises"),
     st.Page("pages/chains.py", title="循链招商", icon=":material/account_tree:", url_path="chains"),
 ]
+# Pages of logged-in users, with the roles that see them (the data layer checks every action again).
+ACCOUNT = st.Page("pages/account.py", title="我的账号", icon=":material/person:", url_path="account")
+STAFF = [
+    (st.Page("pages/admin.py", title="用户与日志", icon=":material/admin_panel_settings:", url_path="admin"),
+     {access.PROVINCE_ADMIN}),
+]
+LOGIN = st.Page(session.login_page, title="登录", icon=":material/login:", url_path="login")
+
+
+def pages_for(current: access.User | None):
+    """The navigation of this session: what its user (or an anonymous visitor) may open."""
+    if current is not None and current.must_change_password:
+        return [ACCOUNT]  # a temporary password is changed before anything else
+    if not session.may_browse(current):
+        return [LOGIN]
+    staff = [page for page, roles in STAFF if current is not None and current.role in roles]
+    account = [ACCOUNT] if current is not None else [LOGIN]
+    return {"产业地图": READING, "数据与账号": staff + account}
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,13 +55,16 @@ def freeze_startup_heap() -> bool:
     return True
 
 
-navigation = st.navigation(PAGES)
+current = session.user()
+navigation = st.navigation(pages_for(current))
 if return_to := st.session_state.pop("return_to", None):  # see components.sidebar.current
     page, query_params = return_to
     st.switch_page(page, query_params=query_params)
-sidebar.demo_badge()
-st.session_state["filters"] = sidebar.render()
-with st.sidebar:  # out of the pages' layout; a clicked count switches page before the current page runs again
-    enterprise_links.follow()
+if session.may_browse(current) and not (current and current.must_change_password):
+    sidebar.demo_badge()
+    st.session_state["filters"] = sidebar.render()
+    with st.sidebar:  # out of the pages' layout; a clicked count switches page before the current page runs again
+        enterprise_links.follow()
+session.sidebar_box(current)
 navigation.run()
 freeze_startup_heap()

@@ -25,8 +25,9 @@ SESSION_MINUTES = int(os.environ.get("ANHUI_MAP_SESSION_MINUTES", "30"))
 # This many wrong passwords in a row lock an account for LOGIN_LOCK_MINUTES.
 LOGIN_MAX_FAILURES = int(os.environ.get("ANHUI_MAP_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCK_MINUTES = int(os.environ.get("ANHUI_MAP_LOGIN_LOCK_MINUTES", "15"))
-# The first administrator ("admin") gets this password if set, else a random one written to ADMIN_PASSWORD_FILE.
+# The first administrator ("admin") gets this password if set, else a random one written to ADMIN_PASSWORD_FILE
 ADMIN_PASSWORD = os.environ.get("ANHUI_MAP_ADMIN_PASSWORD", "")
-ADMIN_PASSWORD_FILE = Path(os.environ.get("ANHUI_MAP_ADMIN_PASSWORD_FILE", DB_PATH.parent / "initial-admin-password.txt"))
+# (default: initial-admin-password.txt next to the store).
+ADMIN_PASSWORD_FILE = os.environ.get("ANHUI_MAP_ADMIN_PASSWORD_FILE", "")
 # Largest upload accepted, in MB (also Streamlit's server.maxUploadSize, set in .streamlit/config.toml).
 UPLOAD_MAX_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_MB", "20"))

@@ -6,6 +6,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+import accounts
 import queries
 import settings
 from data import demo, pinyin
@@ -18,6 +19,7 @@ def open_store(path=None) -> duckdb.DuckDBPyConnection:
         queries.insert_frames(con, demo.build())
     pinyin.backfill(con)  # names stored before migration 0005 get their initials
     queries.build_search_index(con)  # rebuilt by every writer after a change (see queries.build_search_index)
+    accounts.ensure_admin(con)  # the first run's administrator (password written next to the store)
     return con
 
 

@@ -24,8 +24,9 @@ def free_port() -> int:
 
 
 def start_server(db_path: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """``streamlit run app.py`` on ``port`` over the store at ``db_path``; returns once it answers."""
-    env = {**os.environ, "ANHUI_MAP_DB": str(db_path), **(env or {})}
+    """``streamlit run app.py`` on ``port`` over the store at ``db_path``; returns once it answers. Open browsing is
+    on unless ``env`` says otherwise (the reading pages as a leader in a meeting sees them)."""
+    env = {**os.environ, "ANHUI_MAP_DB": str(db_path), "ANHUI_MAP_OPEN_BROWSING": "1", **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1"],

@@ -40,7 +40,8 @@ def con(store_path):
 
 @pytest.fixture()
 def app_store(store_path, tmp_path, monkeypatch):
-    """A private copy of the demo store that the app (AppTest) opens, with the store's caches cleared."""
+    """A private copy of the demo store that the app (AppTest) opens, with the store's caches cleared; open
+    browsing on (the reading pages' tests browse as a leader in a meeting would)."""
     import shutil
 
     import settings
@@ -49,6 +50,7 @@ def app_store(store_path, tmp_path, monkeypatch):
     copy = tmp_path / "app.duckdb"
     shutil.copy(store_path, copy)
     monkeypatch.setattr(settings, "DB_PATH", copy)
+    monkeypatch.setattr(settings, "OPEN_BROWSING", True)
     store.connection.clear()
     store.query.clear()
     yield copy

@@ -169,7 +169,7 @@ def test_the_first_run_creates_an_administrator(store_path, tmp_path, monkeypatc
     copy = tmp_path / "first.duckdb"
     shutil.copy(store_path, copy)
     monkeypatch.setattr(settings, "ADMIN_PASSWORD", "")
-    monkeypatch.setattr(settings, "ADMIN_PASSWORD_FILE", tmp_path / "pw.txt")
+    monkeypatch.setattr(settings, "ADMIN_PASSWORD_FILE", str(tmp_path / "pw.txt"))
     con = queries.connect(copy)
     password = accounts.ensure_admin(con)
     assert (tmp_path / "pw.txt").read_text(encoding="utf-8").split() == ["admin", password]
