@@ -50,13 +50,11 @@ class User:
 
 
 def allowed(user: User, action: str, county: str | None = None, city_of_county: str | None = None) -> bool:
-    """Whether ``user`` may take ``action``, for ``county`` (an adcode; needed by the scoped actions) whose city
-    is ``city_of_county``."""
+    """Whether ``user`` may take ``action`` for ``county`` (an adcode) whose city is ``city_of_county``; with
+    ``county`` None, whether they may take it for some county (e.g. open the upload page)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
     if user.role not in ACTIONS[action][1]:
-        return False
-    if action in ("submit", "city_review") and county is None:
         return False
     if user.role == COUNTY_FILER:
         return county is None or county == user.adcode

@@ -11,39 +11,7 @@ import accounts
 import queries
 import settings
 
-TONGCHENG, ANQING = "340881", "340800"  # 桐城市 (a county of 安庆市)
-WUWEI, WUHU = "340281", "340200"  # 无为市 (a county of 芜湖市)
-
-
-@pytest.fixture(scope="module")
-def accounts_store(store_path, tmp_path_factory):
-    """The demo store with one account per role (argon2 hashing is slow on purpose: built once per module)."""
-    import shutil
-
-    path = tmp_path_factory.mktemp("accounts") / "accounts.duckdb"
-    shutil.copy(store_path, path)
-    con = queries.connect(path)
-    queries.run(con, "user_create", username="admin", display_name="管理员", role=access.PROVINCE_ADMIN, adcode=None,
-                password_hash=accounts._hasher.hash("Admin1234"), now=accounts.now())
-    con.execute("update users set must_change_password = false")
-    for name, role, adcode in [("prov", access.PROVINCE_REVIEWER, None), ("aq", access.CITY_REVIEWER, ANQING),
-                               ("tc", access.COUNTY_FILER, TONGCHENG), ("view", access.VIEWER, None)]:
-        accounts.create_user(con, "admin", name, name + "用户", role, adcode, "Passw0rd1")
-    con.execute("update users set must_change_password = false")
-    con.close()
-    return path
-
-
-@pytest.fixture()
-def db(accounts_store, tmp_path):
-    """A private writable copy of ``accounts_store``."""
-    import shutil
-
-    copy = tmp_path / "accounts.duckdb"
-    shutil.copy(accounts_store, copy)
-    con = queries.connect(copy)
-    yield con
-    con.close()
+from tests.conftest import ANQING, TONGCHENG, WUWEI
 
 
 MATRIX = [  # user, action, county, allowed

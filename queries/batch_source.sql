@@ -1,0 +1,2 @@
+-- The 上报数据 source of a confirmed batch. $source_id, $title, $detail: varchar.
+insert or replace into sources (source_id, kind, title, detail) values ($source_id, '上报数据', $title, $detail)

@@ -1,0 +1,9 @@
+-- A batch's clusters into the store: new ones added, existing ones (same county and name) updated. The ids come
+-- from the registered frame cluster_ids (name, cluster_id). $batch_id: integer; $adcode: varchar.
+insert or replace into clusters (cluster_id, adcode, name, industry, is_leading, level, recognised_year,
+                                 has_management_body, has_public_brand, has_association, has_rd_center, has_full_chain)
+select i.cluster_id, $adcode, b.name, b.industry, b.is_leading, b.level, b.recognised_year, b.has_management_body,
+       b.has_public_brand, b.has_association, b.has_rd_center, b.has_full_chain
+from batch_clusters as b
+join cluster_ids as i using (name)
+where b.batch_id = $batch_id

@@ -1,0 +1,2 @@
+-- Rollback of a 集群年度数据 batch: the 首位产业 as it was before it. $batch_id: integer.
+insert into leading_industries select * exclude (batch_id) from snapshot_leading_industries where batch_id = $batch_id

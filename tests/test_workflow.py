@@ -1,0 +1,182 @@
+"""县申报 → 市审核 → 省确认: the steps, who may take them, publishing, rollback, resubmission, concurrent
+submissions, and the audit log. Data-layer functions are called directly, as a page would."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import pandas as pd
+import pytest
+
+import access
+import queries
+import workflow
+from imports import files, spec
+from tests.conftest import TONGCHENG, WUWEI
+
+COLUMNS = {"uscc": "统一社会信用代码", "name": "企业名称", "county": "区县", "cluster": "所属集群", "industry": "产业",
+           "link": "产业链环节", "revenue": "营业收入（亿元）", "above": "规上企业", "lon": "经度", "lat": "纬度"}
+
+
+def county_list(con, adcode=TONGCHENG) -> pd.DataFrame:
+    """The county's 名录 as the template has it (what a county would download, edit and upload)."""
+    rows = con.execute("""
+        select e.uscc, e.name, r.name as county, c.name as cluster, e.industry, l.name as link,
+               cast(e.revenue as varchar) as revenue, case when e.above_scale then '是' else '否' end as above,
+               cast(e.lon as varchar) as lon, cast(e.lat as varchar) as lat
+        from enterprises e join regions r using (adcode) left join clusters c using (cluster_id)
+        left join chain_links l using (link_id) where e.adcode = $a order by e.uscc""", {"a": adcode}).df()
+    return rows.rename(columns=COLUMNS)
+
+
+def csv_of(frame: pd.DataFrame) -> bytes:
+    out = io.StringIO()
+    frame.to_csv(out, index=False)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def live(con, adcode=TONGCHENG) -> pd.DataFrame:
+    return con.execute("select * exclude (source_id) from enterprises where adcode = $a order by uscc",
+                       {"a": adcode}).df()
+
+
+def submit_list(con, frame, user="tc", name="桐城名录.csv") -> int:
+    data = csv_of(frame)
+    checked = workflow.check_upload(con, user, spec.ENTERPRISES, 2025, [(name, data)])
+    assert checked.errors == [], [p.text() for p in checked.errors[:3]]
+    return workflow.submit(con, user, checked, name, files.sha256(data))
+
+
+def test_submit_review_confirm_publishes_and_rollback_restores(db):
+    before = live(db)
+    edited = county_list(db)
+    edited.loc[0, "企业名称"] = "桐城新名称测试有限公司"
+    edited.loc[1, "营业收入（亿元）"] = "88.5"
+    edited = edited.drop(index=2)  # a firm closed
+    batch = submit_list(db, edited)
+    assert live(db).equals(before)  # nothing shows before the province confirms
+    workflow.city_review(db, "aq", batch, approve=True)
+    assert live(db).equals(before)
+    workflow.province_review(db, "prov", batch, approve=True)
+    after = live(db).set_index("uscc")
+    assert len(after) == len(before) - 1 and after.loc[edited.iloc[0, 0], "name"] == "桐城新名称测试有限公司"
+    assert after.loc[edited.iloc[1, 0], "revenue"] == 88.5
+    assert after.name_initials.notna().all()  # pinyin filled for the search
+    found = queries.run(db, "enterprise_search", year=2025, text="新名称测试", limit=10, offset=0)
+    assert found.uscc.tolist() == [edited.iloc[0, 0]] and found.source_kind.tolist() == ["上报数据"]
+    assert queries.run(db, "batch", batch_id=batch).status.iloc[0] == "已确认"
+
+    with pytest.raises(access.PermissionDenied):
+        workflow.rollback(db, "prov", batch)  # a reviewer may not roll back
+    workflow.rollback(db, "admin", batch)
+    assert live(db).equals(before)
+    assert queries.run(db, "enterprise_search", year=2025, text="新名称测试", limit=10, offset=0).empty
+    actions = queries.run(db, "audit_events", limit=20).query("batch_id == @batch").action.tolist()
+    assert actions == ["回滚", "省级确认", "市级通过", "提交"]
+
+
+def test_each_step_belongs_to_its_role_and_scope(db):
+    batch = submit_list(db, county_list(db))
+    with pytest.raises(access.PermissionDenied):
+        workflow.city_review(db, "tc", batch, approve=True)  # the county cannot approve itself
+    with pytest.raises(access.PermissionDenied):
+        workflow.province_review(db, "aq", batch, approve=True)
+    with pytest.raises(workflow.WorkflowError, match="当前状态为“已提交”"):
+        workflow.province_review(db, "prov", batch, approve=True)  # the city first
+    with pytest.raises(workflow.WorkflowError, match="退回理由"):
+        workflow.city_review(db, "aq", batch, approve=False)
+    workflow.city_review(db, "aq", batch, approve=False, comment="营业收入单位有误")
+    row = queries.run(db, "batch", batch_id=batch).iloc[0]
+    assert row.status == "市级退回" and row.comment == "营业收入单位有误"
+    other = csv_of(county_list(db, WUWEI))
+    checked = workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("无为.csv", other)])
+    assert any("无为市不在您的填报范围（桐城市）内" in p.message for p in checked.errors)
+    checked = workflow.check_upload(db, "admin", spec.ENTERPRISES, 2025, [("无为.csv", other)])
+    assert checked.errors == []  # the province may file for any county …
+    with pytest.raises(access.PermissionDenied, match="无权上报数据（无为市）"):
+        workflow.submit(db, "tc", checked, "无为.csv", files.sha256(other))  # … a county only for its own
+
+
+def test_a_city_reviewer_of_another_city_is_refused(db):
+    import accounts
+
+    accounts.create_user(db, "admin", "wh", "芜湖审核", access.CITY_REVIEWER, "340200", "Passw0rd1")
+    db.execute("update users set must_change_password = false")
+    batch = submit_list(db, county_list(db))
+    with pytest.raises(access.PermissionDenied, match="无权市级审核（桐城市）"):
+        workflow.city_review(db, "wh", batch, approve=True)
+
+
+def test_a_file_with_errors_is_never_submitted(db):
+    bad = county_list(db)
+    bad.loc[3, "统一社会信用代码"] = "91340881MA2N0000X1"
+    data = csv_of(bad)
+    checked = workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("bad.csv", data)])
+    assert checked.errors
+    with pytest.raises(workflow.WorkflowError, match="改正后才能提交"):
+        workflow.submit(db, "tc", checked, "bad.csv", files.sha256(data))
+    assert queries.run(db, "batches", year=None, statuses=None).empty
+
+
+def test_a_resubmission_replaces_the_batch_in_review(db):
+    first = submit_list(db, county_list(db))
+    workflow.city_review(db, "aq", first, approve=True)
+    second = submit_list(db, county_list(db))
+    statuses = queries.run(db, "batches", year=2025, statuses=None).set_index("batch_id").status
+    assert statuses[first] == "已撤回" and statuses[second] == "已提交"
+    with pytest.raises(workflow.WorkflowError):
+        workflow.province_review(db, "prov", first, approve=True)  # a withdrawn batch cannot be confirmed
+
+
+def test_cluster_figures_publish_and_roll_back(db):
+    figures = "select f.* exclude (source_id) from cluster_figures f join clusters c using (cluster_id) " \
+              "where c.adcode = $a order by all"
+    before = db.execute(figures, {"a": TONGCHENG}).df()
+    clusters = db.execute("select * from clusters where adcode = $a order by cluster_id", {"a": TONGCHENG}).df()
+    rows = [{"年度": "2025", "区县": "桐城市", "集群名称": c["name"], "产业": c.industry,
+             "首位产业": "是" if i == 0 else "否", "集群级别": c.level, "认定年份": str(c.recognised_year),
+             "营业收入（亿元）": str(100 + i), "管理机构": "是", "公共品牌": "是", "行业协会": "是", "研发中心": "否",
+             "全产业链": "否"} for i, c in clusters.iterrows()]
+    rows.append(rows[0] | {"集群名称": "桐城市新设测试产业集群", "首位产业": "否", "营业收入（亿元）": "12"})
+    data = csv_of(pd.DataFrame(rows))
+    checked = workflow.check_upload(db, "tc", spec.CLUSTERS, 2025, [("集群.csv", data)])
+    assert checked.errors == []
+    batch = workflow.submit(db, "tc", checked, "集群.csv", files.sha256(data))
+    workflow.city_review(db, "aq", batch, approve=True)
+    workflow.province_review(db, "admin", batch, approve=True)
+    revenue = db.execute("select c.name, f.value from cluster_figures f join clusters c using (cluster_id) "
+                         "where c.adcode = $a and f.year = 2025 and f.indicator = 'revenue'", {"a": TONGCHENG}).df()
+    assert dict(zip(revenue.name, revenue.value)) == {r["集群名称"]: float(r["营业收入（亿元）"]) for r in rows}
+    assert db.execute("select count(*) from cluster_figures where year = 2024 and cluster_id in "
+                      "(select cluster_id from clusters where adcode = $a)", {"a": TONGCHENG}).fetchone()[0] > 0
+    workflow.rollback(db, "admin", batch)
+    assert db.execute(figures, {"a": TONGCHENG}).df().equals(before)
+    assert not db.execute("select count(*) from clusters where name = '桐城市新设测试产业集群'").fetchone()[0]
+
+
+def test_concurrent_submissions_are_serialised_without_loss(db, accounts_store):
+    frame = county_list(db)
+    errors, batches = [], []
+
+    def one(i):
+        cursor = db.cursor()  # a session's own cursor of the process's one connection
+        try:
+            batches.append(submit_list(cursor, frame, name=f"名录{i}.csv"))
+        except Exception as error:  # noqa: BLE001  (collected and asserted below)
+            errors.append(error)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    listed = queries.run(db, "batches", year=2025, statuses=None)
+    assert sorted(listed.batch_id) == sorted(batches) and len(batches) == 6
+    assert (listed.status == "已提交").sum() == 1 and (listed.status == "已撤回").sum() == 5
+    staged = db.execute("select batch_id, count(*) from batch_enterprises group by all").fetchall()
+    assert sorted(n for _, n in staged) == [len(frame)] * 6  # every batch's rows kept whole
+    submitted = queries.run(db, "audit_events", limit=100).query("action == '提交'")
+    assert sorted(submitted.file_name) == sorted(f"名录{i}.csv" for i in range(6))
+    assert submitted.file_sha256.str.len().eq(64).all()

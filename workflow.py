@@ -1,0 +1,230 @@
+"""The yearly upload: 县申报 → 市审核 → 省确认, with rollback. Only confirmed data is what the map shows.
+
+A county's filer submits a checked file (a *batch*: one county, kind and year); its rows wait in ``batch_*``
+tables. The city's reviewer approves or returns it with a comment; the province confirms (publishes) or returns
+it. Publishing replaces the county's rows of that kind (and year) in one transaction, keeping the rows it replaced
+in ``snapshot_*`` tables, so that the province administrator can roll the batch back to the previous version.
+
+Every function checks the acting user in the store first (``access.require``), runs in one transaction, and is
+recorded in the audit log. Writes are serialised by one lock per process (DuckDB allows one writing process); an
+error or a killed process leaves the store as it was before the call.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+import pandas as pd
+
+import access
+import audit
+import queries
+from data import pinyin
+from imports import context, files, spec, validate
+
+_WRITE = threading.Lock()
+OPEN = ("已提交", "市级通过")
+
+
+class WorkflowError(ValueError):
+    """A step that cannot be taken now (wrong status, errors in the file, a comment missing …), in Chinese."""
+
+
+def check_upload(con, username: str, kind: str, year: int, uploads: list[tuple[str, bytes]]) -> validate.Checked:
+    """Read and validate uploaded files for ``kind`` and ``year`` as ``username`` would submit them.
+
+    Raises ``files.UnreadableFile`` for a file that cannot be read at all.
+    """
+    user = access.require(con, username, "submit", None if username is None else _own_county(con, username))
+    if kind not in spec.KINDS:
+        raise WorkflowError(f"未知的数据类型“{kind}”。")
+    sheets = [sheet for name, data in uploads for sheet in files.read(name, data)]
+    return validate.check(kind, year, sheets, context.build(con, user, year))
+
+
+def _own_county(con, username: str) -> str | None:
+    user = access.load(con, username)
+    return user.adcode if user is not None and user.role == access.COUNTY_FILER else None
+
+
+def submit(con, username: str, checked: validate.Checked, file_name: str, file_sha256: str) -> int:
+    """Store a checked upload as a new batch (已提交); an earlier batch of the same county, kind and year still in
+    review is withdrawn (已撤回: its rows are kept). Returns the batch id."""
+    if checked.errors:
+        raise WorkflowError(f"文件有 {len(checked.errors)} 个错误，改正后才能提交。")
+    if checked.adcode is None or not checked.tables:
+        raise WorkflowError("文件中没有可提交的数据。")
+    with _WRITE:
+        access.require(con, username, "submit", checked.adcode)
+        now = datetime.now()
+        with queries.transaction(con):
+            batch_id = int(queries.run(con, "batch_insert", kind=checked.kind, year=checked.year,
+                                       adcode=checked.adcode, file_name=file_name, file_sha256=file_sha256,
+                                       row_count=checked.rows, submitted_by=username, now=now).batch_id.iloc[0])
+            for older in queries.run(con, "batches_open", kind=checked.kind, adcode=checked.adcode,
+                                     year=checked.year).batch_id:
+                if older != batch_id:
+                    queries.run(con, "batch_set_status", batch_id=int(older), status="已撤回",
+                                comment=f"被第 {batch_id} 批替代", source_id=None, now=now)
+                    audit.record(con, username, "撤回", batch_id=int(older), adcode=checked.adcode,
+                                 year=checked.year, detail=f"被第 {batch_id} 批替代")
+            queries.insert_frames(con, _staged(batch_id, checked), transaction=False)
+            audit.record(con, username, "提交", batch_id=batch_id, adcode=checked.adcode, year=checked.year,
+                         file_name=file_name, file_sha256=file_sha256,
+                         detail=f"{checked.kind}，{checked.rows} 行，{len(checked.warnings)} 个警告")
+    return batch_id
+
+
+def _staged(batch_id: int, checked: validate.Checked) -> dict[str, pd.DataFrame]:
+    """The checked tables as rows of the batch_* tables."""
+    out = {}
+    if checked.kind == spec.CLUSTERS:
+        clusters = checked.tables["batch_clusters"].copy()
+        columns = ["row_number", "name", "industry", "is_leading", "level", "recognised_year", "has_management_body",
+                   "has_public_brand", "has_association", "has_rd_center", "has_full_chain"]
+        clusters = clusters[columns].assign(batch_id=batch_id, recognised_year=clusters.recognised_year.astype(int))
+        figures = checked.tables["batch_cluster_figures"].assign(batch_id=batch_id)
+        out = {"batch_clusters": clusters, "batch_cluster_figures": figures[["batch_id", "cluster_name",
+                                                                            "indicator", "value"]]}
+    else:
+        firms = checked.tables["batch_enterprises"]
+        columns = ["row_number", "uscc", "name", "cluster_name", "industry", "link_id", "revenue", "above_scale",
+                   "lon", "lat"]
+        honours = checked.tables["batch_enterprise_honours"]
+        out = {"batch_enterprises": firms[columns].assign(batch_id=batch_id),
+               "batch_enterprise_honours": honours[["uscc", "honour", "year"]].assign(
+                   batch_id=batch_id, year=honours.year.astype(int))}
+    return out
+
+
+def _batch(con, batch_id: int) -> pd.Series:
+    found = queries.run(con, "batch", batch_id=batch_id)
+    if found.empty:
+        raise WorkflowError(f"第 {batch_id} 批不存在。")
+    return found.iloc[0]
+
+
+def city_review(con, username: str, batch_id: int, approve: bool, comment: str = "") -> None:
+    """The city's decision on a submitted batch: 市级通过, or 市级退回 with a comment saying why."""
+    _review(con, username, batch_id, approve, comment, "city_review", "已提交", ("市级通过", "市级退回"))
+
+
+def province_review(con, username: str, batch_id: int, approve: bool, comment: str = "") -> None:
+    """The province's decision on a city-approved batch: confirmed (published at once), or 省级退回 with a comment."""
+    _review(con, username, batch_id, approve, comment, "province_review", "市级通过", ("已确认", "省级退回"))
+
+
+def _review(con, username, batch_id, approve, comment, action, expected, outcomes) -> None:
+    comment = (comment or "").strip()
+    if not approve and not comment:
+        raise WorkflowError("退回时请填写退回理由。")
+    with _WRITE:
+        batch = _batch(con, batch_id)
+        access.require(con, username, action, batch.adcode)
+        if batch.status != expected:
+            raise WorkflowError(f"第 {batch_id} 批当前状态为“{batch.status}”，不能{access.ACTIONS[action][0]}。")
+        status = outcomes[0] if approve else outcomes[1]
+        now = datetime.now()
+        with queries.transaction(con):
+            source_id = None
+            if status == "已确认":
+                source_id = _publish(con, batch, now)
+            queries.run(con, "batch_set_status", batch_id=batch_id, status=status, comment=comment or None,
+                        source_id=source_id, now=now)
+            audit.record(con, username, "省级确认" if status == "已确认" else status, batch_id=batch_id,
+                         adcode=batch.adcode, year=int(batch.year), file_name=batch.file_name,
+                         file_sha256=batch.file_sha256, detail=comment or None)
+    if status == "已确认":
+        changed(con)
+
+
+def _publish(con, batch: pd.Series, now: datetime) -> str:
+    """The batch's rows replace the county's (inside the caller's transaction); the replaced rows are kept."""
+    batch_id, adcode, year = int(batch.batch_id), batch.adcode, int(batch.year)
+    source_id = f"batch-{batch_id}"
+    queries.run(con, "batch_source", source_id=source_id,
+                title=f"{batch.county}{year}年{batch.kind}（第 {batch_id} 批，{now:%Y-%m-%d} 省级确认）",
+                detail=f"{batch.file_name}（SHA-256 {batch.file_sha256}）")
+    if batch.kind == spec.CLUSTERS:
+        queries.run(con, "publish_snapshot_clusters", batch_id=batch_id, adcode=adcode)
+        queries.run(con, "publish_snapshot_cluster_figures", batch_id=batch_id, adcode=adcode, year=year)
+        queries.run(con, "publish_snapshot_leading", batch_id=batch_id, adcode=adcode, year=year)
+        queries.run(con, "county_year_figures_delete", adcode=adcode, year=year)
+        queries.run(con, "county_year_leading_delete", adcode=adcode, year=year)
+        existing = queries.run(con, "cluster_ids_of_county", adcode=adcode)
+        names = queries.run(con, "batch_clusters_of", batch_id=batch_id).name
+        ids = dict(zip(existing.name, existing.cluster_id))
+        taken = set(existing.cluster_id)
+        for name in names:
+            if name not in ids:
+                n = 1
+                while f"C{adcode}{n:02d}" in taken:
+                    n += 1
+                ids[name] = f"C{adcode}{n:02d}"
+                taken.add(ids[name])
+        con.register("cluster_ids", pd.DataFrame({"name": list(names), "cluster_id": [ids[n] for n in names]}))
+        try:
+            queries.run(con, "publish_clusters", batch_id=batch_id, adcode=adcode)
+        finally:
+            con.unregister("cluster_ids")
+        queries.run(con, "publish_cluster_figures", batch_id=batch_id, year=year, adcode=adcode, source_id=source_id)
+        queries.run(con, "publish_leading", batch_id=batch_id, year=year, adcode=adcode, source_id=source_id)
+    else:
+        elsewhere = queries.run(con, "enterprises_elsewhere", batch_id=batch_id, adcode=adcode)
+        if not elsewhere.empty:
+            first = elsewhere.iloc[0]
+            raise WorkflowError(f"{len(elsewhere)} 家企业已登记在其他区县（如第 {first.row_number} 行 {first['name']} "
+                                f"在{first.county}），请先核实企业所在地。")
+        queries.run(con, "publish_snapshot_enterprises", batch_id=batch_id, adcode=adcode)
+        queries.run(con, "publish_snapshot_honours", batch_id=batch_id, adcode=adcode)
+        queries.run(con, "county_honours_delete", adcode=adcode)
+        queries.run(con, "county_enterprises_delete", adcode=adcode)
+        queries.run(con, "publish_enterprises", batch_id=batch_id, adcode=adcode, source_id=source_id)
+        queries.run(con, "publish_honours", batch_id=batch_id, source_id=source_id)
+        pinyin.backfill(con)
+    return source_id
+
+
+def rollback(con, username: str, batch_id: int) -> None:
+    """Put back what a confirmed batch replaced. Only the latest confirmed batch of its county, kind and year
+    (roll back newer ones first); only a 省级管理员."""
+    with _WRITE:
+        batch = _batch(con, batch_id)
+        access.require(con, username, "rollback", batch.adcode)
+        if batch.status != "已确认":
+            raise WorkflowError(f"第 {batch_id} 批当前状态为“{batch.status}”，只有已确认的批次可以回滚。")
+        latest = queries.run(con, "batches_confirmed_latest", kind=batch.kind, adcode=batch.adcode,
+                             year=int(batch.year))
+        if int(latest.batch_id.iloc[0]) != batch_id:
+            raise WorkflowError(f"请先回滚同一区县、年度更新的第 {int(latest.batch_id.iloc[0])} 批。")
+        adcode, year = batch.adcode, int(batch.year)
+        with queries.transaction(con):
+            if batch.kind == spec.CLUSTERS:
+                queries.run(con, "county_year_figures_delete", adcode=adcode, year=year)
+                queries.run(con, "county_year_leading_delete", adcode=adcode, year=year)
+                queries.run(con, "rollback_clusters", batch_id=batch_id, adcode=adcode)
+                queries.run(con, "rollback_restore_clusters", batch_id=batch_id)
+                queries.run(con, "rollback_restore_cluster_figures", batch_id=batch_id)
+                queries.run(con, "rollback_restore_leading", batch_id=batch_id)
+            else:
+                queries.run(con, "county_honours_delete", adcode=adcode)
+                queries.run(con, "county_enterprises_delete", adcode=adcode)
+                queries.run(con, "rollback_restore_enterprises", batch_id=batch_id)
+                queries.run(con, "rollback_restore_honours", batch_id=batch_id)
+            queries.run(con, "batch_set_status", batch_id=batch_id, status="已回滚", comment=None, source_id=None,
+                        now=datetime.now())
+            audit.record(con, username, "回滚", batch_id=batch_id, adcode=adcode, year=year,
+                         file_name=batch.file_name, file_sha256=batch.file_sha256)
+    changed(con)
+
+
+def changed(con) -> None:
+    """After confirmed data changed: rebuild the search index and drop cached query results."""
+    queries.build_search_index(con)
+    try:
+        import store
+
+        store.query.clear()
+    except Exception:  # outside a Streamlit runtime there is no cache to clear
+        pass
