@@ -26,6 +26,11 @@ READING = [
 # Pages of logged-in users, with the roles that see them (the data layer checks every action again).
 ACCOUNT = st.Page("pages/account.py", title="我的账号", icon=":material/person:", url_path="account")
 STAFF = [
+    (st.Page("pages/upload.py", title="数据上报", icon=":material/upload_file:", url_path="upload"),
+     {access.COUNTY_FILER, access.PROVINCE_ADMIN}),
+    (st.Page("pages/review.py", title="审核确认", icon=":material/fact_check:", url_path="review"),
+     {access.CITY_REVIEWER, access.PROVINCE_REVIEWER, access.PROVINCE_ADMIN}),
+    (st.Page("pages/progress.py", title="报送进度", icon=":material/checklist:", url_path="progress"), set(access.ROLES)),
     (st.Page("pages/admin.py", title="用户与日志", icon=":material/admin_panel_settings:", url_path="admin"),
      {access.PROVINCE_ADMIN}),
 ]

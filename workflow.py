@@ -21,7 +21,7 @@ import access
 import audit
 import queries
 from data import pinyin
-from imports import context, files, spec, validate
+from imports import context, diff, files, spec, validate
 
 _WRITE = threading.Lock()
 OPEN = ("已提交", "市级通过")
@@ -96,6 +96,30 @@ def _staged(batch_id: int, checked: validate.Checked) -> dict[str, pd.DataFrame]
                "batch_enterprise_honours": honours[["uscc", "honour", "year"]].assign(
                    batch_id=batch_id, year=honours.year.astype(int))}
     return out
+
+
+def preview(con, checked: validate.Checked) -> tuple[pd.DataFrame, str]:
+    """What the checked upload would change in the county's confirmed data: (changes, key label)."""
+    if checked.kind == spec.ENTERPRISES:
+        new = checked.tables.get("batch_enterprises", pd.DataFrame(columns=["uscc", *diff.ENTERPRISE_FIELDS]))
+        old = queries.run(con, "county_enterprises", adcode=checked.adcode)
+        return diff.changes(new, old, "uscc", diff.ENTERPRISE_FIELDS, "统一社会信用代码"), "统一社会信用代码"
+    clusters = checked.tables.get("batch_clusters", pd.DataFrame(columns=["name", *diff.CLUSTER_FIELDS]))
+    new = clusters.reindex(columns=["name", *diff.CLUSTER_FIELDS])
+    old = queries.run(con, "county_cluster_figures", adcode=checked.adcode, year=checked.year)
+    return diff.changes(new, old, "name", diff.CLUSTER_FIELDS, "集群名称"), "集群名称"
+
+
+def batch_changes(con, batch_id: int) -> tuple[pd.DataFrame, str]:
+    """What a batch changes (or changed) against the county's confirmed data now: (changes, key label)."""
+    batch = _batch(con, batch_id)
+    if batch.kind == spec.ENTERPRISES:
+        new = queries.run(con, "batch_enterprises_of", batch_id=batch_id)
+        old = queries.run(con, "county_enterprises", adcode=batch.adcode)
+        return diff.changes(new, old, "uscc", diff.ENTERPRISE_FIELDS, "统一社会信用代码"), "统一社会信用代码"
+    new = queries.run(con, "batch_cluster_figures_of", batch_id=batch_id)
+    old = queries.run(con, "county_cluster_figures", adcode=batch.adcode, year=int(batch.year))
+    return diff.changes(new, old, "name", diff.CLUSTER_FIELDS, "集群名称"), "集群名称"
 
 
 def _batch(con, batch_id: int) -> pd.Series:

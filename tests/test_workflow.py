@@ -180,3 +180,26 @@ def test_concurrent_submissions_are_serialised_without_loss(db, accounts_store):
     submitted = queries.run(db, "audit_events", limit=100).query("action == '提交'")
     assert sorted(submitted.file_name) == sorted(f"名录{i}.csv" for i in range(6))
     assert submitted.file_sha256.str.len().eq(64).all()
+
+
+def test_preview_and_batch_changes_list_what_an_upload_changes(db):
+    from imports import diff
+
+    edited = county_list(db)
+    edited.loc[0, "企业名称"] = "桐城预览测试有限公司"
+    removed = edited.iloc[2, 0]
+    edited = edited.drop(index=2)
+    added = edited.iloc[0].copy()
+    added["统一社会信用代码"] = "91340881MA2N0000XX"  # valid check digit, not in the store
+    edited = pd.concat([edited, added.to_frame().T])
+    data = csv_of(edited)
+    checked = workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("预览.csv", data)])
+    assert checked.errors == []
+    changes, label = workflow.preview(db, checked)
+    assert set(changes[changes["变化"] == diff.ADDED][label]) == {"91340881MA2N0000XX"}
+    assert set(changes[changes["变化"] == diff.REMOVED][label]) == {removed}
+    renamed = changes[changes["变化"] == diff.CHANGED]
+    assert renamed[["字段", "新值"]].values.tolist() == [["企业名称", "桐城预览测试有限公司"]]
+    assert diff.summary(changes, label) == "新增 1 家，删除 1 家，变更 1 家（共 1 处）"
+    batch = workflow.submit(db, "tc", checked, "预览.csv", files.sha256(data))
+    assert workflow.batch_changes(db, batch)[0].equals(changes)

@@ -1,0 +1,102 @@
+"""数据上报 (县级填报, 省级管理员): download a template, upload a file, read every problem, preview what it would
+change, submit it for the city's review; and follow one's own batches. Every step is checked again in the data
+layer (``workflow``)."""
+
+import html
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+import access
+import queries
+import settings
+import store
+import workflow
+from components import downloads, session
+from imports import diff, files, spec, templates
+
+current = session.user()
+st.title("数据上报")
+con = store.connection().cursor()
+try:
+    access.require(con, session.username(), "submit")
+except access.PermissionDenied as denied:
+    st.error(str(denied))
+    st.stop()
+
+counties = store.query("counties")
+own = counties[counties.adcode == current.adcode] if current.role == access.COUNTY_FILER else None
+where = own.name.iloc[0] if own is not None and not own.empty else "全省各区县"
+st.caption(f"{current.label} · 填报范围：{where}。流程：县级提交 → 市级审核 → 省级确认；确认后数据才在地图上显示。")
+
+left, right = st.columns([1, 2])
+years = list(range(date.today().year, 2018, -1))
+year = left.selectbox("数据年度", years, index=1, key="upload_year", format_func=lambda y: f"{y}年")
+kind = right.segmented_control("数据类型", spec.KINDS, default=spec.ENTERPRISES, key="upload_kind")
+kind = kind or spec.ENTERPRISES
+
+links = store.query("chain_link_names")
+options = templates.options_from(counties, store.query("industry_names").industry.tolist(), links,
+                                 store.query("honour_names").honour.tolist(),
+                                 current.adcode if current.role == access.COUNTY_FILER else None)
+st.download_button(f"下载{kind}模板（.xlsx）", lambda: templates.template(kind, options, where), icon=":material/download:",
+                   file_name=f"{kind}模板_{where}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   on_click="ignore", key="upload_template")
+
+uploads = st.file_uploader(
+    f"上传{kind}（.xlsx，或 UTF-8 / GBK 编码的 .csv；企业荣誉可作为第二个 CSV 一并上传；单个文件不超过 {settings.UPLOAD_MAX_MB} MB）",
+    type=["xlsx", "csv"], accept_multiple_files=True, key=f"upload_files_{kind}")
+
+if uploads:
+    payload = [(f.name, f.getvalue()) for f in uploads]
+    file_name = "、".join(name for name, _ in payload)
+    digest = files.sha256(b"".join(data for _, data in payload))
+    try:
+        with st.spinner("正在校验……"):
+            checked = workflow.check_upload(con, session.username(), kind, year, payload)
+    except files.UnreadableFile as unreadable:
+        st.error(str(unreadable))
+        st.stop()
+    except (access.PermissionDenied, workflow.WorkflowError) as refused:
+        st.error(str(refused))
+        st.stop()
+    county = counties.set_index("adcode").name.get(checked.adcode, "（未能识别区县）")
+    errors, warnings = len(checked.errors), len(checked.warnings)
+    verdict = f"{html.escape(file_name)}：{county} · {year}年 · {checked.rows:,} 行 · " \
+              f"<b>{errors} 个错误</b>、{warnings} 个警告"
+    st.html(f'<p class="upload-verdict" data-errors="{errors}" data-warnings="{warnings}">{verdict}</p>')
+    if checked.problems:
+        report = checked.report()
+        st.dataframe(report, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(report)),
+                     key="upload_report")
+        downloads.buttons(report, f"校验结果_{county}_{year}", key="upload_report_dl", label="校验结果")
+    if errors:
+        st.error("文件有错误，未写入任何数据。请按上表改正后重新上传。")
+        st.stop()
+    changes, label = workflow.preview(con, checked)
+    st.markdown(f"#### 与已确认数据相比：{diff.summary(changes, label)}")
+    if not changes.empty:
+        st.dataframe(changes, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(changes)),
+                     key="upload_changes")
+    if warnings:
+        st.warning(f"有 {warnings} 个警告：请核对后再提交。")
+    if st.button("提交市级审核", type="primary", key="upload_submit"):
+        try:
+            batch = workflow.submit(con, session.username(), checked, file_name, digest)
+        except (access.PermissionDenied, workflow.WorkflowError) as refused:
+            st.error(str(refused))
+        else:
+            st.success(f"已提交第 {batch} 批（{county} · {year}年 · {kind}），等待市级审核。")
+
+st.markdown("#### 本人提交的批次")
+mine = queries.run(con, "batches", year=None, statuses=None)
+mine = mine[mine.submitted_by == current.username]
+if mine.empty:
+    st.caption("尚无提交记录。")
+else:
+    st.dataframe(pd.DataFrame({
+        "批次": mine.batch_id, "区县": mine.county, "年度": mine.year, "类型": mine.kind, "状态": mine.status,
+        "审核意见": mine.comment.fillna(""), "文件": mine.file_name, "行数": mine.row_count,
+        "提交时间": mine.submitted_at.dt.strftime("%Y-%m-%d %H:%M"),
+    }), hide_index=True, width="stretch", key="upload_mine")
