@@ -6,6 +6,7 @@ import streamlit as st
 
 import access
 import accounts
+import backup
 import queries
 import store
 from components import downloads, session
@@ -39,7 +40,7 @@ def region_choice(role: str, key: str, value: str | None = None) -> str | None:
 if shown := st.session_state.pop("admin_message", None):
     st.success(shown)
 
-users_tab, new_tab, audit_tab = st.tabs(["用户列表", "新建用户", "审计日志"])
+users_tab, new_tab, audit_tab, backup_tab = st.tabs(["用户列表", "新建用户", "审计日志", "备份与恢复"])
 
 with users_tab:
     users = queries.run(con, "users")
@@ -106,3 +107,23 @@ with audit_tab:
     st.dataframe(log, hide_index=True, width="stretch", height=520)
     st.caption("最近 1,000 条操作记录，最新的在前。")
     downloads.buttons(log, "审计日志", key="audit", notes=["审计日志：最近 1,000 条操作记录"])
+
+with backup_tab:
+    st.markdown("#### 导出全库")
+    st.caption("全部数据表（含用户、批次与审计日志）各存为一个 Parquet 文件，打包为 zip。")
+    st.download_button("导出全库（.zip）", lambda: backup.export_zip(store.connection().cursor(), session.username()),
+                       file_name=f"安徽产业集群地图备份_{pd.Timestamp.now():%Y%m%d_%H%M}.zip", mime="application/zip",
+                       on_click="ignore", key="backup_export", icon=":material/download:")
+    st.markdown("#### 从备份恢复")
+    st.caption("用备份中的数据替换当前全部数据（一次完成，出错则不做任何改动）。恢复前建议先导出当前数据。")
+    archive = st.file_uploader("备份文件（.zip）", type=["zip"], key="backup_file")
+    if archive is not None:
+        sure = st.checkbox(f"确认用 {archive.name} 替换当前全部数据", key="backup_sure")
+        if st.button("恢复", type="primary", disabled=not sure, key="backup_restore"):
+            try:
+                counts = backup.restore_zip(con, session.username(), archive.getvalue(), archive.name)
+            except (backup.RestoreError, access.PermissionDenied) as error:
+                st.error(str(error))
+            else:
+                st.session_state["admin_message"] = f"已从 {archive.name} 恢复 {len(counts)} 张表。"
+                st.rerun()

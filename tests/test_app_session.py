@@ -102,7 +102,7 @@ def test_only_the_administrator_gets_user_management(closed, app):
 
     at = log_in(app(), "admin", ADMIN_PASSWORD)
     at.switch_page("pages/admin.py").run()
-    assert not at.exception and [t.label for t in at.tabs] == ["用户列表", "新建用户", "审计日志"]
+    assert not at.exception and [t.label for t in at.tabs] == ["用户列表", "新建用户", "审计日志", "备份与恢复"]
     at.text_input(key="new_username").input("aq")
     at.text_input(key="new_name").input("安庆市工信局")
     at.selectbox(key="new_role").select(access.CITY_REVIEWER).run()
