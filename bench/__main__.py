@@ -2,9 +2,10 @@
 
 import sys
 
-from bench import home, honours, search, tiers
+from bench import home, honours, imports, search, tiers
 
-BENCHES = {"home": home.main, "tiers": tiers.main, "honours": honours.main, "search": search.main}
+BENCHES = {"home": home.main, "tiers": tiers.main, "honours": honours.main, "search": search.main,
+           "imports": imports.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)

@@ -1,0 +1,54 @@
+"""An import killed in the middle (SIGKILL, no clean-up) leaves the store consistent with the previous data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+
+import queries
+import workflow
+from tests.conftest import ROOT
+from tests.test_workflow import county_list, live, submit_list
+
+CHILD = textwrap.dedent("""
+    import sys, time
+    from datetime import datetime
+    sys.path.insert(0, {root!r})
+    import queries, workflow
+    con = queries.connect({path!r})
+    batch = workflow._batch(con, {batch})
+    with queries.transaction(con):
+        workflow._publish(con, batch, datetime.now())  # the county's rows replaced, not yet committed
+        print("replaced", flush=True)
+        time.sleep(120)  # killed here
+""")
+
+
+def test_a_publish_killed_mid_transaction_leaves_the_previous_data(db, tmp_path):
+    edited = county_list(db)
+    edited["营业收入（亿元）"] = "1.23"
+    batch = submit_list(db, edited)
+    workflow.city_review(db, "aq", batch, approve=True)
+    before = live(db)
+    path = tmp_path / "killed.duckdb"
+    db.execute("checkpoint")
+    shutil.copy(db.execute("select path from duckdb_databases() where database_name = current_database()")
+                .fetchone()[0], path)
+    child = subprocess.Popen([sys.executable, "-c", CHILD.format(root=str(ROOT), path=str(path), batch=batch)],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "replaced"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+
+    reopened = queries.connect(path)  # recovers from its write-ahead log
+    assert live(reopened).equals(before)
+    assert queries.run(reopened, "batch", batch_id=batch).status.iloc[0] == "市级通过"
+    assert reopened.execute("select count(*) from snapshot_enterprises").fetchone()[0] == 0
+    workflow.province_review(reopened, "prov", batch, approve=True)  # and the step can simply be taken again
+    assert set(live(reopened).revenue) == {1.23}
+    reopened.close()
