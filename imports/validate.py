@@ -15,7 +15,6 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import shapely
-from stdnum.cn import uscc as uscc_code
 
 from geo import boundaries
 from imports import spec
@@ -224,14 +223,34 @@ def _parse(s: _Sheet, context: Context, choices: dict[str, list[str]]) -> pd.Dat
             out[column.key] = _counties(s, raw, present, context)
         elif column.kind == "uscc":
             code = raw.str.upper().str.replace(r"[\s-]", "", regex=True)
-            valid = np.array([uscc_code.is_valid(c) if c else False for c in code])
             shape = code.str.fullmatch(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}").to_numpy()
+            valid = uscc_valid(code, shape)
             s.flag(ERROR, present & ~shape, column.key,
                    lambda v: f"“{v}”不是 18 位统一社会信用代码（数字与除 I、O、Z、S、V 外的大写字母）。", raw.to_numpy())
             s.flag(ERROR, present & shape & ~valid, column.key,
                    lambda v: f"“{v}”的校验位不符（GB 32100-2015），请核对。", raw.to_numpy())
             out[column.key] = code.where(present & valid, None)
     return pd.DataFrame(out)
+
+
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = np.array((1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28))
+_USCC_INDEX = np.full(128, -1)
+_USCC_INDEX[[ord(c) for c in _USCC_ALPHABET]] = range(len(_USCC_ALPHABET))
+
+
+def uscc_valid(codes: pd.Series, shaped: np.ndarray) -> np.ndarray:
+    """``stdnum.cn.uscc.is_valid`` for many codes at once (it takes ~100 µs a code; this, ~1 µs): the GB 32100
+    check digit of each code of the right shape. A test compares the two on random codes."""
+    valid = np.zeros(len(codes), dtype=bool)
+    idx = np.flatnonzero(shaped)
+    if not len(idx):
+        return valid
+    chars = np.frombuffer("".join(codes.iloc[idx]).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
+    values = _USCC_INDEX[chars]
+    expected = (31 - (values[:, :17] * _USCC_WEIGHTS).sum(axis=1) % 31) % 31
+    valid[idx] = (values[:, 17] == expected) & (values >= 0).all(axis=1) & (chars[:, :8] < 58).all(axis=1)
+    return valid
 
 
 def _counties(s: _Sheet, raw: pd.Series, present: np.ndarray, context: Context) -> np.ndarray:
@@ -361,9 +380,9 @@ def _check_enterprises(year: int, sheets: list[Sheet], context: Context, problem
     _duplicates(s, parsed[["uscc"]], "uscc", "统一社会信用代码")
     # the chain link must be one of the industry's chain
     if "link" in parsed:
-        by_name = context.links.set_index(["industry", "name"]).link_id
-        link_id = pd.Series([by_name.get((i, n)) if n else None for i, n in zip(parsed.industry, parsed.link)],
-                            dtype=object)
+        link_id = parsed[["industry", "link"]].merge(
+            context.links.rename(columns={"name": "link"})[["industry", "link", "link_id"]],
+            on=["industry", "link"], how="left").link_id.astype(object).where(lambda x: x.notna(), None)
         foreign = (parsed.link.notna() & parsed.industry.notna() & link_id.isna()).to_numpy()
         s.flag(ERROR, foreign, "link", lambda v: f"“{v[1]}”不是“{v[0]}”产业链的环节。",
                list(zip(parsed.industry, parsed.link)))
@@ -408,9 +427,14 @@ def _coordinates(s: _Sheet, parsed: pd.DataFrame, context: Context) -> None:
         if not len(idx):
             continue
         area = shapely.buffer(shape, COORD_TOLERANCE)
+        shapely.prepare(area)
         as_wgs = shapely.contains_xy(area, lon[idx], lat[idx])
-        converted = boundaries.gcj_to_wgs(np.column_stack([lon[idx], lat[idx]]))  # (lon, lat)
-        as_gcj = shapely.contains_xy(area, converted[:, 0], converted[:, 1])
+        # GCJ-02 read only where it matters (a slow iterative inverse): declared so, or outside as WGS-84
+        need = (declared[idx] == spec.GCJ02) | ~as_wgs
+        converted = np.column_stack([lon[idx], lat[idx]])
+        converted[need] = boundaries.gcj_to_wgs(converted[need])  # (lon, lat)
+        as_gcj = np.zeros(len(idx), dtype=bool)
+        as_gcj[need] = shapely.contains_xy(area, converted[need, 0], converted[need, 1])
         for j, i in enumerate(idx):
             row = int(s.rows[i])
             column = s.label("lon")

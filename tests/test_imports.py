@@ -297,3 +297,19 @@ def test_templates_have_notes_and_drop_downs(ctx):
     empty = files.read("模板.xlsx", templates.template(spec.CLUSTERS, options))
     checked = validate.check(spec.CLUSTERS, 2025, empty, ctx)
     assert checked.tables["batch_clusters"].empty if "batch_clusters" in checked.tables else True
+
+
+def test_the_vectorised_check_digit_agrees_with_python_stdnum():
+    import pandas as pd
+
+    from imports.validate import uscc_valid
+
+    rng = np.random.default_rng(3)
+    alphabet = np.array(list("0123456789ABCDEFGHJKLMNPQRTUWXY"))
+    bodies = ["".join(rng.choice(alphabet[:10], 8)) + "".join(rng.choice(alphabet, 9)) for _ in range(3000)]
+    codes = [b + uscc_code.calc_check_digit(b) for b in bodies[:1500]]  # valid
+    codes += [b + rng.choice(alphabet) for b in bodies[1500:]]  # mostly invalid
+    codes += ["A1" + codes[0][2:], "91340881MA2N0000XX", "91340881MA2N0000XO"]  # letters up front; an O
+    series = pd.Series(codes)
+    shaped = series.str.fullmatch(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}").to_numpy()
+    assert uscc_valid(series, shaped).tolist() == [uscc_code.is_valid(c) for c in codes]
