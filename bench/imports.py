@@ -115,3 +115,4 @@ def main() -> None:
         print(f"imports_pandas_read_excel_openpyxl_{ROWS}_rows: {m(read_pandas):.2f} s")
         print(f"imports_pandas_read_excel_calamine_{ROWS}_rows: {m(read_calamine):.2f} s")
         print(f"imports_ratio_to_pandas_read_openpyxl: {total / m(read_pandas):.2f} x")
+        print(f"imports_ratio_to_pandas_read_calamine: {total / m(read_calamine):.2f} x")

@@ -1,4 +1,5 @@
-"""An import killed in the middle (SIGKILL, no clean-up) leaves the store consistent with the previous data."""
+"""An import killed in the middle (SIGKILL, no clean-up) leaves the store consistent with the previous data: a
+submission being stored, and a confirmation replacing a county's rows."""
 
 from __future__ import annotations
 
@@ -28,6 +29,49 @@ CHILD = textwrap.dedent("""
 """)
 
 
+SUBMIT_CHILD = textwrap.dedent("""
+    import sys, time
+    from datetime import datetime
+    sys.path.insert(0, {root!r})
+    import queries, workflow
+    from imports import files, spec
+    con = queries.connect({path!r})
+    data = open({upload!r}, "rb").read()
+    checked = workflow.check_upload(con, "tc", spec.ENTERPRISES, 2025, [("名录.csv", data)])
+    with queries.transaction(con):
+        batch = queries.run(con, "batch_insert", kind=checked.kind, year=2025, adcode=checked.adcode,
+                            file_name="名录.csv", file_sha256=files.sha256(data), row_count=checked.rows,
+                            submitted_by="tc", now=datetime.now()).batch_id.iloc[0]
+        queries.insert_frames(con, workflow._staged(int(batch), checked), transaction=False)
+        print("staged", flush=True)
+        time.sleep(120)  # killed here
+""")
+
+
+def killed(script: str, marker: str) -> None:
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == marker
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+
+
+def test_a_submission_killed_mid_transaction_leaves_no_trace(db, tmp_path):
+    from tests.test_workflow import csv_of
+
+    upload = tmp_path / "名录.csv"
+    upload.write_bytes(csv_of(county_list(db)))
+    path = tmp_path / "killed.duckdb"
+    db.execute("checkpoint")
+    shutil.copy(db.execute("select path from duckdb_databases() where database_name = current_database()")
+                .fetchone()[0], path)
+    killed(SUBMIT_CHILD.format(root=str(ROOT), path=str(path), upload=str(upload)), "staged")
+    reopened = queries.connect(path)
+    assert queries.run(reopened, "batches", year=None, statuses=None).empty
+    assert reopened.execute("select count(*) from batch_enterprises").fetchone()[0] == 0
+    reopened.close()
+
+
 def test_a_publish_killed_mid_transaction_leaves_the_previous_data(db, tmp_path):
     edited = county_list(db)
     edited["营业收入（亿元）"] = "1.23"
@@ -38,12 +82,7 @@ def test_a_publish_killed_mid_transaction_leaves_the_previous_data(db, tmp_path)
     db.execute("checkpoint")
     shutil.copy(db.execute("select path from duckdb_databases() where database_name = current_database()")
                 .fetchone()[0], path)
-    child = subprocess.Popen([sys.executable, "-c", CHILD.format(root=str(ROOT), path=str(path), batch=batch)],
-                             stdout=subprocess.PIPE, text=True)
-    assert child.stdout.readline().strip() == "replaced"
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait(10)
-    assert child.returncode == -signal.SIGKILL
+    killed(CHILD.format(root=str(ROOT), path=str(path), batch=batch), "replaced")
 
     reopened = queries.connect(path)  # recovers from its write-ahead log
     assert live(reopened).equals(before)

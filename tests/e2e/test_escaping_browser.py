@@ -1,5 +1,5 @@
-"""Text from uploads is shown as text: an enterprise named like an HTML tag appears literally in the list's
-description, the map tooltip and the enterprise card, and no script of it ever runs."""
+"""Text from uploads is shown as text: an enterprise named like an HTML tag appears literally in the list (the
+table and its description), the map tooltip and the enterprise card, and no script of it ever runs."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ def test_an_enterprise_named_like_html_shows_as_text(browser, store_path, tmp_pa
         page.goto(f"{url}/enterprises?q=onerror")
         page.locator("p.list-count[data-matches='1']").wait_for(timeout=30000)
         assert "onerror" in page.locator("p.list-count").inner_text()
+        grid = page.locator('[data-testid="stDataFrame"]').first  # the list: a canvas grid with an a11y table
+        grid.wait_for(timeout=15000)
+        cells = grid.locator("td")
+        cells.first.wait_for(state="attached", timeout=15000)
+        assert any(PAYLOAD in text for text in cells.all_text_contents())
         frame = marker_frame(page, 1)
         page.wait_for_timeout(600)
         x, y = screen_point(page, frame, lon, lat)
