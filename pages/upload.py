@@ -53,8 +53,13 @@ if uploads:
     file_name = "、".join(name for name, _ in payload)
     digest = files.sha256(b"".join(data for _, data in payload))
     try:
-        with st.spinner("正在校验……"):
-            checked = workflow.check_upload(con, session.username(), kind, year, payload)
+        cached = st.session_state.get("upload_checked")
+        if cached is not None and cached[0] == (digest, kind, year):  # a rerun (e.g. the submit click)
+            checked = cached[1]
+        else:
+            with st.spinner("正在校验……"):
+                checked = workflow.check_upload(con, session.username(), kind, year, payload)
+            st.session_state["upload_checked"] = ((digest, kind, year), checked)
     except files.UnreadableFile as unreadable:
         st.error(str(unreadable))
         st.stop()
@@ -81,13 +86,17 @@ if uploads:
                      key="upload_changes")
     if warnings:
         st.warning(f"有 {warnings} 个警告：请核对后再提交。")
-    if st.button("提交市级审核", type="primary", key="upload_submit"):
+    submitted = st.session_state.get("upload_submitted", {}).get((digest, kind, year))
+    if submitted is not None:
+        st.success(f"已提交第 {submitted} 批（{county} · {year}年 · {kind}），等待市级审核。")
+    elif st.button("提交市级审核", type="primary", key="upload_submit"):
         try:
             batch = workflow.submit(con, session.username(), checked, file_name, digest)
         except (access.PermissionDenied, workflow.WorkflowError) as refused:
             st.error(str(refused))
         else:
-            st.success(f"已提交第 {batch} 批（{county} · {year}年 · {kind}），等待市级审核。")
+            st.session_state.setdefault("upload_submitted", {})[(digest, kind, year)] = batch
+            st.rerun()
 
 st.markdown("#### 本人提交的批次")
 mine = queries.run(con, "batches", year=None, statuses=None)

@@ -68,6 +68,9 @@ def test_upload_review_confirm_through_the_pages(staff):
     assert not at.error and any("变更 1 家" in m.value for m in at.markdown)
     at.button(key="upload_submit").click().run()
     assert "已提交第 1 批" in at.success[0].value
+    assert not [b for b in at.button if b.key == "upload_submit"]
+    at.run()  # a rerun neither validates again nor offers to submit the same file twice
+    assert "已提交第 1 批" in at.success[0].value and len(queries.run(staff, "batches", year=None, statuses=None)) == 1
 
     at = as_user("aq").switch_page("pages/review.py").run()
     assert at.selectbox(key="review_batch").value == 1
