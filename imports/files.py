@@ -22,13 +22,14 @@ class UnreadableFile(ValueError):
 @dataclass
 class Sheet:
     """One table of an upload: ``cells`` has one text column per header (stripped; '' for an empty cell) and one
-    row per data row; ``rows`` is the row number each data row has in the file (header = row ``header_row``)."""
+    row per data row; ``rows`` is the row number each data row has in the file, ``header_row`` the header's."""
 
     file_name: str
     name: str  # the sheet's name; '' for a CSV file
     header: list[str]
     cells: pd.DataFrame
     rows: list[int] = field(default_factory=list)
+    header_row: int = 1
 
     @property
     def where(self) -> str:
@@ -117,4 +118,4 @@ def _table(file_name: str, sheet: str, values: list[list[str]]) -> Sheet:
             numbers.append(i)
     cells = pd.DataFrame(body, columns=range(len(header)), dtype=object) if body else \
         pd.DataFrame(columns=range(len(header)), dtype=object)
-    return Sheet(file_name, sheet, header, cells, numbers)
+    return Sheet(file_name, sheet, header, cells, numbers, start + 1)

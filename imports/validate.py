@@ -116,7 +116,7 @@ class _Sheet:
         self.position: dict[str, int] = {}
         self.bad = np.zeros(len(sheet.cells), dtype=bool)  # rows with an error
         known = {_normal(c.name): c for c in columns}
-        header_row = (sheet.rows[0] - 1) if sheet.rows else 1
+        header_row = sheet.header_row
         seen: dict[str, int] = {}
         unknown = []
         for i, raw in enumerate(sheet.header):

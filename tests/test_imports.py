@@ -313,3 +313,23 @@ def test_the_vectorised_check_digit_agrees_with_python_stdnum():
     series = pd.Series(codes)
     shaped = series.str.fullmatch(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}").to_numpy()
     assert uscc_valid(series, shaped).tolist() == [uscc_code.is_valid(c) for c in codes]
+
+
+def test_a_header_below_blank_rows_is_found_and_rows_keep_their_numbers(ctx):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = spec.ENTERPRISES
+    sheet.append([])
+    sheet.append([])
+    header = [h for h in ENTERPRISE_HEADER if h != "企业名称"]
+    sheet.append(header)  # row 3, without 企业名称
+    sheet.append([])
+    sheet.append([firm(ctx)[h] for h in header])  # row 5
+    out = io.BytesIO()
+    book.save(out)
+    checked = validate.check(spec.ENTERPRISES, 2025, files.read("名录.xlsx", out.getvalue()), ctx)
+    assert [p.text() for p in checked.errors] == [
+        "名录.xlsx › 企业名录 · 第 3 行：缺少必填列“企业名称”。请使用模板中的列名。"]
+    assert files.read("名录.xlsx", out.getvalue())[0].rows == [5]
