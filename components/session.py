@@ -15,6 +15,7 @@ import access
 import accounts
 import settings
 import store
+from components import plain
 
 KEY = "auth"
 
@@ -78,7 +79,7 @@ def sidebar_box(current: access.User | None) -> None:
     """Who is logged in, with 退出 (or 登录 when browsing without an account)."""
     with st.sidebar:
         if current is not None:
-            st.caption(f"当前用户：{current.label}")
+            st.caption(f"当前用户：{plain.md(current.label)}")
             st.button("退出登录", key="logout", on_click=logout, width="stretch")
         elif settings.OPEN_BROWSING:
             st.caption("未登录：可浏览已确认的数据。上报、审核与管理须登录。")

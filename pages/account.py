@@ -4,7 +4,7 @@ import streamlit as st
 
 import accounts
 import store
-from components import session
+from components import plain, session
 
 current = session.user()
 st.title("我的账号")
@@ -14,7 +14,7 @@ if current is None:
 
 region = store.query("region", adcode=current.adcode) if current.adcode else None
 where = f" · {region.name.iloc[0]}" if region is not None and not region.empty else ""
-st.markdown(f"**{current.display_name}**　用户名 `{current.username}`　角色：{current.role}{where}")
+st.markdown(f"**{plain.md(current.display_name)}**　用户名 {plain.md(current.username)}　角色：{current.role}{where}")
 if current.must_change_password:
     st.warning("您正在使用管理员设置的临时密码，请先修改密码，之后才能使用其他功能。")
 

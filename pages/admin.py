@@ -9,7 +9,7 @@ import accounts
 import backup
 import queries
 import store
-from components import downloads, session
+from components import downloads, plain, session
 
 current = session.user()
 st.title("用户与日志")
@@ -17,7 +17,7 @@ con = store.connection().cursor()
 try:
     access.require(con, session.username(), "manage_users")
 except access.PermissionDenied as denied:
-    st.error(str(denied))
+    st.error(plain.md(denied))
     st.stop()
 
 cities = store.query("cities")
@@ -66,7 +66,7 @@ with users_tab:
             try:
                 accounts.update_user(con, session.username(), chosen, name, role, region, disabled)
             except (accounts.AccountError, access.PermissionDenied) as error:
-                st.error(str(error))
+                st.error(plain.md(error))
             else:
                 st.session_state["admin_message"] = f"已保存用户 {chosen}。"
                 st.rerun()
@@ -74,7 +74,7 @@ with users_tab:
             try:
                 password = accounts.reset_password(con, session.username(), chosen)
             except (accounts.AccountError, access.PermissionDenied) as error:
-                st.error(str(error))
+                st.error(plain.md(error))
             else:
                 st.success(f"用户 {chosen} 的临时密码：")
                 st.code(password, language=None)
@@ -90,7 +90,7 @@ with new_tab:
         try:
             accounts.create_user(con, session.username(), username.strip(), name, role, region, password)
         except (accounts.AccountError, access.PermissionDenied) as error:
-            st.error(str(error))
+            st.error(plain.md(error))
         else:
             st.success(f"已新建用户 {username.strip()}，临时密码：")
             st.code(password, language=None)
@@ -123,7 +123,7 @@ with backup_tab:
             try:
                 counts = backup.restore_zip(con, session.username(), archive.getvalue(), archive.name)
             except (backup.RestoreError, access.PermissionDenied) as error:
-                st.error(str(error))
+                st.error(plain.md(error))
             else:
                 st.session_state["admin_message"] = f"已从 {archive.name} 恢复 {len(counts)} 张表。"
                 st.rerun()

@@ -9,7 +9,7 @@ import access
 import queries
 import store
 import workflow
-from components import session
+from components import plain, session
 from imports import diff
 
 current = session.user()
@@ -35,9 +35,10 @@ def label(row) -> str:
 
 
 def show(batch: pd.Series) -> None:
-    st.markdown(f"**{batch.county}（{batch.city}） · {batch.year}年 · {batch.kind}**　提交人 {batch.submitter or batch.submitted_by}，"
+    who = plain.md(batch.submitter or batch.submitted_by)
+    st.markdown(f"**{batch.county}（{batch.city}） · {batch.year}年 · {batch.kind}**　提交人 {who}，"
                 f"{batch.submitted_at:%Y-%m-%d %H:%M}")
-    st.caption(f"文件 {batch.file_name} · {batch.row_count:,} 行 · SHA-256 {batch.file_sha256}")
+    st.caption(f"文件 {plain.md(batch.file_name)} · {batch.row_count:,} 行 · SHA-256 {batch.file_sha256}")
     changes, key = workflow.batch_changes(con, int(batch.batch_id))
     st.markdown(f"与已确认数据相比：{diff.summary(changes, key)}")
     if not changes.empty:
@@ -50,7 +51,7 @@ def decide(batch_id: int, approve: bool, comment: str) -> None:
     try:
         step(con, session.username(), batch_id, approve, comment)
     except (access.PermissionDenied, workflow.WorkflowError) as refused:
-        st.error(str(refused))
+        st.error(plain.md(refused))
     else:
         done = ("市级通过" if city_stage else "已确认并发布") if approve else "已退回"
         st.session_state["review_message"] = f"第 {batch_id} 批{done}。"
@@ -85,7 +86,7 @@ if current.role == access.PROVINCE_ADMIN:
             try:
                 workflow.rollback(con, session.username(), target)
             except (access.PermissionDenied, workflow.WorkflowError) as refused:
-                st.error(str(refused))
+                st.error(plain.md(refused))
             else:
                 st.session_state["review_message"] = f"第 {target} 批已回滚，数据恢复为确认前的版本。"
                 st.rerun()

@@ -13,7 +13,7 @@ import queries
 import settings
 import store
 import workflow
-from components import downloads, session
+from components import downloads, plain, session
 from imports import diff, files, spec, templates
 
 current = session.user()
@@ -22,7 +22,7 @@ con = store.connection().cursor()
 try:
     access.require(con, session.username(), "submit")
 except access.PermissionDenied as denied:
-    st.error(str(denied))
+    st.error(plain.md(denied))
     st.stop()
 
 counties = store.query("counties")
@@ -61,10 +61,10 @@ if uploads:
                 checked = workflow.check_upload(con, session.username(), kind, year, payload)
             st.session_state["upload_checked"] = ((digest, kind, year), checked)
     except files.UnreadableFile as unreadable:
-        st.error(str(unreadable))
+        st.error(plain.md(unreadable))
         st.stop()
     except (access.PermissionDenied, workflow.WorkflowError) as refused:
-        st.error(str(refused))
+        st.error(plain.md(refused))
         st.stop()
     county = counties.set_index("adcode").name.get(checked.adcode, "（未能识别区县）")
     errors, warnings = len(checked.errors), len(checked.warnings)
@@ -93,7 +93,7 @@ if uploads:
         try:
             batch = workflow.submit(con, session.username(), checked, file_name, digest)
         except (access.PermissionDenied, workflow.WorkflowError) as refused:
-            st.error(str(refused))
+            st.error(plain.md(refused))
         else:
             st.session_state.setdefault("upload_submitted", {})[(digest, kind, year)] = batch
             st.rerun()
