@@ -203,3 +203,15 @@ def test_preview_and_batch_changes_list_what_an_upload_changes(db):
     assert diff.summary(changes, label) == "新增 1 家，删除 1 家，变更 1 家（共 1 处）"
     batch = workflow.submit(db, "tc", checked, "预览.csv", files.sha256(data))
     assert workflow.batch_changes(db, batch)[0].equals(changes)
+
+
+def test_an_enterprise_recorded_in_another_county_is_not_published_twice(db):
+    moved = county_list(db, WUWEI).iloc[[0]].copy()  # a 无为 firm, declared in 桐城 now
+    listed = pd.concat([county_list(db), moved.assign(**{"区县": "桐城市", "所属集群": "", "产业链环节": "",
+                                                        "经度": "", "纬度": ""})])
+    batch = submit_list(db, listed)
+    workflow.city_review(db, "aq", batch, approve=True)
+    before = live(db)
+    with pytest.raises(workflow.WorkflowError, match="1 家企业已登记在其他区县.*在无为市"):
+        workflow.province_review(db, "prov", batch, approve=True)
+    assert live(db).equals(before) and queries.run(db, "batch", batch_id=batch).status.iloc[0] == "市级通过"
