@@ -33,7 +33,7 @@ def export_zip(con, username: str) -> bytes:
                 "schema_version": queries.schema_version(con), "tables": {}}
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in sorted(queries.tables(con)):
-            rows = con.execute(f'select * from "{table}"').to_arrow_table()  # name from the store's own list
+            rows = con.sql(f'select * from "{table}"').to_arrow_table()  # name from the store's own list
             buffer = io.BytesIO()
             pq.write_table(rows, buffer)
             archive.writestr(f"{table}.parquet", buffer.getvalue())
