@@ -29,6 +29,7 @@ ACTIONS = {
     "rollback": ("回滚已确认数据", {PROVINCE_ADMIN}),
     "manage_users": ("管理用户", {PROVINCE_ADMIN}),
     "backup": ("导出或恢复全库", {PROVINCE_ADMIN}),
+    "configure_evaluation": ("修改评价指标与权重", {PROVINCE_ADMIN}),
 }
 
 

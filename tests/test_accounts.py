@@ -37,6 +37,8 @@ MATRIX = [  # user, action, county, allowed
     ("view", "export", None, True),
     ("view", "submit", TONGCHENG, False),
     ("view", "backup", None, False),
+    ("admin", "configure_evaluation", None, True),
+    ("prov", "configure_evaluation", None, False),
 ]
 
 

@@ -113,3 +113,18 @@ def test_the_default_configuration_follows_seed_004():
     assert ev.parse(config.to_dict()) == config  # the stored form reads back the same
     with pytest.raises(ValueError, match="权重不能为负数"):
         ev.parse(config.with_weight("scale", -1).to_dict())
+
+
+def test_the_province_saves_a_new_version_and_only_it(db):
+    import access
+    import evaluation_config
+    import queries
+
+    assert evaluation_config.current(db).version == 1  # the file
+    changed = evaluation_config.current(db).with_weight("scale", 0.5)
+    with pytest.raises(access.PermissionDenied):
+        evaluation_config.save(db, "prov", changed)
+    saved = evaluation_config.save(db, "admin", changed)
+    assert saved.version == 2 and evaluation_config.current(db) == saved
+    assert evaluation_config.current(db).directions[1].weight == 0.5
+    assert queries.run(db, "audit_events", limit=1).detail.iloc[0] == "第 2 版"
