@@ -22,6 +22,8 @@ READING = [
     st.Page("pages/honours.py", title="优质企业", icon=":material/workspace_premium:", url_path="honours"),
     st.Page("pages/enterprises.py", title="按图索企", icon=":material/domain:", url_path="enterprises"),
     st.Page("pages/chains.py", title="循链招商", icon=":material/account_tree:", url_path="chains"),
+    st.Page("pages/cluster.py", title="集群画像", icon=":material/hub:", url_path="cluster"),
+    st.Page("pages/ranking.py", title="赛马评价", icon=":material/leaderboard:", url_path="ranking"),
 ]
 # Pages of logged-in users, with the roles that see them (the data layer checks every action again).
 ACCOUNT = st.Page("pages/account.py", title="我的账号", icon=":material/person:", url_path="account")

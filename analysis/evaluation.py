@@ -208,3 +208,25 @@ def diagnose(values: pd.DataFrame, cluster_id: str, year: int, config: Config,
 
 def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def specialisation(values: pd.DataFrame, leading: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The location quotient of each county's 首位产业 by cluster revenue in ``year``:
+    (the industry's share of the county's cluster revenue) / (its share of the province's cluster revenue).
+
+    ``values``: cluster_indicators rows (adcode, industry, year, revenue); ``leading``: adcode, leading_industry.
+    Returns adcode, leading_industry, county_revenue (of that industry), county_total, share, province_share, lq;
+    a county without clusters of its leading industry has lq 0, one without any cluster revenue NaN."""
+    year_values = values[(values.year == year) & values.revenue.notna()]
+    by_county = year_values.groupby(["adcode", "industry"]).revenue.sum()
+    county_total = year_values.groupby("adcode").revenue.sum()
+    province_industry = year_values.groupby("industry").revenue.sum()
+    province_total = year_values.revenue.sum()
+    out = leading[["adcode", "leading_industry"]].dropna().copy()
+    out["county_revenue"] = [by_county.get((a, i), 0.0) for a, i in zip(out.adcode, out.leading_industry)]
+    out["county_total"] = out.adcode.map(county_total)
+    out["share"] = out.county_revenue / out.county_total
+    out["province_share"] = out.leading_industry.map(province_industry).fillna(0) / province_total
+    out["lq"] = (out.share / out.province_share).where(out.province_share > 0, 0.0)
+    out.loc[out.county_total.isna(), ["share", "lq"]] = np.nan
+    return out.sort_values("lq", ascending=False, na_position="last").reset_index(drop=True)

@@ -67,6 +67,9 @@ def render(county: pd.Series, year: int) -> None:
         table = clusters[list(CLUSTER_COLUMNS)].rename(columns=CLUSTER_COLUMNS)
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={"营收（亿元）": st.column_config.NumberColumn(format="%.1f")})
+        profiles = " · ".join(enterprise_links.cluster_link(name, year, cluster_id)
+                              for cluster_id, name in zip(clusters.cluster_id, clusters.name))
+        st.html(f'<p class="cluster-profiles"><b>集群画像</b>：{profiles}</p>')
     honours = store.query("county_honour_counts", adcode=county["adcode"], year=year)
     adcode = [county["adcode"]]
     counts = " ｜ ".join(f"{html.escape(h)} {enterprise_links.link(n, year=year, adcode=adcode, honour=[h])}"

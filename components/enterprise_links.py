@@ -4,7 +4,7 @@ A plain link would start a new session (a full page load, the sidebar's choices 
 by ``app.py`` for every page) loads a small script that catches left clicks on these links and hands the link to
 Python, which switches page inside the session (``st.switch_page`` with the same query parameters). A ctrl or
 middle click still opens a new tab, and the URL alone reproduces the list there, so a list can be bookmarked or
-sent on. Links to 循链招商 (``chain_link``) work the same way.
+sent on. Links to 循链招商 (``chain_link``) and 集群画像 (``cluster_link``) work the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from components.sidebar import SCOPE_FROM_LINK
 PAGE = "pages/enterprises.py"
 URL_PATH = "enterprises"
 CHAIN_PAGE, CHAIN_URL_PATH = "pages/chains.py", "chains"  # 循链招商 is opened the same way (see chain_link)
+CLUSTER_PAGE, CLUSTER_URL_PATH = "pages/cluster.py", "cluster"  # and 集群画像 (see cluster_link)
 # Query parameters of the list. Lists (adcode, honour) are comma-joined: no county name, adcode or honour has a
 # comma. year/region/city are the sidebar's, the rest the list page's own filters.
 SCOPE_KEYS = ("year", "region", "city")
@@ -74,6 +75,13 @@ def chain_link(text: str, year: int, adcode: str, industry: str) -> str:
             f'{html.escape(text)}</a>')
 
 
+def cluster_link(text: str, year: int, cluster_id: str) -> str:
+    """A link to a cluster's 集群画像 (escaped, ready for ``st.html``)."""
+    query = urlencode({"year": year, "cluster": cluster_id})
+    return (f'<a class="count-link cluster-link" data-open="1" data-cluster="{html.escape(cluster_id, quote=True)}" '
+            f'href="{CLUSTER_URL_PATH}?{html.escape(query, quote=True)}">{html.escape(text)}</a>')
+
+
 def parse(url: str) -> dict[str, str]:
     """The known query parameters of a list URL (unknown ones dropped; values are checked by the list page)."""
     return {k: v for k, v in parse_qsl(urlsplit(url).query) if k in KEYS}
@@ -84,6 +92,8 @@ def target(url: str) -> tuple[str, dict[str, str]]:
     path = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
     if path == CHAIN_URL_PATH:
         return CHAIN_PAGE, {k: v for k, v in parse_qsl(urlsplit(url).query) if k in ("year", "adcode", "industry")}
+    if path == CLUSTER_URL_PATH:
+        return CLUSTER_PAGE, {k: v for k, v in parse_qsl(urlsplit(url).query) if k in ("year", "cluster")}
     return PAGE, parse(url)
 
 

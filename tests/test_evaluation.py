@@ -128,3 +128,17 @@ def test_the_province_saves_a_new_version_and_only_it(db):
     assert saved.version == 2 and evaluation_config.current(db) == saved
     assert evaluation_config.current(db).directions[1].weight == 0.5
     assert queries.run(db, "audit_events", limit=1).detail.iloc[0] == "第 2 版"
+
+
+def test_specialisation_is_the_location_quotient_of_the_leading_industry():
+    values = pd.DataFrame({
+        "adcode": ["A", "A", "B", "B", "C"], "industry": ["光伏", "电缆", "光伏", "电缆", "电缆"],
+        "year": 2025, "revenue": [80.0, 20.0, 10.0, 90.0, 100.0]})
+    leading = pd.DataFrame({"adcode": ["A", "B", "C", "D"], "leading_industry": ["光伏", "电缆", "光伏", "电缆"]})
+    lq = ev.specialisation(values, leading, 2025).set_index("adcode")
+    # 光伏 is 90 of the province's 300 (30 %); A's 光伏 is 80 of its 100: LQ 0.8 / 0.3
+    assert lq.loc["A", "lq"] == pytest.approx(0.8 / 0.3)
+    assert lq.loc["B", "lq"] == pytest.approx(0.9 / (210 / 300))
+    assert lq.loc["C", "lq"] == 0.0  # its leading industry has no cluster there
+    assert np.isnan(lq.loc["D", "lq"])  # no cluster revenue at all
+    assert lq.index[0] == "A"  # most specialised first
