@@ -4,6 +4,7 @@ analysis; the ranking lists every cluster in rank order; a changed weight (saved
 from __future__ import annotations
 
 import re
+import time
 
 import queries
 from analysis import evaluation as ev
@@ -66,7 +67,7 @@ def test_the_administrator_changes_a_weight_and_the_ranking_follows(app_store, m
     accounts.ensure_admin(connection)
     connection.execute("update users set must_change_password = false")
     at = page_app("pages/ranking.py", monkeypatch)
-    at.session_state["auth"] = {"username": "admin", "last_seen": __import__("time").time()}
+    at.session_state["auth"] = {"username": "admin", "last_seen": time.time()}
     at.run()
     assert access.load(connection, "admin").role == access.PROVINCE_ADMIN
     at.number_input(key="w_quality_firms").set_value(0.9).run()
