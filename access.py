@@ -84,13 +84,12 @@ def require(con, username: str | None, action: str, county: str | None = None) -
         raise PermissionDenied("未登录或账号已停用，请重新登录。")
     if user.must_change_password and action != "read":
         raise PermissionDenied("请先修改初始密码。")
-    city = None
+    city, where = None, ""
     if county is not None:
         found = queries.run(con, "region", adcode=county)
         if found.empty or found.level.iloc[0] != "区县":
             raise PermissionDenied(f"区县代码 {county} 不存在。")
-        city = found.city_adcode.iloc[0]
+        city, where = found.city_adcode.iloc[0], f"（{found.name.iloc[0]}）"
     if not allowed(user, action, county, city):
-        where = f"（{queries.run(con, 'region', adcode=county).name.iloc[0]}）" if county else ""
         raise PermissionDenied(f"{user.label}无权{ACTIONS[action][0]}{where}。")
     return user

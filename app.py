@@ -62,7 +62,7 @@ def freeze_startup_heap() -> bool:
     return True
 
 
-current = session.user()
+current = st.session_state[session.CURRENT] = session.user()
 navigation = st.navigation(pages_for(current))
 if return_to := st.session_state.pop("return_to", None):  # see components.sidebar.current
     page, query_params = return_to

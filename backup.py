@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import access
 import audit
 import queries
+import workflow
 
 FORMAT = "anhui-cluster-map-backup/1"
 SEQUENCES = {"batch_ids": ("batches", "batch_id"), "audit_ids": ("audit_log", "event_id")}
@@ -79,7 +80,5 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
                         f'from "{table}"))')
         audit.record(con, username, "恢复全库", file_name=file_name,
                      detail=f"备份时间 {manifest.get('created_at')}，{len(tables)} 张表")
-    import workflow
-
     workflow.changed(con)
     return {table: frame.num_rows for table, frame in frames.items()}

@@ -10,7 +10,7 @@ import streamlit as st
 import evaluation_config
 import store
 from analysis import evaluation as ev
-from analysis.tiers import THRESHOLDS
+from analysis.tiers import next_threshold
 from data.vocab import tier
 
 PALETTE = ("#b91c1c", "#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2")
@@ -50,11 +50,10 @@ def radar(scores: pd.DataFrame, cfg: ev.Config, names: dict[str, str], average: 
 
 def tier_gap(revenue: float) -> str:
     """E.g. '百亿级 · 距 300 亿还差 42.5 亿元'."""
-    band = tier(revenue)
-    above = [t for t in THRESHOLDS if t > revenue]
-    if not above:
+    band, above = tier(revenue), next_threshold(revenue)
+    if above is None:
         return f"{band} · 已达最高档"
-    return f"{band} · 距 {above[0]:g} 亿还差 {above[0] - revenue:,.1f} 亿元"
+    return f"{band} · 距 {above:g} 亿还差 {above - revenue:,.1f} 亿元"
 
 
 def show_config(cfg: ev.Config) -> None:

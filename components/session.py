@@ -18,6 +18,7 @@ import store
 from components import plain
 
 KEY = "auth"
+CURRENT = "current_user"  # this run's user, set by app.py
 
 
 def user() -> access.User | None:
@@ -36,6 +37,21 @@ def user() -> access.User | None:
         return None
     auth["last_seen"] = time.time()
     return found
+
+
+def current() -> access.User | None:
+    """The user ``app.py`` found for this page run (``user()`` is called once per run, before the page)."""
+    return st.session_state.get(CURRENT)
+
+
+def guard(action: str) -> access.User:
+    """The logged-in user if the data layer would let them take ``action`` somewhere; else an error and the page
+    stops (their every step is checked again by the function that takes it)."""
+    try:
+        return access.require(store.connection().cursor(), username(), action)
+    except access.PermissionDenied as denied:
+        st.error(plain.md(denied))
+        st.stop()
 
 
 def username() -> str | None:

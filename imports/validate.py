@@ -318,15 +318,22 @@ def _pick(sheets: list[Sheet], columns: tuple[spec.Column, ...], name: str) -> S
     return max(scored, key=lambda x: x[0])[1] if scored else None
 
 
-def _check_clusters(year: int, sheets: list[Sheet], context: Context, problems: list[Problem]) -> Checked:
-    sheet = _pick(sheets, spec.CLUSTER_COLUMNS, spec.CLUSTERS)
+def _open(kind: str, sheets: list[Sheet], problems: list[Problem]) -> _Sheet | None:
+    """The main sheet of an upload of ``kind`` with its header checked; None (with the problem recorded) when it
+    is missing or lacks a required column."""
+    sheet = _pick(sheets, spec.COLUMNS[kind], kind)
     if sheet is None:
-        problems.append(Problem(ERROR, sheets[0].file_name, None, None,
-                                f"找不到“{spec.CLUSTERS}”表：请使用下载的模板。"))
+        problems.append(Problem(ERROR, sheets[0].file_name, None, None, f"找不到“{kind}”表：请使用下载的模板。"))
+        return None
+    s = _Sheet(sheet, spec.COLUMNS[kind], problems)
+    return s if s.complete else None
+
+
+def _check_clusters(year: int, sheets: list[Sheet], context: Context, problems: list[Problem]) -> Checked:
+    s = _open(spec.CLUSTERS, sheets, problems)
+    if s is None:
         return Checked(spec.CLUSTERS, year, None, {}, problems)
-    s = _Sheet(sheet, spec.CLUSTER_COLUMNS, problems)
-    if not s.complete:
-        return Checked(spec.CLUSTERS, year, None, {}, problems)
+    sheet = s.sheet
     parsed = _parse(s, context, {"industry": context.industries})
     adcode = _scope(s, parsed, context)
     s.flag(ERROR, (parsed.year.notna() & (parsed.year != year)).to_numpy(), "year",
@@ -366,14 +373,10 @@ def _jumps(s: _Sheet, now: pd.Series, before: pd.Series, key: str, what: str) ->
 
 
 def _check_enterprises(year: int, sheets: list[Sheet], context: Context, problems: list[Problem]) -> Checked:
-    sheet = _pick(sheets, spec.ENTERPRISE_COLUMNS, spec.ENTERPRISES)
-    if sheet is None:
-        problems.append(Problem(ERROR, sheets[0].file_name, None, None,
-                                f"找不到“{spec.ENTERPRISES}”表：请使用下载的模板。"))
+    s = _open(spec.ENTERPRISES, sheets, problems)
+    if s is None:
         return Checked(spec.ENTERPRISES, year, None, {}, problems)
-    s = _Sheet(sheet, spec.ENTERPRISE_COLUMNS, problems)
-    if not s.complete:
-        return Checked(spec.ENTERPRISES, year, None, {}, problems)
+    sheet = s.sheet
     link_names = sorted(set(context.links.name))
     parsed = _parse(s, context, {"industry": context.industries, "link": link_names})
     adcode = _scope(s, parsed, context)

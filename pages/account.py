@@ -6,7 +6,7 @@ import accounts
 import store
 from components import plain, session
 
-current = session.user()
+current = session.current()
 st.title("我的账号")
 if current is None:
     st.info("请先登录。")

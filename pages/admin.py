@@ -11,14 +11,9 @@ import queries
 import store
 from components import downloads, plain, session
 
-current = session.user()
 st.title("用户与日志")
+session.guard("manage_users")
 con = store.connection().cursor()
-try:
-    access.require(con, session.username(), "manage_users")
-except access.PermissionDenied as denied:
-    st.error(plain.md(denied))
-    st.stop()
 
 cities = store.query("cities")
 counties = store.query("counties")

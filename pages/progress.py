@@ -16,7 +16,7 @@ from geo import boundaries, choropleth
 STAGES = (("未报送", "#e5e7eb"), ("已提交", "#fde68a"), ("市级退回", "#fca5a5"), ("市级通过", "#93c5fd"),
           ("省级退回", "#f87171"), ("已确认", "#22c55e"), ("已回滚", "#a78bfa"), ("已撤回", "#d1d5db"))
 
-current = session.user()
+current = session.current()
 st.title("报送进度")
 top = st.columns([1, 2])
 year = top[0].selectbox("数据年度", list(range(date.today().year, 2018, -1)), index=1, key="progress_year",

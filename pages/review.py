@@ -12,10 +12,10 @@ import workflow
 from components import plain, session
 from imports import diff
 
-current = session.user()
+current = session.current()
 st.title("审核确认")
 con = store.connection().cursor()
-if current is None or current.role not in (access.CITY_REVIEWER, access.PROVINCE_REVIEWER, access.PROVINCE_ADMIN):
+if current is None or current.role not in access.ACTIONS["city_review"][1] | access.ACTIONS["province_review"][1]:
     st.error("只有市级审核、省级审核和省级管理员可以审核。")
     st.stop()
 

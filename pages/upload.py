@@ -16,14 +16,9 @@ import workflow
 from components import downloads, plain, session
 from imports import diff, files, spec, templates
 
-current = session.user()
 st.title("数据上报")
+current = session.guard("submit")
 con = store.connection().cursor()
-try:
-    access.require(con, session.username(), "submit")
-except access.PermissionDenied as denied:
-    st.error(plain.md(denied))
-    st.stop()
 
 counties = store.query("counties")
 own = counties[counties.adcode == current.adcode] if current.role == access.COUNTY_FILER else None
