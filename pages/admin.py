@@ -95,8 +95,8 @@ with audit_tab:
     events = queries.run(con, "audit_events", limit=1000)
     log = pd.DataFrame({
         "时间": events.happened_at.dt.strftime("%Y-%m-%d %H:%M:%S"), "用户名": events.username,
-        "姓名/单位": events.display_name, "操作": events.action, "批次": events.batch_id.astype("Int64"),
-        "区县": events.county, "年份": events.year.astype("Int64"), "文件名": events.file_name,
+        "姓名/单位": events.display_name, "操作": events.action, "批次": events.batch_id.map(lambda b: "" if pd.isna(b) else str(int(b))),
+        "区县": events.county, "年份": events.year.map(lambda y: "" if pd.isna(y) else str(int(y))), "文件名": events.file_name,
         "文件 SHA-256": events.file_sha256, "说明": events.detail,
     })
     st.dataframe(log, hide_index=True, width="stretch", height=520)

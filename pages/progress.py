@@ -47,7 +47,7 @@ with left:
     legend.render(metric.label, [i for i in items if i.counties], filtered=not selected.all())
 with right:
     table = pd.DataFrame({"市": rows.city, "区县": rows.county, "状态": rows.status,
-                          "批次": rows.batch_id.astype("Int64"),
+                          "批次": rows.batch_id.map(lambda b: "" if pd.isna(b) else f"第 {int(b)} 批"),
                           "更新时间": rows.updated_at.dt.strftime("%Y-%m-%d %H:%M").fillna("")})
     if current is not None and current.role == access.CITY_REVIEWER:
         table = pd.concat([table[selected.to_numpy()], table[~selected.to_numpy()]])

@@ -75,7 +75,7 @@ if picked:
                     "—" if pd.isna(v) else (f"{v:,.2f}" if float(v) % 1 else f"{v:,.0f}") for v in year_values[ind.key]]))
         compare = pd.DataFrame({"指标": [r[0] for r in rows]} | {names[c]: [r[1][i] for r in rows]
                                                                 for i, c in enumerate(picked)})
-        st.dataframe(compare, hide_index=True, width="stretch", height=min(700, 38 + 35 * len(compare)))
+        st.dataframe(compare, hide_index=True, width="stretch", height="content")
 
 st.markdown("#### 首位产业专业化（区位熵）")
 lq = ev.specialisation(values, counties[counties.adcode.isin(inside)][["adcode", "leading_industry"]], year)

@@ -42,7 +42,7 @@ def show(batch: pd.Series) -> None:
     changes, key = workflow.batch_changes(con, int(batch.batch_id))
     st.markdown(f"与已确认数据相比：{diff.summary(changes, key)}")
     if not changes.empty:
-        st.dataframe(changes, hide_index=True, width="stretch", height=min(380, 38 + 35 * len(changes)),
+        st.dataframe(changes, hide_index=True, width="stretch", height="auto",
                      key=f"review_changes_{batch.batch_id}")
 
 

@@ -68,7 +68,7 @@ if uploads:
     st.html(f'<p class="upload-verdict" data-errors="{errors}" data-warnings="{warnings}">{verdict}</p>')
     if checked.problems:
         report = checked.report()
-        st.dataframe(report, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(report)),
+        st.dataframe(report, hide_index=True, width="stretch", height="auto",
                      key="upload_report")
         downloads.buttons(report, f"校验结果_{county}_{year}", key="upload_report_dl", label="校验结果")
     if errors:
@@ -77,7 +77,7 @@ if uploads:
     changes, label = workflow.preview(con, checked)
     st.markdown(f"#### 与已确认数据相比：{diff.summary(changes, label)}")
     if not changes.empty:
-        st.dataframe(changes, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(changes)),
+        st.dataframe(changes, hide_index=True, width="stretch", height="auto",
                      key="upload_changes")
     if warnings:
         st.warning(f"有 {warnings} 个警告：请核对后再提交。")
