@@ -14,6 +14,7 @@ def page_run_ms(page: str, db_path: Path, runs: int = 7, cached: bool = True) ->
     from harness.apptest import page_app
 
     settings.DB_PATH = db_path
+    settings.OPEN_BROWSING = True  # the reading pages as a meeting room sees them (no login page in between)
     store.connection.clear()
     store.query.clear()
     at = page_app(page, timeout=300)
