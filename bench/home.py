@@ -35,8 +35,11 @@ def warm_run_ms(db_path: Path, runs: int = 7) -> float:
     from streamlit.testing.v1 import AppTest
 
     settings.DB_PATH = db_path
+    settings.OPEN_BROWSING = True  # the map as a meeting room sees it, not the login page
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()  # cold: opens the store, fills the caches
+    if not at.title or not at.title[0].value.startswith("全省产业地图"):
+        raise RuntimeError(f"expected the home map, got {[t.value for t in at.title]}")
     times = []
     for _ in range(runs):
         start = time.perf_counter()
