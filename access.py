@@ -1,6 +1,6 @@
 """Who may do what, where: the five roles, the actions and their scopes, checked in the data layer.
 
-Every function that writes (accounts.py, workflow.py, backup.py) starts with ``require``, which reads the acting
+Every function that writes (accounts.py, workflow.py, backup.py, evaluation_config.py, deck.py) starts with ``require``, which reads the acting
 user from the store, so a user disabled or changed since logging in is refused at once; hiding a button in a page
 is never the check. ``allowed`` is the matrix itself, a pure function.
 """
@@ -30,6 +30,7 @@ ACTIONS = {
     "manage_users": ("管理用户", {PROVINCE_ADMIN}),
     "backup": ("导出或恢复全库", {PROVINCE_ADMIN}),
     "configure_evaluation": ("修改评价指标与权重", {PROVINCE_ADMIN}),
+    "edit_deck": ("修改汇报页", {PROVINCE_ADMIN, PROVINCE_REVIEWER}),
 }
 
 

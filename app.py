@@ -24,6 +24,7 @@ READING = [
     st.Page("pages/chains.py", title="循链招商", icon=":material/account_tree:", url_path="chains"),
     st.Page("pages/cluster.py", title="集群画像", icon=":material/hub:", url_path="cluster"),
     st.Page("pages/ranking.py", title="赛马评价", icon=":material/leaderboard:", url_path="ranking"),
+    st.Page("pages/present.py", title="汇报模式", icon=":material/co_present:", url_path="present"),
 ]
 # Pages of logged-in users, with the roles that see them (the data layer checks every action again).
 ACCOUNT = st.Page("pages/account.py", title="我的账号", icon=":material/person:", url_path="account")

@@ -7,9 +7,11 @@ emits every other element first: the browser fetches their code while the server
 import streamlit as st
 from streamlit_folium import st_folium
 
+import deck
 import settings
 import store
-from components import county_profile, html_table, kpis, legend, sidebar
+from briefing.content import Selection
+from components import briefing_buttons, county_profile, deck_editor, html_table, kpis, legend, session, sidebar
 from geo import boundaries, choropleth
 
 TOP_COLUMNS = {"name": "县区", "city": "所属市", "leading_industry": "首位产业", "cluster_revenue": "集群营收（亿元）"}
@@ -52,3 +54,8 @@ with left:
     st_folium(fmap, key="home_map", height=MAP_HEIGHT, use_container_width=True,
               returned_objects=["last_active_drawing"], feature_group_to_add=outline)
     legend.render(metric.label, items, filtered=not selected.all())
+    briefing_buttons.render(Selection(filters.year, filters.region, filters.city, filters.scope,
+                                      metric_name or "集群营收合计"), key="home_export")
+    deck_editor.add_button(session.current(), deck.Slide(
+        f"{filters.scope} · {metric.short or metric.label}", metric=metric_name or "集群营收合计",
+        region=filters.region, city=filters.city, year=filters.year))

@@ -39,6 +39,10 @@ MATRIX = [  # user, action, county, allowed
     ("view", "backup", None, False),
     ("admin", "configure_evaluation", None, True),
     ("prov", "configure_evaluation", None, False),
+    ("admin", "edit_deck", None, True),
+    ("prov", "edit_deck", None, True),
+    ("aq", "edit_deck", None, False),
+    ("view", "edit_deck", None, False),
 ]
 
 
