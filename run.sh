@@ -2,6 +2,13 @@
 # Set up (first time) and run the app: ./run.sh [streamlit options, e.g. --server.port 8080]
 set -euo pipefail
 cd "$(dirname "$0")"
+# The map image and 汇报材料 are drawn on the server in Chinese fonts from Debian (see fonts.py). Without them the
+# app still runs and the export buttons say which package is missing.
+if ! dpkg -s fonts-noto-cjk fonts-wqy-microhei >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk \
+      fonts-wqy-microhei >/dev/null; } || echo "run.sh: 未能安装中文字体 fonts-noto-cjk fonts-wqy-microhei，导出功能不可用" >&2
+fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt -c constraints.txt
 exec .venv/bin/python -m streamlit run app.py --server.maxUploadSize "${ANHUI_MAP_UPLOAD_MAX_MB:-20}" "$@"
