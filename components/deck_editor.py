@@ -56,7 +56,9 @@ def render(current: access.User | None, version: int, slides: list[deck.Slide]) 
     if current is None or not access.allowed(current, "edit_deck"):
         return
     city_names, chains = _choices()
-    with st.expander(f"编辑汇报页（第 {version} 版，{len(slides)} 页）"):
+    with st.expander(f"编辑汇报页（第 {version} 版，{len(slides)} 页）", expanded="deck_saved" in st.session_state):
+        if saved := st.session_state.pop("deck_saved", None):  # set before the rerun that shows the new deck
+            st.success(f"已保存为第 {saved} 版。")
         st.caption("改“顺序”调整先后；在表格末行添加新页，勾选行后按删除键删除。保存后所有人的汇报模式立即使用新版本。")
         edited = st.data_editor(
             _frame(slides, city_names), key="deck_editor", num_rows="dynamic", hide_index=True, width="stretch",
@@ -73,7 +75,7 @@ def render(current: access.User | None, version: int, slides: list[deck.Slide]) 
         if st.button("保存汇报页", key="deck_save", type="primary"):
             if (saved := _save(current.username, _slides(edited, city_names))) is not None:
                 st.session_state.pop("deck_editor", None)
-                st.success(f"已保存为第 {saved} 版。")
+                st.session_state["deck_saved"] = saved
                 st.rerun()
 
 

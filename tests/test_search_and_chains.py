@@ -147,3 +147,15 @@ def test_compose_puts_only_the_filters_used_in_the_sql():
     assert text.count("contains(e.name, $text) or e.uscc") == 1  # evaluated once for the page and the total
     with pytest.raises(KeyError):
         queries.compose(queries.sql("enterprise_cells"), {"cluster": "CA"})  # $cell is missing
+
+
+def test_chain_county_enterprises_counts_each_countys_firms_in_the_chain(con):
+    rows = queries.run(con, "chain_county_enterprises", industry="电线电缆").set_index("adcode")
+    firms = con.execute("select e.adcode, e.link_id from enterprises as e join chain_links as l using (link_id) "
+                        "join chains as ch using (chain_id) where ch.industry = '电线电缆'").df()
+    assert len(rows) == 104 and rows.enterprises.sum() == len(firms) > 0
+    expected = firms.groupby("adcode").agg(enterprises=("link_id", "size"), links=("link_id", "nunique"))
+    assert rows.loc[expected.index, ["enterprises", "links"]].astype(int).equals(expected.astype(int))
+    assert (rows.drop(expected.index).enterprises == 0).all()
+    assert set(rows.chain_links) == {con.execute("select count(*) from chain_links join chains using (chain_id) "
+                                                 "where industry = '电线电缆'").fetchone()[0]}
