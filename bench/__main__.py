@@ -2,10 +2,10 @@
 
 import sys
 
-from bench import home, honours, imports, search, tiers
+from bench import briefing, home, honours, imports, search, tiers
 
 BENCHES = {"home": home.main, "tiers": tiers.main, "honours": honours.main, "search": search.main,
-           "imports": imports.main}
+           "imports": imports.main, "briefing": briefing.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)
