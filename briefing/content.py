@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.tiers import BANDS
-from components.kpis import KPIS, TARGET_YEARS, value_text
+from analysis.scorecard import KPIS, TARGET_YEARS, value_text
 from geo import boundaries, choropleth, static_map
 
 Query = Callable[..., pd.DataFrame]
@@ -91,13 +91,14 @@ def kpi_strip(query: Query, s: Selection) -> list[Kpi]:
     kpis = [Kpi(k.label, value_text(counts[k.field], k.unit), k.unit,
                 _target(targets, k.metric, counts[k.field], k.unit) if targets is not None else "")
             for k in KPIS]
-    counties = _counties_in(query("county_metrics", year=s.year), s)
+    counties = within(query("county_metrics", year=s.year), s)
     kpis.append(Kpi("专精特新企业", f"{counties.srdi.sum():,}", "家"))
     kpis.append(Kpi("高新技术企业", f"{counties.high_tech.sum():,}", "家"))
     return kpis
 
 
-def _counties_in(counties: pd.DataFrame, s: Selection) -> pd.DataFrame:
+def within(counties: pd.DataFrame, s: Selection) -> pd.DataFrame:
+    """The rows of ``counties`` (with region and city_adcode columns) inside the selection."""
     inside = pd.Series(True, index=counties.index)
     if s.region:
         inside &= counties.region == s.region
@@ -133,7 +134,7 @@ def cluster_table(query: Query, s: Selection) -> Table:
 
 def honour_tables(query: Query, s: Selection) -> list[Table]:
     """Counties ranked by 专精特新 enterprises (ties share a rank), and for the province or a region its cities."""
-    counties = _counties_in(query("county_metrics", year=s.year), s)
+    counties = within(query("county_metrics", year=s.year), s)
     giants = query("honour_scope_counts", year=s.year)
     giants = giants[giants.honour == "专精特新“小巨人”"].set_index("code").enterprises
     columns = ["排名", "县区", "所属市", "专精特新企业", "其中“小巨人”", "高新技术企业"]
@@ -153,13 +154,18 @@ def honour_tables(query: Query, s: Selection) -> list[Table]:
     return tables
 
 
-def map_image(query: Query, s: Selection, title: str, note: str) -> bytes:
+def map_title(s: Selection) -> str:
+    return f"{s.scope} · {choropleth.METRICS[s.metric].label} · {s.year}年"
+
+
+def map_image(query: Query, s: Selection) -> bytes:
     """The map of the selection's metric, the selection in colour and fitted, as on the 全省产业地图 page."""
     metric = choropleth.METRICS[s.metric]
+    note = "演示数据" if query("dataset_kind").kind[0] == "demo" else ""
     counties = boundaries.counties()[["adcode", "geometry"]].merge(query("county_metrics", year=s.year),
                                                                    on="adcode", validate="1:1")
-    inside = counties.adcode.isin(_counties_in(counties, s).adcode)
-    return static_map.render_png(counties, metric, inside, title=title, note=note)
+    inside = counties.adcode.isin(within(counties, s).adcode)
+    return static_map.render_png(counties, metric, inside, title=map_title(s), note=note)
 
 
 def build(query: Query, s: Selection) -> Briefing:
@@ -168,13 +174,12 @@ def build(query: Query, s: Selection) -> Briefing:
         raise ValueError(f"unknown map metric {s.metric!r}; expected one of {list(choropleth.METRICS)}")
     demo = query("dataset_kind").kind[0] == "demo"
     notes = [DEMO_NOTE] if demo else []
-    map_title = f"{s.scope} · {choropleth.METRICS[s.metric].label} · {s.year}年"
     return Briefing(
         title=f"{s.scope}产业集群发展情况",
         subtitle=f"{s.year}年 · 安徽省县域产业集群地图" + (" · 演示数据" if demo else ""),
         kpis=kpi_strip(query, s),
-        map_title=map_title,
-        map_png=map_image(query, s, map_title, "演示数据" if demo else ""),
+        map_title=map_title(s),
+        map_png=map_image(query, s),
         tables=[tier_table(query, s), cluster_table(query, s), *honour_tables(query, s)],
         notes=notes + ["营收梯队：百亿级指营收≥100亿元，含500亿级、千亿级；目标数取政策文件中较低者计算差距。"],
         demo=demo,

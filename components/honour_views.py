@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from analysis import honours as hn
 from components import enterprise_links
-from components.kpis import value_text
+from analysis.scorecard import value_text
 from geo.choropleth import Metric
 
 MEASURES = {"enterprises": "企业数", "density": "每百家规上企业", "lq": "区位熵"}

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.tiers import BANDS, coverage
-from components.kpis import value_text
+from analysis.scorecard import value_text
 from geo.choropleth import NO_DATA, Metric
 
 METRIC_LABELS = {

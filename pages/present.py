@@ -13,6 +13,7 @@ from geo import boundaries, choropleth
 
 MAP_HEIGHT = 780  # px: with the title row, fills a 1080-pixel-high projector
 TILES = ("集群数", "营收合计", "百亿级", "专精特新企业")
+SLIDE = "present_slide"  # session key: the index of the slide on screen
 
 sidebar.current(__file__)
 st.html(presentation.STYLE)
@@ -20,20 +21,20 @@ version, slides = deck.current(store.connection().cursor())
 years = store.query("data_years").year.tolist()
 cities = store.query("cities").set_index("adcode").name
 
-if "slide" not in st.session_state:
+if SLIDE not in st.session_state:
     wanted = st.query_params.get("slide", "1")
-    st.session_state["slide"] = int(wanted) - 1 if wanted.isdigit() and 1 <= int(wanted) <= len(slides) else 0
+    st.session_state[SLIDE] = int(wanted) - 1 if wanted.isdigit() and 1 <= int(wanted) <= len(slides) else 0
 
 
 def turn(step: int) -> None:
-    st.session_state["slide"] = min(max(st.session_state["slide"] + step, 0), len(slides) - 1)
+    st.session_state[SLIDE] = min(max(st.session_state[SLIDE] + step, 0), len(slides) - 1)
 
 
 head = st.columns([14, 1.3, 1.3, 1.6, 1.6], vertical_alignment="center")
 with head[3]:
     if step := presentation.keys():
         turn(step)
-index = st.session_state["slide"] = min(st.session_state["slide"], len(slides) - 1)
+index = st.session_state[SLIDE] = min(st.session_state[SLIDE], len(slides) - 1)
 st.query_params["slide"] = str(index + 1)
 head[1].button("◀ 上一页", on_click=turn, args=(-1,), disabled=index == 0, key="slide_prev", width="stretch")
 head[2].button("下一页 ▶", on_click=turn, args=(1,), disabled=index == len(slides) - 1, key="slide_next",
