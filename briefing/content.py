@@ -1,8 +1,8 @@
 """What a briefing says: the figures of one selection (year, region or city, map metric), formatted as text.
 
 Built once from named queries and written out by ``pptx_file`` and ``pdf_file``, so both files say the same. The
-queries come in as ``query(name, **params)``: ``store.query`` in the app, ``queries.run`` bound to a cursor
-elsewhere.
+queries come in as ``query(name, **params)``: ``queries.run`` bound to a cursor (the download buttons run outside
+the page's script run, and tests and benches outside Streamlit) or ``store.query`` (汇报模式's tiles).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.tiers import BANDS
 from analysis.scorecard import KPIS, TARGET_YEARS, value_text
+from analysis.tiers import BANDS
 from geo import boundaries, choropleth, static_map
 
 Query = Callable[..., pd.DataFrame]
@@ -161,11 +161,12 @@ def map_title(s: Selection) -> str:
 def map_image(query: Query, s: Selection) -> bytes:
     """The map of the selection's metric, the selection in colour and fitted, as on the 全省产业地图 page."""
     metric = choropleth.METRICS[s.metric]
-    note = "演示数据" if query("dataset_kind").kind[0] == "demo" else ""
+    demo = query("dataset_kind").kind[0] == "demo"
     counties = boundaries.counties()[["adcode", "geometry"]].merge(query("county_metrics", year=s.year),
                                                                    on="adcode", validate="1:1")
     inside = counties.adcode.isin(within(counties, s).adcode)
-    return static_map.render_png(counties, metric, inside, title=map_title(s), note=note)
+    return static_map.render_png(counties, metric, inside, title=map_title(s), badge="演示数据" if demo else "",
+                                 note=DEMO_NOTE if demo else "")
 
 
 def build(query: Query, s: Selection) -> Briefing:

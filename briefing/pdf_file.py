@@ -22,6 +22,17 @@ PAGE_W, MARGIN = 297, 12  # mm
 
 class _Document(FPDF):
     footer_text = ""
+    badge = ""  # 演示数据, at the top right of every page
+
+    def header(self):
+        if self.badge:
+            self.set_font(FAMILY, size=10)
+            self.set_fill_color(254, 243, 199)
+            self.set_draw_color(245, 158, 11)
+            self.set_text_color(146, 64, 14)
+            self.set_xy(PAGE_W - MARGIN - 24, 5)
+            self.cell(24, 6, self.badge, border=1, fill=True, align="C")
+            self.set_xy(MARGIN, MARGIN)
 
     def footer(self):
         self.set_y(-10)
@@ -105,6 +116,7 @@ def write(briefing: Briefing, today: date | None = None) -> bytes:
     pdf.add_font(FAMILY, "", str(font.path), collection_font_number=font.index)
     pdf.set_title(briefing.title)
     pdf.set_creator("安徽省县域产业集群地图")
+    pdf.badge = "演示数据" if briefing.demo else ""
     pdf.footer_text = f"{briefing.subtitle} · 生成于 {(today or date.today()):%Y-%m-%d}"
 
     pdf.add_page()

@@ -11,6 +11,7 @@ from datetime import date
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
@@ -41,9 +42,18 @@ def _text(slide, left, top, width, height, lines: list[tuple[str, float, bool, R
     return frame
 
 
-def _slide(deck, title: str, footer: str):
+def _slide(deck, title: str, footer: str, badge: str = ""):
     slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
     _text(slide, MARGIN, Inches(0.25), WIDTH - 2 * MARGIN, Inches(0.7), [(title, 28, True, INK)])
+    if badge:  # 演示数据, on every slide that shows figures
+        box = slide.shapes.add_textbox(WIDTH - MARGIN - Inches(1.6), Inches(0.3), Inches(1.6), Inches(0.45))
+        box.fill.solid()
+        box.fill.fore_color.rgb = RGBColor(0xFE, 0xF3, 0xC7)
+        box.line.color.rgb = RGBColor(0xF5, 0x9E, 0x0B)
+        paragraph = box.text_frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.CENTER
+        _style(paragraph.add_run(), 16, True, RGBColor(0x92, 0x40, 0x0E))
+        paragraph.runs[-1].text = badge
     _text(slide, MARGIN, HEIGHT - Inches(0.45), WIDTH - 2 * MARGIN, Inches(0.35), [(footer, 10, False, MUTED)])
     return slide
 
@@ -73,8 +83,8 @@ def _table(slide, table: Table, left, top, width, size: float = 12) -> None:
             _style(run, size, bold=r == 0, color=RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK)
 
 
-def _table_slide(deck, footer: str, tables: list[Table]) -> None:
-    slide = _slide(deck, tables[0].title if len(tables) == 1 else "优质企业排名", footer)
+def _table_slide(deck, footer: str, tables: list[Table], badge: str) -> None:
+    slide = _slide(deck, tables[0].title if len(tables) == 1 else "优质企业排名", footer, badge)
     width = (WIDTH - 2 * MARGIN - Inches(0.3) * (len(tables) - 1)) / len(tables)
     for i, table in enumerate(tables):
         left = MARGIN + Emu(int((width + Inches(0.3)) * i))
@@ -96,7 +106,8 @@ def write(briefing: Briefing, today: date | None = None) -> bytes:
           [(briefing.title, 40, True, INK), (briefing.subtitle, 20, False, MUTED),
            *((note, 14, False, GAP if "演示数据" in note else MUTED) for note in briefing.notes)])
 
-    overview = _slide(deck, briefing.map_title, footer)
+    badge = "演示数据" if briefing.demo else ""
+    overview = _slide(deck, briefing.map_title, footer, badge)
     _kpi_strip(overview, briefing.kpis, Inches(0.95))
     picture_height = HEIGHT - Inches(2.1) - Inches(0.5)
     picture_width = Emu(int(picture_height * 16 / 9))
@@ -104,9 +115,9 @@ def write(briefing: Briefing, today: date | None = None) -> bytes:
                                 picture_width, picture_height)
 
     tier, clusters, *honours = briefing.tables
-    _table_slide(deck, footer, [tier])
-    _table_slide(deck, footer, [clusters])
-    _table_slide(deck, footer, honours)
+    _table_slide(deck, footer, [tier], badge)
+    _table_slide(deck, footer, [clusters], badge)
+    _table_slide(deck, footer, honours, badge)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

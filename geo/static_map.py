@@ -33,7 +33,7 @@ class MissingGlyph(RuntimeError):
 
 
 def render_png(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *, title: str, note: str = "",
-               size: tuple[float, float] = (16, 9), dpi: int = 120) -> bytes:
+               badge: str = "", size: tuple[float, float] = (16, 9), dpi: int = 120) -> bytes:
     """The map of ``metric`` over ``counties`` as PNG bytes (``size`` inches × ``dpi``: 1920×1080 by default).
 
     Parameters
@@ -43,6 +43,7 @@ def render_png(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, 
     selected : boolean Series aligned with ``counties``; the others are drawn grey and the view fits the selected.
     title : the heading written above the map.
     note : a source line written under the map (the boundary note is always added).
+    badge : a label drawn in an amber box at the top right (演示数据 for demo data).
 
     Raises ``fonts.FontMissing`` when the Chinese font is not installed and ``MissingGlyph`` when it lacks a
     character of the text (a county or industry name from an upload, say).
@@ -60,7 +61,7 @@ def render_png(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, 
     colors = colors.where(inside, OUTSIDE).map(_mpl_colour)
     labelled = counties[inside] if inside.sum() <= MAX_LABELS else counties.iloc[0:0]
     items = [f"{i.label}（{i.counties}）" for i in legend] + (["筛选范围以外"] if not inside.all() else [])
-    text = "".join([title, note, BOUNDARY_NOTE, metric.label, *items, *labelled.name])
+    text = "".join([title, note, badge, BOUNDARY_NOTE, metric.label, *items, *labelled.name])
     if missing := fonts.missing_glyphs(text, font):
         raise MissingGlyph(f"字体 {font.family} 缺少这些字：{''.join(sorted(missing))}")
 
@@ -86,6 +87,9 @@ def render_png(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, 
                title=metric.label, prop={"family": font.family, "size": 15},
                title_fontproperties={"family": font.family, "size": 17, "weight": "bold"})
     fig.text(0.015, 0.955, title, family=font.family, fontsize=26, fontweight="bold", va="center")
+    if badge:
+        fig.text(0.985, 0.955, badge, family=font.family, fontsize=18, color="#92400e", ha="right", va="center",
+                 bbox={"boxstyle": "round,pad=0.4", "facecolor": "#fef3c7", "edgecolor": "#f59e0b"})
     fig.text(0.015, 0.025, "　".join(filter(None, [note, BOUNDARY_NOTE])), family=font.family, fontsize=11,
              color="#4b5563", va="center")
     buffer = io.BytesIO()

@@ -83,6 +83,8 @@ def test_pptx_holds_the_figures_as_text_and_stays_on_its_slides(briefings):
     for table in briefing.tables:
         for row in table.rows:
             assert all(squeeze(cell) in text for cell in row)
+    for slide in deck.slides:  # the demo badge on every slide (the cover says it in its notes)
+        assert any(shape.has_text_frame and "演示数据" in shape.text_frame.text for shape in slide.shapes)
     pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
     assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
     for slide in deck.slides:
@@ -94,7 +96,9 @@ def test_pptx_holds_the_figures_as_text_and_stays_on_its_slides(briefings):
 def test_pdf_text_is_extractable_and_its_pages_are_drawn(briefings):
     briefing = briefings["anqing"]
     document = pypdfium2.PdfDocument(pdf_file.write(briefing))
-    text = squeeze("".join(page.get_textpage().get_text_range() for page in document))
+    pages = [page.get_textpage().get_text_range() for page in document]
+    assert len(pages) >= 2 and all("演示数据" in page for page in pages)  # the badge on every page
+    text = squeeze("".join(pages))
     assert squeeze(briefing.title) in text
     for table in briefing.tables:
         for row in table.rows:
