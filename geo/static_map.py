@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
@@ -26,6 +27,17 @@ def _mpl_colour(colour: str) -> str:
     from plotly.colors import unlabel_rgb
 
     return "#{:02x}{:02x}{:02x}".format(*map(int, unlabel_rgb(colour))) if colour.startswith("rgb(") else colour
+
+
+@lru_cache(maxsize=None)
+def _registered(font: fonts.Font) -> str:
+    """``font``'s family name, after telling matplotlib of its file: its font list is cached on disk and misses
+    fonts installed after it was made."""
+    from matplotlib import font_manager
+
+    if font.family not in {entry.name for entry in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(font.path))
+    return font.family
 
 
 class MissingGlyph(RuntimeError):
@@ -56,6 +68,7 @@ def render_png(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, 
     from matplotlib.patches import Patch
 
     font = fonts.find()
+    family = _registered(font)
     inside = selected.to_numpy()
     colors, legend = classify(counties[metric.column], metric)
     colors = colors.where(inside, OUTSIDE).map(_mpl_colour)
@@ -77,20 +90,20 @@ def render_png(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, 
     ax.set_aspect(1 / np.cos(np.radians((miny + maxy) / 2)))  # degrees of longitude are shorter than of latitude
     halo = [patheffects.withStroke(linewidth=3, foreground="white")]
     for name, point in zip(labelled.name, labelled.geometry.representative_point()):
-        ax.annotate(name, (point.x, point.y), ha="center", va="center", fontsize=12, family=font.family,
+        ax.annotate(name, (point.x, point.y), ha="center", va="center", fontsize=12, family=family,
                     path_effects=halo)
 
     handles = [Patch(facecolor=_mpl_colour(i.color), edgecolor="#9ca3af", label=label) for i, label in zip(legend, items)]
     if not inside.all():
         handles.append(Patch(facecolor=OUTSIDE, edgecolor="#9ca3af", label=items[-1]))
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.63, 0.5), frameon=False,
-               title=metric.label, prop={"family": font.family, "size": 15},
-               title_fontproperties={"family": font.family, "size": 17, "weight": "bold"})
-    fig.text(0.015, 0.955, title, family=font.family, fontsize=26, fontweight="bold", va="center")
+               title=metric.label, prop={"family": family, "size": 15},
+               title_fontproperties={"family": family, "size": 17, "weight": "bold"})
+    fig.text(0.015, 0.955, title, family=family, fontsize=26, fontweight="bold", va="center")
     if badge:
-        fig.text(0.985, 0.955, badge, family=font.family, fontsize=18, color="#92400e", ha="right", va="center",
+        fig.text(0.985, 0.955, badge, family=family, fontsize=18, color="#92400e", ha="right", va="center",
                  bbox={"boxstyle": "round,pad=0.4", "facecolor": "#fef3c7", "edgecolor": "#f59e0b"})
-    fig.text(0.015, 0.025, "　".join(filter(None, [note, BOUNDARY_NOTE])), family=font.family, fontsize=11,
+    fig.text(0.015, 0.025, "　".join(filter(None, [note, BOUNDARY_NOTE])), family=family, fontsize=11,
              color="#4b5563", va="center")
     buffer = io.BytesIO()
     with warnings.catch_warnings():
