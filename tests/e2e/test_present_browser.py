@@ -25,6 +25,11 @@ def wait_title(page, title: str) -> None:
     page.locator("h1.slide-title").filter(has_text=title).wait_for(timeout=20000)
 
 
+MAPS_DRAWN = """() => [...document.querySelectorAll('iframe')].filter(frame => {
+    try { return frame.contentDocument.querySelectorAll('path.leaflet-interactive').length === 104; }
+    catch (e) { return false; } }).length === 1"""  # one map of the 104 counties (the last slide's is gone)
+
+
 def test_arrow_keys_step_through_the_saved_views(page, server):
     page.goto(f"{server}/present")
     map_frame(page)
@@ -33,7 +38,7 @@ def test_arrow_keys_step_through_the_saved_views(page, server):
     for slide in SLIDES[1:]:
         page.keyboard.press("ArrowRight")
         wait_title(page, slide.title)
-        assert map_frame(page).locator("path.leaflet-interactive").count() == 104
+        page.wait_for_function(MAPS_DRAWN, timeout=20000)
     page.keyboard.press("ArrowRight")  # past the last slide: stays there
     page.wait_for_timeout(1500)
     assert title_of(page) == SLIDES[-1].title
