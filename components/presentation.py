@@ -108,15 +108,16 @@ def chain_kpis(links: pd.DataFrame) -> list[Kpi]:
 
 
 def top_counties(counties: pd.DataFrame, metric, top: int = 10) -> pd.DataFrame:
-    """The chart rows of a map slide: the ``top`` counties by the metric, or for a categorical metric (首位产业)
-    the number of counties per category. ``attrs['title']`` holds the chart's title."""
+    """The chart rows of a map slide: the ``top`` counties by the metric (above zero; the city named when the
+    slide spans several), or for a categorical metric (首位产业) the number of counties per category. ``attrs['title']`` holds the chart's title."""
     if metric.categorical:
         rows = counties[metric.column].fillna("未确认").value_counts().head(top)
         frame = pd.DataFrame({"label": rows.index, "value": rows.to_numpy()})
         frame.attrs["title"] = f"{metric.label}：各产业县区数"
         return frame
-    rows = counties.nlargest(top, metric.column)
-    frame = pd.DataFrame({"label": (rows.name + "（" + rows.city + "）").to_numpy(),
+    rows = counties[counties[metric.column] > 0].nlargest(top, metric.column)
+    labels = rows.name if counties.city.nunique() == 1 else rows.name + "（" + rows.city + "）"
+    frame = pd.DataFrame({"label": labels.to_numpy(),
                           "value": rows[metric.column].to_numpy()})
     frame.attrs["title"] = f"{metric.label}前{top}的县区"
     return frame
