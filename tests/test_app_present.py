@@ -89,3 +89,19 @@ def test_the_administrator_sees_the_editor_and_a_saved_deck_is_shown(app_store, 
     deck.save(connection, "admin", [deck.Slide("芜湖市", city="340200"), *SLIDES])
     at.run()
     assert slide_title(at) == ("芜湖市", "1", str(len(SLIDES) + 1))
+
+
+def test_chart_rows_are_the_largest_counties_above_zero(con):
+    from components import presentation
+    from geo.choropleth import METRICS
+
+    counties = queries.run(con, "county_metrics", year=2025)
+    hefei = counties[counties.city_adcode == "340100"]
+    rows = presentation.top_counties(hefei, METRICS["集群营收合计"])
+    expected = hefei[hefei.cluster_revenue > 0].sort_values("cluster_revenue", ascending=False)
+    assert list(rows.label) == list(expected.name) and list(rows.value) == list(expected.cluster_revenue)
+    province = presentation.top_counties(counties, METRICS["集群营收合计"])
+    first = counties.loc[counties.cluster_revenue.idxmax()]
+    assert len(province) == 10 and province.label[0] == f"{first['name']}（{first.city}）"
+    leading = presentation.top_counties(counties, METRICS["首位产业"])
+    assert leading.value.sum() <= 104 and leading.value.iloc[0] == counties.leading_industry.value_counts().iloc[0]
