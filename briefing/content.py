@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -173,6 +174,7 @@ def build(query: Query, s: Selection) -> Briefing:
     """The briefing of ``s``: title, KPI strip, map image, tier table, largest clusters and honour rankings."""
     if s.metric not in choropleth.METRICS:
         raise ValueError(f"unknown map metric {s.metric!r}; expected one of {list(choropleth.METRICS)}")
+    query = lru_cache(maxsize=None)(query)  # county_metrics and dataset_kind serve several parts; none mutates them
     demo = query("dataset_kind").kind[0] == "demo"
     notes = [DEMO_NOTE] if demo else []
     return Briefing(

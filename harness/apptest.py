@@ -28,3 +28,18 @@ def page_app(page: str, monkeypatch=None, timeout: float = 60) -> AppTest:
         app_test.PagesManager = NavigationPages
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout).run()
     return at.switch_page(page).run()
+
+
+def admin_app(page: str, monkeypatch=None) -> AppTest:
+    """``page_app`` with the first-run administrator logged in (its temporary password already changed)."""
+    import time
+
+    import accounts
+    import store
+
+    connection = store.connection()
+    accounts.ensure_admin(connection)
+    connection.execute("update users set must_change_password = false")
+    at = page_app(page, monkeypatch)
+    at.session_state["auth"] = {"username": "admin", "last_seen": time.time()}
+    return at.run()

@@ -4,11 +4,10 @@ analysis; the ranking lists every cluster in rank order; a changed weight (saved
 from __future__ import annotations
 
 import re
-import time
 
 import queries
 from analysis import evaluation as ev
-from harness.apptest import page_app
+from harness.apptest import admin_app, page_app
 
 
 def expected(con, year=2025):
@@ -60,15 +59,10 @@ def test_the_ranking_lists_every_cluster_in_rank_order(app_store, monkeypatch, c
 
 def test_the_administrator_changes_a_weight_and_the_ranking_follows(app_store, monkeypatch, con):
     import access
-    import accounts
     import store
 
+    at = admin_app("pages/ranking.py", monkeypatch)
     connection = store.connection()
-    accounts.ensure_admin(connection)
-    connection.execute("update users set must_change_password = false")
-    at = page_app("pages/ranking.py", monkeypatch)
-    at.session_state["auth"] = {"username": "admin", "last_seen": time.time()}
-    at.run()
     assert access.load(connection, "admin").role == access.PROVINCE_ADMIN
     at.number_input(key="w_quality_firms").set_value(0.9).run()
     at.button(key="w_save").click().run()

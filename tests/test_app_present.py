@@ -6,7 +6,7 @@ import pytest
 
 import deck
 import queries
-from harness.apptest import page_app
+from harness.apptest import admin_app, page_app
 
 SLIDES = deck.load_default()
 
@@ -71,17 +71,10 @@ def test_the_editor_is_for_province_roles_only(app):
 
 
 def test_the_administrator_sees_the_editor_and_a_saved_deck_is_shown(app_store, monkeypatch):
-    import time
-
-    import accounts
     import store
 
+    at = admin_app("pages/present.py", monkeypatch)
     connection = store.connection()
-    accounts.ensure_admin(connection)
-    connection.execute("update users set must_change_password = false")
-    at = page_app("pages/present.py", monkeypatch)
-    at.session_state["auth"] = {"username": "admin", "last_seen": time.time()}
-    at.run()
     assert any("编辑汇报页（第 1 版" in e.label for e in at.expander)
     at.button(key="deck_save").click().run()  # saving the table unchanged stores the same slides as version 2
     assert not at.exception and "第 2 版" in at.success[0].value
