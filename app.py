@@ -6,6 +6,7 @@ import gc
 import streamlit as st
 
 import access
+import incidents
 import settings
 from components import enterprise_links, session, sidebar
 from geo.choropleth import install_leaflet
@@ -63,16 +64,23 @@ def freeze_startup_heap() -> bool:
     return True
 
 
-current = st.session_state[session.CURRENT] = session.user()
-navigation = st.navigation(pages_for(current))
-if return_to := st.session_state.pop("return_to", None):  # see components.sidebar.current
-    page, query_params = return_to
-    st.switch_page(page, query_params=query_params)
-if session.may_browse(current) and not (current and current.must_change_password):
-    sidebar.demo_badge()
-    st.session_state["filters"] = sidebar.render()
-    with st.sidebar:  # out of the pages' layout; a clicked count switches page before the current page runs again
-        enterprise_links.follow()
-session.sidebar_box(current)
-navigation.run()
+def main() -> None:
+    current = st.session_state[session.CURRENT] = session.user()
+    navigation = st.navigation(pages_for(current))
+    if return_to := st.session_state.pop("return_to", None):  # see components.sidebar.current
+        page, query_params = return_to
+        st.switch_page(page, query_params=query_params)
+    if session.may_browse(current) and not (current and current.must_change_password):
+        sidebar.demo_badge()
+        st.session_state["filters"] = sidebar.render()
+        with st.sidebar:  # out of the pages' layout; a clicked count switches page before the current page runs
+            enterprise_links.follow()
+    session.sidebar_box(current)
+    navigation.run()
+
+
+try:
+    main()
+except Exception as error:  # noqa: BLE001  (any page: the traceback to the log, an incident id to the user)
+    st.error(incidents.message(incidents.record(error, "page run", session.username())))
 freeze_startup_heap()

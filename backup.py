@@ -17,6 +17,7 @@ import access
 import audit
 import queries
 import workflow
+from imports import package, sandbox
 
 FORMAT = "anhui-cluster-map-backup/1"
 SEQUENCES = {"batch_ids": ("batches", "batch_id"), "audit_ids": ("audit_log", "event_id")}
@@ -45,32 +46,18 @@ def export_zip(con, username: str) -> bytes:
 
 
 def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") -> dict[str, int]:
-    """Replace every table with the archive's rows, in one transaction; returns the row count per table."""
+    """Replace every table with the archive's rows, in one transaction; returns the row count per table.
+
+    The archive is unpacked and its Parquet files parsed in a worker process with resource limits
+    (``imports.sandbox``): an uploaded zip is untrusted bytes, even from an administrator.
+    """
     access.require(con, username, "backup")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        manifest = json.loads(archive.read("manifest.json"))
-    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError) as error:
-        raise RestoreError(f"{file_name}：不是本系统导出的备份文件。") from error
-    if manifest.get("format") != FORMAT:
-        raise RestoreError(f"{file_name}：不是本系统导出的备份文件。")
-    if manifest.get("schema_version") != queries.schema_version(con):
-        raise RestoreError(f"{file_name}：备份的数据库版本（{manifest.get('schema_version')}）与当前版本"
-                           f"（{queries.schema_version(con)}）不同，不能恢复。")
-    tables = queries.tables(con)
-    wanted = manifest.get("tables", {})
-    if set(wanted) != tables:
-        raise RestoreError(f"{file_name}：备份中的表与当前数据库不一致。")
-    frames: dict[str, pa.Table] = {}
-    try:
-        for table, count in wanted.items():
-            frames[table] = pq.read_table(io.BytesIO(archive.read(f"{table}.parquet")))
-            if frames[table].num_rows != count:
-                raise RestoreError(f"{file_name}：表 {table} 的行数与清单不符，文件可能已损坏。")
-    except (KeyError, pa.ArrowException) as error:
-        raise RestoreError(f"{file_name}：备份文件已损坏（{error}）。") from error
+    manifest, frames = sandbox.run(read_archive, (data, file_name, queries.schema_version(con),
+                                                  sorted(queries.tables(con)), package.Limits.current()),
+                                   file_name, refusals=(RestoreError,))
+    tables = set(frames)
     with queries.transaction(con):
-        for table in sorted(tables):  # names from the store's own list
+        for table in sorted(tables):  # names from the store's own list (read_archive checked they agree)
             con.execute(f'delete from "{table}"')
             con.register("restored", frames[table])
             con.execute(f'insert into "{table}" by name select * from restored')
@@ -82,3 +69,36 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
                      detail=f"备份时间 {manifest.get('created_at')}，{len(tables)} 张表")
     workflow.changed(con)
     return {table: frame.num_rows for table, frame in frames.items()}
+
+
+def read_archive(data: bytes, file_name: str, schema_version: int, tables: list[str],
+                 limits: package.Limits) -> tuple[dict, dict[str, pa.Table]]:
+    """The manifest and one Arrow table per store table of a backup archive, checked against the store's schema
+    version and tables; ``RestoreError`` (in Chinese) for anything else. Runs in the upload worker."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        package.declared_sizes(archive.infolist(), limits)
+        manifest = json.loads(archive.read("manifest.json"))
+    except package.Refused as refused:
+        raise RestoreError(f"{file_name}：{refused}") from None
+    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError, ValueError, OSError) as error:
+        raise RestoreError(f"{file_name}：不是本系统导出的备份文件。") from error
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise RestoreError(f"{file_name}：不是本系统导出的备份文件。")
+    if manifest.get("schema_version") != schema_version:
+        raise RestoreError(f"{file_name}：备份的数据库版本（{manifest.get('schema_version')}）与当前版本"
+                           f"（{schema_version}）不同，不能恢复。")
+    wanted = manifest.get("tables", {})
+    if not isinstance(wanted, dict) or set(wanted) != set(tables):
+        raise RestoreError(f"{file_name}：备份中的表与当前数据库不一致。")
+    frames: dict[str, pa.Table] = {}
+    try:
+        for table, count in wanted.items():
+            frames[table] = pq.read_table(io.BytesIO(archive.read(f"{table}.parquet")))
+            if frames[table].num_rows != count:
+                raise RestoreError(f"{file_name}：表 {table} 的行数与清单不符，文件可能已损坏。")
+    except (KeyError, pa.ArrowException, zipfile.BadZipFile, OSError, ValueError) as error:
+        if isinstance(error, RestoreError):
+            raise
+        raise RestoreError(f"{file_name}：备份文件已损坏（{type(error).__name__}）。") from None
+    return manifest, frames

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -64,6 +65,8 @@ def to_xlsx(frame: pd.DataFrame, sheet: str = "名单", notes: list[str] | None 
 
 
 def _text_cell(ws, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=text)
+    # Uploads refuse control characters (imports/cells.py); text stored before that rule, or restored from a
+    # backup, may still hold some, which .xlsx cannot store: shown as U+FFFD rather than failing the whole export.
+    cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
     cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
     return cell

@@ -31,3 +31,20 @@ ADMIN_PASSWORD = os.environ.get("ANHUI_MAP_ADMIN_PASSWORD", "")
 ADMIN_PASSWORD_FILE = os.environ.get("ANHUI_MAP_ADMIN_PASSWORD_FILE", "")
 # Largest upload accepted, in MB (also Streamlit's server.maxUploadSize, set in .streamlit/config.toml).
 UPLOAD_MAX_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_MB", "20"))
+
+# Limits on uploaded files, checked before their cells are read (README: "Limits on uploads"). The file size is
+# UPLOAD_MAX_MB above.
+UPLOAD_MAX_SHEETS = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_SHEETS", "20"))
+UPLOAD_MAX_ROWS = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_ROWS", "200000"))  # rows of one sheet, header included
+UPLOAD_MAX_COLUMNS = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_COLUMNS", "60"))
+UPLOAD_MAX_CELL_CHARS = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_CELL_CHARS", "1000"))
+# An .xlsx is a zip: the unpacked size of all its parts, of any one part, and how much a part may grow on unpacking.
+UPLOAD_MAX_UNZIPPED_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_UNZIPPED_MB", "400"))
+UPLOAD_MAX_PART_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_PART_MB", "300"))
+UPLOAD_MAX_RATIO = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_RATIO", "100"))
+# Uploads are read and validated in a child process with these limits (imports/sandbox.py); at most
+# UPLOAD_WORKERS at once per server process, later ones wait for a free worker.
+UPLOAD_WORKER_MEMORY_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKER_MEMORY_MB", "2048"))
+UPLOAD_WORKER_CPU_SECONDS = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKER_CPU_SECONDS", "60"))
+UPLOAD_WORKER_WALL_SECONDS = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKER_WALL_SECONDS", "90"))
+UPLOAD_WORKERS = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKERS", "2"))

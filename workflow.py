@@ -21,7 +21,7 @@ import access
 import audit
 import queries
 from data import pinyin
-from imports import context, diff, files, spec, validate
+from imports import context, diff, files, sandbox, spec, validate
 
 _WRITE = threading.Lock()
 OPEN = ("已提交", "市级通过")
@@ -32,24 +32,42 @@ class WorkflowError(ValueError):
 
 
 def check_upload(con, username: str, kind: str, year: int, uploads: list[tuple[str, bytes]]) -> validate.Checked:
-    """Read and validate uploaded files for ``kind`` and ``year`` as ``username`` would submit them.
+    """Read and validate uploaded files for ``kind`` and ``year`` as ``username`` would submit them, in a worker
+    process with memory, CPU-time and wall-time limits (``imports.sandbox``): no file can take the server down.
 
-    Raises ``files.UnreadableFile`` for a file that cannot be read at all.
+    A refused upload (unreadable, over a limit, or with errors) is recorded in the audit log with its files' names
+    and SHA-256. Raises ``files.UnreadableFile`` for a file that cannot be read at all or breaks a limit.
     """
     user = access.require(con, username, "submit")  # the county is checked per row (scope) and again at submit
     if kind not in spec.KINDS:
         raise WorkflowError(f"未知的数据类型“{kind}”。")
-    sheets = [sheet for name, data in uploads for sheet in files.read(name, data)]
-    return validate.check(kind, year, sheets, context.build(con, user, year))
+    uploads = [(files.safe_name(name), data) for name, data in uploads]
+    names, digest = "、".join(name for name, _ in uploads), files.digest(uploads)
+    try:
+        checked = sandbox.check(kind, year, uploads, context.build(con, user, year))
+    except files.UnreadableFile as refused:
+        _refused(con, username, year, None, names, digest, f"{kind}：文件未能读取。{str(refused)[:300]}")
+        raise
+    if checked.error_count:
+        _refused(con, username, year, checked.adcode, names, digest,
+                 f"{kind}：{checked.error_count:,} 个错误、{checked.warning_count:,} 个警告，未写入任何数据")
+    return checked
+
+
+def _refused(con, username: str, year: int, adcode: str | None, names: str, digest: str, detail: str) -> None:
+    with _WRITE, queries.transaction(con):
+        audit.record(con, username, "上传未通过", adcode=adcode, year=year, file_name=names, file_sha256=digest,
+                     detail=detail)
 
 
 def submit(con, username: str, checked: validate.Checked, file_name: str, file_sha256: str) -> int:
     """Store a checked upload as a new batch (已提交); an earlier batch of the same county, kind and year still in
     review is withdrawn (已撤回: its rows are kept). Returns the batch id."""
-    if checked.errors:
-        raise WorkflowError(f"文件有 {len(checked.errors)} 个错误，改正后才能提交。")
+    if checked.error_count:
+        raise WorkflowError(f"文件有 {checked.error_count:,} 个错误，改正后才能提交。")
     if checked.adcode is None or not checked.tables:
         raise WorkflowError("文件中没有可提交的数据。")
+    file_name = files.safe_name(file_name, 250)
     with _WRITE:
         access.require(con, username, "submit", checked.adcode)
         now = datetime.now()
@@ -67,7 +85,7 @@ def submit(con, username: str, checked: validate.Checked, file_name: str, file_s
             queries.insert_frames(con, _staged(batch_id, checked), transaction=False)
             audit.record(con, username, "提交", batch_id=batch_id, adcode=checked.adcode, year=checked.year,
                          file_name=file_name, file_sha256=file_sha256,
-                         detail=f"{checked.kind}，{checked.rows} 行，{len(checked.warnings)} 个警告")
+                         detail=f"{checked.kind}，{checked.rows} 行，{checked.warning_count} 个警告")
     return batch_id
 
 

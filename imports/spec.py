@@ -10,6 +10,9 @@ CLUSTERS = "集群年度数据"
 ENTERPRISES = "企业名录"
 HONOURS_SHEET = "企业荣誉"
 KINDS = (CLUSTERS, ENTERPRISES)
+NOTES_SHEET, OPTIONS_SHEET = "填写说明", "选项"
+TEMPLATE_SHEETS = (NOTES_SHEET, OPTIONS_SHEET)  # the templates' own sheets, never data
+COMPANION_SHEETS = {ENTERPRISES: (HONOURS_SHEET,)}  # further data sheets of a kind
 LEVELS = ("国家级", "省级", "市级", "县级")
 YES, NO = "是", "否"
 WGS84, GCJ02 = "WGS-84", "GCJ-02"
@@ -27,9 +30,10 @@ class Column:
     choices: tuple[str, ...] = ()
 
 
-def _indicator(key: str, note: str, maximum: float | None = None, required: bool = False) -> Column:
+def _indicator(key: str, note: str, maximum: float | None = None, required: bool = False,
+               minimum: float | None = 0.0) -> Column:
     label, unit = INDICATORS[key]
-    return Column(f"{label}（{unit}）", "number", required, note, key, 0.0, maximum)
+    return Column(f"{label}（{unit}）", "number", required, note, key, minimum, maximum)
 
 
 CLUSTER_COLUMNS = (
@@ -44,7 +48,7 @@ CLUSTER_COLUMNS = (
     _indicator("firms_above_scale", "规模以上工业企业数，家；未统计可空"),
     _indicator("rd_intensity", "研发经费占营业收入比重，%；未统计可空", maximum=100.0),
     _indicator("platforms", "省级及以上公共服务平台数，个；未统计可空"),
-    _indicator("profit", "利润总额，亿元；可为负（亏损）；未统计可空"),
+    _indicator("profit", "利润总额，亿元；可为负（亏损）；未统计可空", minimum=None),
     Column("管理机构", "yesno", True, "五个一：有无集群管理机构", "has_management_body"),
     Column("公共品牌", "yesno", True, "五个一：有无区域公共品牌", "has_public_brand"),
     Column("行业协会", "yesno", True, "五个一：有无行业协会或联盟", "has_association"),

@@ -27,7 +27,7 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
     """
     book = Workbook()
     lists = book.active
-    lists.title = "选项"
+    lists.title = spec.OPTIONS_SHEET
     choices = dict(options) | {"level": list(spec.LEVELS), "crs": [spec.WGS84, spec.GCJ02],
                                "yesno": [spec.YES, spec.NO]}
     ranges = {}
@@ -36,7 +36,7 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
         lists.cell(1, col, key)
         for row, value in enumerate(values, start=2):
             lists.cell(row, col, value)
-        ranges[key] = f"选项!${letter}$2:${letter}${max(len(values), 1) + 1}"
+        ranges[key] = f"{spec.OPTIONS_SHEET}!${letter}$2:${letter}${max(len(values), 1) + 1}"
     lists.sheet_state = "hidden"
 
     sheets = [(spec.CLUSTERS, spec.CLUSTER_COLUMNS)] if kind == spec.CLUSTERS else \
@@ -64,7 +64,7 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
         sheet.freeze_panes = "A2"
         sheet.row_dimensions[1].height = 32
 
-    notes = book.create_sheet("填写说明", 0)
+    notes = book.create_sheet(spec.NOTES_SHEET, 0)
     notes.append([f"{kind}上报模板" + (f"（{county}）" if county else "")])
     notes["A1"].font = Font(bold=True, size=14)
     notes.append(["红色列名为必填。每个文件只报一个区县、一个年度；上传后系统逐行校验，错误须改正后才能提交，"

@@ -11,18 +11,20 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import shapely
 
 from geo import boundaries
-from imports import spec
+from imports import cells, spec
 from imports.files import Sheet
 
 ERROR, WARNING = "错误", "警告"
 JUMP = 10.0  # a value this many times last year's (or more, or this much smaller) is a warning
 COORD_TOLERANCE = 0.005  # degrees (~500 m) around a county: its outline is simplified
+LISTED = 5000  # problems listed at most (a hostile file can hold millions); the counts stay exact
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,16 @@ class Checked:
     year: int
     adcode: str | None  # the one county of the upload (None if it could not be told)
     tables: dict[str, pd.DataFrame]
-    problems: list[Problem]
+    problems: list[Problem]  # at most LISTED of them, then one line saying how many more there are
     rows: int = 0
+    error_count: int | None = None  # of all problems found, listed or not (None: count the list)
+    warning_count: int | None = None
+
+    def __post_init__(self):
+        if self.error_count is None:
+            self.error_count = sum(p.level == ERROR for p in self.problems)
+        if self.warning_count is None:
+            self.warning_count = sum(p.level == WARNING for p in self.problems)
 
     @property
     def errors(self) -> list[Problem]:
@@ -83,6 +93,12 @@ class Checked:
                              "问题": [p.message for p in order]})
 
 
+def quoted(value, limit: int = 40) -> str:
+    """A cell's text for a message: at most ``limit`` characters."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _letter(i: int) -> str:
     name = ""
     i += 1
@@ -98,7 +114,14 @@ def _normal(header: str) -> str:
 
 
 def _nearest(value: str, options) -> str | None:
-    found = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
+    if len(value) > 30:  # nothing in a vocabulary is this long; and difflib's time grows with the length
+        return None
+    return _closest(value, tuple(options))
+
+
+@lru_cache(maxsize=4096)
+def _closest(value: str, options: tuple[str, ...]) -> str | None:
+    found = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
     return found[0] if found else None
 
 
@@ -107,10 +130,29 @@ def _suggest(value: str, options) -> str:
     return f"，是否为“{near}”？" if near else "。"
 
 
+class Problems(list):
+    """The problems found: at most ``LISTED`` of each level are kept, the others only counted (``unlisted``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.unlisted = {ERROR: 0, WARNING: 0}
+        self.listed = {ERROR: 0, WARNING: 0}
+
+    def append(self, problem: Problem) -> None:
+        if self.listed[problem.level] >= LISTED:
+            self.unlisted[problem.level] += 1
+            return
+        self.listed[problem.level] += 1
+        super().append(problem)
+
+    def room(self, level: str) -> int:
+        return LISTED - self.listed[level]
+
+
 class _Sheet:
     """One sheet being checked: its columns by key, and the problems found, with row numbers of the file."""
 
-    def __init__(self, sheet: Sheet, columns: tuple[spec.Column, ...], problems: list[Problem]):
+    def __init__(self, sheet: Sheet, columns: tuple[spec.Column, ...], problems: Problems):
         self.sheet, self.columns, self.problems = sheet, columns, problems
         self.rows = np.array(sheet.rows, dtype=int)
         self.position: dict[str, int] = {}
@@ -123,7 +165,7 @@ class _Sheet:
             head = _normal(raw)
             if not head:
                 if sheet.cells[i].astype(bool).any():
-                    self.add(ERROR, f"{_letter(i)} 列", "有数据但没有列名。", header_row)
+                    self.add(WARNING, f"{_letter(i)} 列", "有数据但没有列名，将被忽略。", header_row)
                 continue
             if head in seen:
                 self.add(ERROR, f"{_letter(i)} 列「{raw}」", f"列名与 {_letter(seen[head])} 列重复。", header_row)
@@ -155,11 +197,15 @@ class _Sheet:
         self.problems.append(Problem(level, self.sheet.where, row, column, message))
 
     def flag(self, level: str, mask: np.ndarray, key: str | None, message, values=None) -> None:
-        """A problem on each row of ``mask``; ``message`` may be a function of the row's value."""
+        """A problem on each row of ``mask``; ``message`` may be a function of the row's value. Beyond the rows
+        the list has room for, problems are only counted (their messages are not even built)."""
         column = self.label(key) if key else None
-        for i in np.flatnonzero(mask):
+        hits = np.flatnonzero(mask)
+        room = max(self.problems.room(level), 0)
+        for i in hits[:room]:
             text = message(values[i]) if callable(message) else message
             self.problems.append(Problem(level, self.sheet.where, int(self.rows[i]), column, text))
+        self.problems.unlisted[level] += max(len(hits) - room, 0)
         if level == ERROR:
             self.bad |= mask
 
@@ -172,65 +218,83 @@ class _Sheet:
 def _parse(s: _Sheet, context: Context, choices: dict[str, list[str]]) -> pd.DataFrame:
     """Each known column parsed by its kind, its bad cells flagged; the result has one column per key."""
     out = {}
-    this_year = date.today().year
     for column in s.columns:
         if column.key not in s.position:
             continue
         raw = s.text(column.key)
+        control = cells.controls(raw)
+        s.flag(ERROR, control, column.key,
+               lambda v: f"含有不可见的控制字符（{cells.control_name(v)}），请删除后重新上传。", raw.to_numpy())
+        raw = raw.where(~control, "")  # refused above; not parsed again
         empty = (raw == "").to_numpy()
         if column.required:
-            s.flag(ERROR, empty, column.key, "必填项为空。")
+            s.flag(ERROR, empty & ~control, column.key, "必填项为空。")
         present = ~empty
         if column.kind == "text":
             too_long = present & (raw.str.len() > 100).to_numpy()
             s.flag(ERROR, too_long, column.key, "超过 100 个字符。")
             out[column.key] = raw.where(present, None)
         elif column.kind in ("number", "year"):
-            cleaned = raw.str.replace(",", "", regex=False)
-            number = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=float)
-            wrong = present & np.isnan(number)
-            s.flag(ERROR, wrong, column.key, lambda v: f"“{v}”不是数字。", raw.to_numpy())
-            ok = present & ~wrong
-            if column.kind == "year":
-                whole = ok & (number == np.floor(number))
-                s.flag(ERROR, ok & ~whole, column.key, lambda v: f"年份“{v}”须为整数。", raw.to_numpy())
-                out_of_range = whole & ((number < 1949) | (number > this_year + 1))
-                s.flag(ERROR, out_of_range, column.key, lambda v: f"年份 {v} 不合理。", raw.to_numpy())
-            elif column.key in ("lon", "lat"):
-                outside = ok & ((number < column.minimum) | (number > column.maximum))
-                what = "经度" if column.key == "lon" else "纬度"
-                s.flag(ERROR, outside, column.key, lambda v, w=what: f"{w} {v} 不在安徽省范围内。", raw.to_numpy())
-            else:
-                if column.minimum is not None:
-                    s.flag(ERROR, ok & (number < column.minimum), column.key, "不能为负数。" if column.minimum == 0
-                           else f"应不小于 {column.minimum:g}。")
-                if column.maximum is not None:
-                    s.flag(ERROR, ok & (number > column.maximum), column.key, f"应不大于 {column.maximum:g}。")
-            out[column.key] = np.where(ok, number, np.nan)
+            out[column.key] = _numbers(s, column, raw, present)
         elif column.kind == "yesno":
-            value = raw.map({spec.YES: True, spec.NO: False, "Y": True, "N": False, "y": True, "n": False})
+            value = cells.fold(raw).str.upper().map({spec.YES: True, spec.NO: False, "Y": True, "N": False})
             wrong = present & value.isna().to_numpy()
-            s.flag(ERROR, wrong, column.key, lambda v: f"“{v}”应为“是”或“否”。", raw.to_numpy())
+            s.flag(ERROR, wrong, column.key, lambda v: f"“{quoted(v)}”应为“是”或“否”。", raw.to_numpy())
             out[column.key] = value.to_numpy()
         elif column.kind == "choice":
             options = list(column.choices) or choices[column.key]
             known = raw.isin(options).to_numpy()
             wrong = present & ~known
-            s.flag(ERROR, wrong, column.key, lambda v, o=options: f"“{v}”不在可选值中" + _suggest(v, o),
+            s.flag(ERROR, wrong, column.key, lambda v, o=options: f"“{quoted(v)}”不在可选值中" + _suggest(v, o),
                    raw.to_numpy())
             out[column.key] = raw.where(present & known, None)
         elif column.kind == "county":
-            out[column.key] = _counties(s, raw, present, context)
+            out[column.key] = _counties(s, cells.fold(raw), present, context)
         elif column.kind == "uscc":
-            code = raw.str.upper().str.replace(r"[\s-]", "", regex=True)
-            shape = code.str.fullmatch(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}").to_numpy()
-            valid = uscc_valid(code, shape)
-            s.flag(ERROR, present & ~shape, column.key,
-                   lambda v: f"“{v}”不是 18 位统一社会信用代码（数字与除 I、O、Z、S、V 外的大写字母）。", raw.to_numpy())
-            s.flag(ERROR, present & shape & ~valid, column.key,
-                   lambda v: f"“{v}”的校验位不符（GB 32100-2015），请核对。", raw.to_numpy())
-            out[column.key] = code.where(present & valid, None)
+            out[column.key] = _uscc(s, column, raw, present)
+        else:
+            raise ValueError(f"column {column.name!r} has unknown kind {column.kind!r}")
     return pd.DataFrame(out)
+
+
+def _numbers(s: _Sheet, column: spec.Column, raw: pd.Series, present: np.ndarray) -> np.ndarray:
+    """A number or year column by the rule of ``cells.numbers``, then its range."""
+    number, reasons = cells.numbers(raw, "年" if column.kind == "year" else cells.unit_of(column.name))
+    wrong = np.array([r is not None for r in reasons], dtype=bool)
+    s.flag(ERROR, wrong, column.key, lambda r: r, reasons)
+    ok = present & ~wrong
+    text = raw.to_numpy()
+    if column.kind == "year":
+        whole = ok & (number == np.floor(number))
+        s.flag(ERROR, ok & ~whole, column.key, lambda v: f"年份“{quoted(v)}”须为整数。", text)
+        out_of_range = whole & ((number < 1949) | (number > date.today().year + 1))
+        s.flag(ERROR, out_of_range, column.key, lambda v: f"年份 {quoted(v)} 不合理。", text)
+    elif column.key in ("lon", "lat"):
+        outside = ok & ((number < column.minimum) | (number > column.maximum))
+        what = "经度" if column.key == "lon" else "纬度"
+        s.flag(ERROR, outside, column.key, lambda v, w=what: f"{w} {quoted(v)} 不在安徽省范围内。", text)
+    else:
+        if column.minimum is not None:
+            s.flag(ERROR, ok & (number < column.minimum), column.key, "不能为负数。" if column.minimum == 0
+                   else f"应不小于 {column.minimum:g}。")
+        if column.maximum is not None:
+            s.flag(ERROR, ok & (number > column.maximum), column.key, f"应不大于 {column.maximum:g}。")
+    return np.where(ok, number, np.nan)
+
+
+_USCC_SHAPE = r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}"
+
+
+def _uscc(s: _Sheet, column: spec.Column, raw: pd.Series, present: np.ndarray) -> pd.Series:
+    """统一社会信用代码: full-width characters folded, case, spaces and hyphens ignored, shape and check digit."""
+    code = cells.fold(raw).str.upper().str.replace(r"[\s-]", "", regex=True)
+    shape = code.str.fullmatch(_USCC_SHAPE).to_numpy(dtype=bool)
+    valid = uscc_valid(code, shape)
+    s.flag(ERROR, present & ~shape, column.key,
+           lambda v: f"“{quoted(v)}”不是 18 位统一社会信用代码（数字与除 I、O、Z、S、V 外的大写字母）。", raw.to_numpy())
+    s.flag(ERROR, present & shape & ~valid, column.key,
+           lambda v: f"“{v}”的校验位不符（GB 32100-2015），请核对。", raw.to_numpy())
+    return code.where(present & valid, None)
 
 
 _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -262,7 +326,7 @@ def _counties(s: _Sheet, raw: pd.Series, present: np.ndarray, context: Context) 
     lookup |= {k: v for k, v in zip(once, counties.adcode[once.index]) if k not in lookup}
     code = raw.map(lookup)
     wrong = present & code.isna().to_numpy()
-    s.flag(ERROR, wrong, "adcode", lambda v: f"未知的区县“{v}”" + _suggest(v, counties.name), raw.to_numpy())
+    s.flag(ERROR, wrong, "adcode", lambda v: f"未知的区县“{quoted(v)}”" + _suggest(v, counties.name), raw.to_numpy())
     return code.to_numpy()
 
 
@@ -301,35 +365,67 @@ def _duplicates(s: _Sheet, keys: pd.DataFrame, key: str, what: str) -> None:
 
 def check(kind: str, year: int, sheets: list[Sheet], context: Context) -> Checked:
     """Validate an upload of ``kind`` (spec.CLUSTERS or spec.ENTERPRISES) for ``year``."""
-    problems: list[Problem] = []
-    if kind == spec.CLUSTERS:
-        return _check_clusters(year, sheets, context, problems)
-    return _check_enterprises(year, sheets, context, problems)
+    if kind not in spec.KINDS:
+        raise ValueError(f"unknown upload kind {kind!r}; expected one of {spec.KINDS}")
+    problems = Problems()
+    checked = (_check_clusters if kind == spec.CLUSTERS else _check_enterprises)(year, sheets, context, problems)
+    checked.error_count = problems.listed[ERROR] + problems.unlisted[ERROR]
+    checked.warning_count = problems.listed[WARNING] + problems.unlisted[WARNING]
+    checked.problems = list(problems)
+    if sum(problems.unlisted.values()):
+        checked.problems.append(Problem(
+            ERROR if problems.unlisted[ERROR] else WARNING, sheets[0].file_name, None, None,
+            f"另有 {problems.unlisted[ERROR]:,} 个错误、{problems.unlisted[WARNING]:,} 个警告未列出（每类最多列出 "
+            f"{LISTED:,} 个）：请先改正已列出的问题，再重新上传。"))
+    return checked
 
 
 def _pick(sheets: list[Sheet], columns: tuple[spec.Column, ...], name: str) -> Sheet | None:
-    """The sheet named ``name``, else the one whose header holds most of ``columns``."""
+    """The sheet named ``name``, else the one whose header holds most of ``columns`` (at least two)."""
     for sheet in sheets:
         if sheet.name == name:
             return sheet
-    wanted = {_normal(c.name) for c in columns}
-    scored = [(len(wanted & {_normal(h) for h in sheet.header}), sheet) for sheet in sheets]
+    scored = [(_matching(sheet, columns), sheet) for sheet in sheets]
     scored = [(n, sheet) for n, sheet in scored if n >= 2]
     return max(scored, key=lambda x: x[0])[1] if scored else None
 
 
-def _open(kind: str, sheets: list[Sheet], problems: list[Problem]) -> _Sheet | None:
+def _matching(sheet: Sheet, columns: tuple[spec.Column, ...]) -> int:
+    """How many of ``columns`` the sheet's header holds."""
+    return len({_normal(c.name) for c in columns} & {_normal(h) for h in sheet.header})
+
+
+def _open(kind: str, sheets: list[Sheet], problems: Problems) -> _Sheet | None:
     """The main sheet of an upload of ``kind`` with its header checked; None (with the problem recorded) when it
-    is missing or lacks a required column."""
-    sheet = _pick(sheets, spec.COLUMNS[kind], kind)
+    is missing, empty or lacks a required column."""
+    columns = spec.COLUMNS[kind]
+    sheet = _pick(sheets, columns, kind)
     if sheet is None:
-        problems.append(Problem(ERROR, sheets[0].file_name, None, None, f"找不到“{kind}”表：请使用下载的模板。"))
+        other = next((k for k in spec.KINDS if k != kind and _pick(sheets, spec.COLUMNS[k], k)), None)
+        hint = f"此文件似为“{other}”模板，请确认上报类型，" if other else ""
+        problems.append(Problem(ERROR, sheets[0].file_name, None, None,
+                                f"找不到“{kind}”表：{hint}请使用下载的{kind}模板。"))
         return None
-    s = _Sheet(sheet, spec.COLUMNS[kind], problems)
+    ours = {kind, *spec.TEMPLATE_SHEETS, *(spec.COMPANION_SHEETS.get(kind, ()))}
+    elsewhere = [other for other in sheets if other is not sheet and other.name not in ours
+                 and len(other.cells) and _matching(other, columns) >= 2]
+    if len(sheet.cells) == 0:
+        if elsewhere:
+            message = f"没有数据行；数据在工作表“{elsewhere[0].name}”中，请放在“{kind}”中。"
+        elif not sheet.header:
+            message = "工作表是空的（没有列名和数据）：请使用下载的模板。"
+        else:
+            message = f"只有列名、没有数据行：请从第 {sheet.header_row + 1} 行起填写数据。"
+        problems.append(Problem(ERROR, sheet.where, None, None, message))
+        return None
+    for other in elsewhere:
+        problems.append(Problem(WARNING, other.where, None, None,
+                                f"此工作表的数据不会被读取：只读取“{sheet.name or kind}”表。"))
+    s = _Sheet(sheet, columns, problems)
     return s if s.complete else None
 
 
-def _check_clusters(year: int, sheets: list[Sheet], context: Context, problems: list[Problem]) -> Checked:
+def _check_clusters(year: int, sheets: list[Sheet], context: Context, problems: Problems) -> Checked:
     s = _open(spec.CLUSTERS, sheets, problems)
     if s is None:
         return Checked(spec.CLUSTERS, year, None, {}, problems)
@@ -372,7 +468,7 @@ def _jumps(s: _Sheet, now: pd.Series, before: pd.Series, key: str, what: str) ->
     s.flag(WARNING, jump, key, lambda b: f"与{what}（{b:g}）相差 10 倍以上，请核对单位（亿元）。", before.to_numpy())
 
 
-def _check_enterprises(year: int, sheets: list[Sheet], context: Context, problems: list[Problem]) -> Checked:
+def _check_enterprises(year: int, sheets: list[Sheet], context: Context, problems: Problems) -> Checked:
     s = _open(spec.ENTERPRISES, sheets, problems)
     if s is None:
         return Checked(spec.ENTERPRISES, year, None, {}, problems)
@@ -396,7 +492,7 @@ def _check_enterprises(year: int, sheets: list[Sheet], context: Context, problem
     if "cluster_name" in parsed:
         theirs = context.clusters[context.clusters.adcode == adcode]
         unknown = (parsed.cluster_name.notna() & ~parsed.cluster_name.isin(theirs.name)).to_numpy()
-        s.flag(ERROR, unknown, "cluster_name", lambda v: f"本县没有名为“{v}”的集群" + _suggest(v, theirs.name),
+        s.flag(ERROR, unknown, "cluster_name", lambda v: f"本县没有名为“{quoted(v)}”的集群" + _suggest(v, theirs.name),
                parsed.cluster_name.to_numpy())
     if "revenue" in parsed:
         before = parsed.uscc.map(context.enterprise_revenue).astype(float)
@@ -458,12 +554,12 @@ def _coordinates(s: _Sheet, parsed: pd.DataFrame, context: Context) -> None:
 
 
 def _honours(sheets: list[Sheet], main: Sheet, parsed: pd.DataFrame, year: int, context: Context,
-             problems: list[Problem]) -> tuple[pd.DataFrame, int]:
+             problems: Problems) -> tuple[pd.DataFrame, int]:
     """The 企业荣誉 table (its own sheet, or a second CSV file), checked against the 名录 and the vocabulary."""
     others = [sheet for sheet in sheets if sheet is not main]
     sheet = _pick(others, spec.HONOUR_COLUMNS, spec.HONOURS_SHEET)
     empty = pd.DataFrame(columns=["uscc", "honour", "year"])
-    if sheet is None:
+    if sheet is None or not len(sheet.cells):  # no honours this year: the sheet may be missing or header-only
         return empty, 0
     h = _Sheet(sheet, spec.HONOUR_COLUMNS, problems)
     if not h.complete:

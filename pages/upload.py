@@ -14,7 +14,7 @@ import settings
 import store
 import workflow
 from components import downloads, plain, session
-from imports import diff, files, spec, templates
+from imports import diff, files, sandbox, spec, templates
 
 st.title("数据上报")
 current = session.guard("submit")
@@ -43,10 +43,12 @@ uploads = st.file_uploader(
     f"上传{kind}（.xlsx，或 UTF-8 / GBK 编码的 .csv；企业荣誉可作为第二个 CSV 一并上传；单个文件不超过 {settings.UPLOAD_MAX_MB} MB）",
     type=["xlsx", "csv"], accept_multiple_files=True, key=f"upload_files_{kind}")
 
+sandbox.warm()  # the worker that reads uploads (imports.sandbox), started before the first file arrives
+
 if uploads:
-    payload = [(f.name, f.getvalue()) for f in uploads]
+    payload = [(files.safe_name(f.name), f.getvalue()) for f in uploads]
     file_name = "、".join(name for name, _ in payload)
-    digest = files.sha256(b"".join(data for _, data in payload))
+    digest = files.digest(payload)
     try:
         cached = st.session_state.get("upload_checked")
         if cached is not None and cached[0] == (digest, kind, year):  # a rerun (e.g. the submit click)
@@ -62,9 +64,9 @@ if uploads:
         st.error(plain.md(refused))
         st.stop()
     county = counties.set_index("adcode").name.get(checked.adcode, "（未能识别区县）")
-    errors, warnings = len(checked.errors), len(checked.warnings)
+    errors, warnings = checked.error_count, checked.warning_count
     verdict = f"{html.escape(file_name)}：{county} · {year}年 · {checked.rows:,} 行 · " \
-              f"<b>{errors} 个错误</b>、{warnings} 个警告"
+              f"<b>{errors:,} 个错误</b>、{warnings:,} 个警告"
     st.html(f'<p class="upload-verdict" data-errors="{errors}" data-warnings="{warnings}">{verdict}</p>')
     if checked.problems:
         report = checked.report()
@@ -80,7 +82,7 @@ if uploads:
         st.dataframe(changes, hide_index=True, width="stretch", height="auto",
                      key="upload_changes")
     if warnings:
-        st.warning(f"有 {warnings} 个警告：请核对后再提交。")
+        st.warning(f"有 {warnings:,} 个警告：请核对后再提交。")
     submitted = st.session_state.get("upload_submitted", {}).get((digest, kind, year))
     if submitted is not None:
         st.success(f"已提交第 {submitted} 批（{county} · {year}年 · {kind}），等待市级审核。")

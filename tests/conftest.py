@@ -14,6 +14,27 @@ TONGCHENG, ANQING = "340881", "340800"  # 桐城市, a county of 安庆市
 WUWEI, WUHU = "340281", "340200"  # 无为市, a county of 芜湖市
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_incidents(request):
+    """A page run that fails is shown as a Chinese message with an incident id (app.py), not as an exception that
+    AppTest would report: fail every test during which an incident was recorded, unless it expects them."""
+    import incidents
+
+    before = incidents.count
+    yield
+    if "expected_incidents" not in request.fixturenames:
+        assert incidents.count == before, "an unexpected incident was recorded (traceback in the captured log)"
+
+
+@pytest.fixture()
+def expected_incidents():
+    """For tests that cause incidents on purpose; yields a function returning how many were recorded since."""
+    import incidents
+
+    before = incidents.count
+    yield lambda: incidents.count - before
+
+
 @pytest.fixture(scope="session")
 def demo_tables():
     from data import demo

@@ -31,3 +31,17 @@ def test_streamlit_config_keeps_the_intranet_promises():
     assert config["client"]["disableDataExport"] is True  # lists leave only through the neutralising exporters
     for key in ("gatherUsageStats", "disableDataExport"):
         assert key in README
+
+
+def test_readme_role_table_is_the_access_matrix():
+    """The README's table of roles names, for each role, exactly the actions ``access.ACTIONS`` grants it, and
+    the region ``access.SCOPED`` binds it to."""
+    import access
+
+    table = README.split("| role | may | region |", 1)[1].split("\n\n", 1)[0]
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in table.strip().splitlines()[1:]]
+    documented = {role: (set(may.split("、")), region) for role, may, region in rows}
+    regions = {None: "全省", "市": "本市各区县", "区县": "本区县"}
+    expected = {role: ({name for name, roles in access.ACTIONS.values() if role in roles},
+                       regions[access.SCOPED.get(role)]) for role in access.ROLES}
+    assert documented == expected
