@@ -66,7 +66,7 @@ def fold(raw: pd.Series) -> pd.Series:
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-_WITH_UNIT = re.compile(rf"({_NUMBER}|{_GROUPED})\s*(\S+)")
+_WITH_UNIT = re.compile(rf"({_NUMBER}|{_GROUPED})\s*([^\d\s.,+_-]+)")  # a unit has no digits or signs
 # Units a filer may write instead of the column's, and their factor to it, for the hint of a refused value
 _CONVERTIBLE = {("万元", "亿元"): 1e-4, ("元", "亿元"): 1e-8, ("千万元", "亿元"): 0.1, ("亿", "亿元"): 1.0}
 

@@ -155,9 +155,9 @@ def _csv(file_name: str, data: bytes, limits: Limits) -> Sheet:
     text = decode(file_name, data)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
-    csv.field_size_limit(limits.cell_chars + 1)  # a longer cell stops the parser; reported below
+    csv.field_size_limit(max(len(text), 131072))  # the file size bounds a cell; _table names a long one's column
     rows: list[list[str]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         for row in reader:
             if len(rows) >= limits.rows:
@@ -166,12 +166,9 @@ def _csv(file_name: str, data: bytes, limits: Limits) -> Sheet:
                 raise UnreadableFile(f"{file_name} · 第 {reader.line_num} 行：有 {len(row):,} 列，超过 "
                                      f"{limits.columns} 列的上限。")
             rows.append([c.strip() for c in row])
-    except csv.Error as error:
-        line = reader.line_num
-        if "field larger than field limit" in str(error):
-            raise UnreadableFile(f"{file_name} · 第 {line} 行：有单元格超过 {limits.cell_chars:,} 个字符的上限。") \
-                from None
-        raise UnreadableFile(f"{file_name} · 第 {line} 行：CSV 格式错误（{error}），请检查引号是否成对。") from None
+    except csv.Error:
+        raise UnreadableFile(f"{file_name} · 第 {reader.line_num} 行：CSV 格式错误，引号不成对，或右引号后还有字符"
+                             "（单元格内的引号须写成两个：\"\"）。") from None
     if not any(any(rows_cell for rows_cell in row) for row in rows):
         raise UnreadableFile(f"{file_name}：文件中没有数据。")
     return _table(file_name, "", rows, limits)

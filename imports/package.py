@@ -161,7 +161,9 @@ def _xml(book: zipfile.ZipFile, name: str, limits: Limits):
         raise Refused(f"部件 {name} 大小异常（{info.file_size / MB:,.1f} MB），不是正常的 Excel 文件。")
     try:
         return SafeXml.fromstring(_unpack(book, info, limits))
-    except (SafeXml.ParseError, DefusedXmlException) as error:
+    except DefusedXmlException as error:
+        raise Refused(f"部件 {name} 含有 XML 实体或文档类型定义，Excel 不会这样保存，文件可能是恶意构造的。") from error
+    except SafeXml.ParseError as error:
         raise Refused(f"文件已损坏（部件 {name} 不是有效的 XML）：请重新导出或另存后上传。") from error
 
 

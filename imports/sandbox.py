@@ -1,45 +1,50 @@
 """Untrusted upload bytes are read and validated in a child process with memory, CPU-time and wall-time limits.
 
 A reader can be made to abort its process (a native allocation fails), to take minutes or gigabytes; in the server
-process that would disconnect, stall or swell every user. Here each upload is checked in a fresh child forked from
-a *forkserver* (a clean process started once, with the readers already imported: ~10 ms a child instead of ~2 s
-for a spawned interpreter; forking the multi-threaded server itself would be unsafe). The child sets its own
-``RLIMIT_AS`` and ``RLIMIT_CPU``, the parent kills it at the wall-time limit, and every way it can end becomes a
-Chinese message naming the files. The parent only waits on a pipe (no interpreter lock held), so other users
-are not slowed; at most ``settings.UPLOAD_WORKERS`` children run at once per server process.
+process that would disconnect, stall or swell every user. Each job runs in a fresh child forked by a worker process
+(``imports.worker``: a clean, single-threaded interpreter started once with the readers imported, so a child
+starts in milliseconds; forking the multi-threaded server itself would be unsafe). The child sets its own
+``RLIMIT_AS`` and ``RLIMIT_CPU``, the worker kills it at the wall-time limit, and every way it can end becomes a
+Chinese message naming the files. The calling thread only waits on a pipe (no interpreter lock held), so other
+users are not slowed; at most ``settings.UPLOAD_WORKERS`` jobs run at once per server process.
+
+``multiprocessing`` is not used: its children re-run the parent's ``__main__`` first, and under Streamlit that is
+the app script itself.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.forkserver
+import atexit
+import os
 import pickle
-import resource
+import queue
+import select
 import signal
+import subprocess
+import sys
 import threading
-import traceback
+import time
 
 import incidents
 import settings
-from imports import files, validate
+from imports import files, validate, worker
 from imports.package import Limits
 
-MB = 2**20
-_CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["imports.files", "imports.validate", "imports.sandbox"])
+_IDLE: queue.LifoQueue = queue.LifoQueue()  # started workers waiting for a job
 _SLOTS = threading.BoundedSemaphore(max(1, settings.UPLOAD_WORKERS))
-MAX_RESULT_MB = 512  # a checked 100,000-row file pickles to ~40 MB
+_ALL: set = set()  # every worker process started, to stop them at exit
+_SPARE = 10  # seconds more than the wall-time limit before the server gives up on a worker itself
 
 
 class WorkerFailed(files.UnreadableFile):
-    """The worker was killed, ran out of time or memory, or failed unexpectedly; the message names the files."""
+    """The job was killed, ran out of time or memory, or failed unexpectedly; the message names the files."""
 
 
 def check(kind: str, year: int, uploads: list[tuple[str, bytes]], context: validate.Context,
           limits: Limits | None = None) -> validate.Checked:
     """``files.read`` and ``validate.check`` of ``uploads`` in a worker process under the limits of ``settings``.
 
-    Raises ``files.UnreadableFile`` for a file refused by a reader or a limit, ``WorkerFailed`` when the worker
+    Raises ``files.UnreadableFile`` for a file refused by a reader or a limit, ``WorkerFailed`` when the job
     ends otherwise; both name the files.
     """
     return run(_read_and_check, (kind, year, uploads, context, limits or Limits.current()),
@@ -52,44 +57,33 @@ def _read_and_check(kind, year, uploads, context, limits) -> validate.Checked:
 
 
 def warm() -> None:
-    """Start the forkserver in the background (~2 s, once per server process), e.g. when the upload page opens."""
-    threading.Thread(target=multiprocessing.forkserver.ensure_running, daemon=True, name="forkserver-warm").start()
+    """Start a worker in the background (~1 s), e.g. when the upload page opens, so the first file waits less."""
+    if _IDLE.empty() and len(_ALL) < max(1, settings.UPLOAD_WORKERS):
+        threading.Thread(target=lambda: _IDLE.put(_Worker()), daemon=True, name="upload-worker-start").start()
 
 
 def run(function, args: tuple, names: str, memory_mb: int | None = None, cpu_seconds: int | None = None,
         wall_seconds: int | None = None, refusals: tuple[type[Exception], ...] = (files.UnreadableFile,)):
-    """``function(*args)`` in a worker (a module-level function; picklable arguments and result). Exceptions of
-    ``refusals`` (built from a message alone) are raised again here; any other ending is ``WorkerFailed``."""
+    """``function(*args)`` in a fresh child process (a module-level function; picklable arguments and result).
+    Exceptions of ``refusals`` (built from a message alone) are raised again here; any other ending is
+    ``WorkerFailed``."""
     memory_mb = memory_mb or settings.UPLOAD_WORKER_MEMORY_MB
     cpu_seconds = cpu_seconds or settings.UPLOAD_WORKER_CPU_SECONDS
     wall_seconds = wall_seconds or settings.UPLOAD_WORKER_WALL_SECONDS
     if not _SLOTS.acquire(timeout=wall_seconds):
         raise WorkerFailed(f"{names}：服务器正在校验其他文件，请稍后重试。")
     try:
-        return _run(function, args, names, memory_mb, cpu_seconds, wall_seconds, refusals)
+        header = pickle.dumps((memory_mb, cpu_seconds, wall_seconds))
+        body = pickle.dumps((function, args, refusals), protocol=pickle.HIGHEST_PROTOCOL)
+        status, killed, data = _call(header, body, wall_seconds + _SPARE, names)
     finally:
         _SLOTS.release()
-
-
-def _run(function, args, names, memory_mb, cpu_seconds, wall_seconds, refusals):
-    receive, send = _CONTEXT.Pipe(duplex=False)
-    worker = _CONTEXT.Process(target=_child, args=(send, function, args, memory_mb, cpu_seconds, refusals),
-                              daemon=True, name="upload-check")
-    worker.start()
-    send.close()
-    try:
-        if not receive.poll(wall_seconds):
-            raise WorkerFailed(f"{names}：处理超过 {wall_seconds} 秒仍未完成，已中止。文件可能过大或结构异常，"
-                               "请拆分或另存后重试。")
-        outcome, payload = pickle.loads(receive.recv_bytes())
-    except EOFError:  # the worker died before it could answer
-        worker.join(5)
-        raise WorkerFailed(_death(names, worker.exitcode, memory_mb, cpu_seconds)) from None
-    finally:
-        receive.close()
-        if worker.is_alive():
-            worker.kill()
-        worker.join(5)
+    if killed:
+        raise WorkerFailed(f"{names}：处理超过 {wall_seconds} 秒仍未完成，已中止。文件可能过大或结构异常，"
+                           "请拆分或另存后重试。")
+    if not data:
+        raise WorkerFailed(_death(names, status, memory_mb, cpu_seconds))
+    outcome, payload = pickle.loads(data)
     if outcome == "ok":
         return payload
     if outcome == "refused":
@@ -98,40 +92,80 @@ def _run(function, args, names, memory_mb, cpu_seconds, wall_seconds, refusals):
     if outcome == "memory":
         raise WorkerFailed(_memory(names, memory_mb))
     if outcome == "too_large":
-        raise WorkerFailed(f"{names}：校验结果超过 {MAX_RESULT_MB} MB，请拆分文件后重试。")
+        raise WorkerFailed(f"{names}：校验结果超过 {worker.MAX_RESULT_MB} MB，请拆分文件后重试。")
     incident = incidents.record(payload, "upload worker")
     raise WorkerFailed(f"{names}：校验时{incidents.message(incident)}")
+
+
+def _call(header: bytes, body: bytes, timeout: float, names: str) -> tuple[int, bool, bytes]:
+    """One job on an idle worker (started if none is idle); a worker that fails is stopped and replaced."""
+    try:
+        process = _IDLE.get_nowait()
+    except queue.Empty:
+        process = _Worker()
+    try:
+        reply = process.call(header, body, timeout)
+    except (OSError, EOFError, TimeoutError, pickle.UnpicklingError, ValueError) as error:
+        process.stop()
+        incident = incidents.record(error, "upload worker process")
+        raise WorkerFailed(f"{names}：校验时{incidents.message(incident)}") from None
+    _IDLE.put(process)
+    return reply
 
 
 def _memory(names: str, memory_mb: int) -> str:
     return f"{names}：读取所需内存超过 {memory_mb:,} MB 的上限，已中止。文件可能结构异常，请在 Excel 或 WPS 中另存后重试。"
 
 
-def _death(names: str, exitcode: int | None, memory_mb: int, cpu_seconds: int) -> str:
-    if exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
+def _death(names: str, status: int, memory_mb: int, cpu_seconds: int) -> str:
+    """The message for a child that ended without answering, by its exit code (-N: killed by signal N)."""
+    if status == -signal.SIGXCPU:
         return f"{names}：处理用时超过 {cpu_seconds} 秒的上限，已中止。请拆分文件或另存后重试。"
-    if exitcode in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS):
+    if status in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS):  # a native reader failing to allocate
         return _memory(names, memory_mb)
-    return f"{names}：校验进程意外结束（退出码 {exitcode}），文件未被接受。请另存后重试。"
+    if status == -signal.SIGKILL:  # the kernel's out-of-memory killer, or an operator
+        return f"{names}：校验进程被系统终止（通常是服务器内存不足），文件未被接受。请稍后重试。"
+    return f"{names}：校验进程意外结束（退出码 {status}），文件未被接受。请另存后重试。"
 
 
-def _child(send, function, args, memory_mb: int, cpu_seconds: int, refusals) -> None:
-    """In the worker: limits first, then the work; one message back: (outcome, payload)."""
-    resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))  # SIGXCPU, then SIGKILL
-    try:
-        result = ("ok", function(*args))
-    except refusals as refused:
-        result = ("refused", (type(refused), str(refused)))
-    except MemoryError:
-        result = ("memory", None)
-    except BaseException:  # noqa: BLE001  (reported to the parent, which logs it under an incident id)
-        result = ("error", traceback.format_exc())
-    try:
-        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    except MemoryError:
-        data = pickle.dumps(("memory", None))
-    if len(data) > MAX_RESULT_MB * MB:
-        data = pickle.dumps(("too_large", None))
-    send.send_bytes(data)
-    send.close()
+class _Worker:
+    """One ``python -m imports.worker`` process in its own session (so that stopping it stops its children)."""
+
+    def __init__(self):
+        env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        self.process = subprocess.Popen([sys.executable, "-m", "imports.worker"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, cwd=settings.ROOT, env=env, start_new_session=True)
+        _ALL.add(self)
+
+    def call(self, header: bytes, body: bytes, timeout: float) -> tuple[int, bool, bytes]:
+        worker.write_frame(self.process.stdin, header)
+        worker.write_frame(self.process.stdin, body)
+        deadline = time.monotonic() + timeout
+        reply = bytearray()
+        size = None
+        out = self.process.stdout.fileno()
+        while size is None or len(reply) < size + worker.LENGTH.size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([out], [], [], left)[0]:
+                raise TimeoutError("the upload worker did not answer in time")
+            chunk = os.read(out, 1 << 20)
+            if not chunk:
+                raise EOFError("the upload worker ended")
+            reply += chunk
+            if size is None and len(reply) >= worker.LENGTH.size:
+                size = worker.LENGTH.unpack_from(reply)[0]
+        return pickle.loads(bytes(reply[worker.LENGTH.size:]))
+
+    def stop(self) -> None:
+        _ALL.discard(self)
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.process.wait()
+
+
+@atexit.register
+def _stop_all() -> None:
+    for process in list(_ALL):
+        process.stop()

@@ -258,28 +258,33 @@ def _parse(s: _Sheet, context: Context, choices: dict[str, list[str]]) -> pd.Dat
 
 
 def _numbers(s: _Sheet, column: spec.Column, raw: pd.Series, present: np.ndarray) -> np.ndarray:
-    """A number or year column by the rule of ``cells.numbers``, then its range."""
+    """A number or year column by the rule of ``cells.numbers``, then its range; refused cells become NaN."""
     number, reasons = cells.numbers(raw, "年" if column.kind == "year" else cells.unit_of(column.name))
     wrong = np.array([r is not None for r in reasons], dtype=bool)
     s.flag(ERROR, wrong, column.key, lambda r: r, reasons)
     ok = present & ~wrong
     text = raw.to_numpy()
+    out_of_range = np.zeros(len(raw), dtype=bool)
     if column.kind == "year":
         whole = ok & (number == np.floor(number))
         s.flag(ERROR, ok & ~whole, column.key, lambda v: f"年份“{quoted(v)}”须为整数。", text)
-        out_of_range = whole & ((number < 1949) | (number > date.today().year + 1))
-        s.flag(ERROR, out_of_range, column.key, lambda v: f"年份 {quoted(v)} 不合理。", text)
+        out_of_range = ~whole | (number < 1949) | (number > date.today().year + 1)
+        s.flag(ERROR, whole & out_of_range, column.key, lambda v: f"年份 {quoted(v)} 不合理。", text)
     elif column.key in ("lon", "lat"):
-        outside = ok & ((number < column.minimum) | (number > column.maximum))
+        out_of_range = (number < column.minimum) | (number > column.maximum)
         what = "经度" if column.key == "lon" else "纬度"
-        s.flag(ERROR, outside, column.key, lambda v, w=what: f"{w} {quoted(v)} 不在安徽省范围内。", text)
+        s.flag(ERROR, ok & out_of_range, column.key, lambda v, w=what: f"{w} {quoted(v)} 不在安徽省范围内。", text)
     else:
         if column.minimum is not None:
-            s.flag(ERROR, ok & (number < column.minimum), column.key, "不能为负数。" if column.minimum == 0
+            below = number < column.minimum
+            s.flag(ERROR, ok & below, column.key, "不能为负数。" if column.minimum == 0
                    else f"应不小于 {column.minimum:g}。")
+            out_of_range |= below
         if column.maximum is not None:
-            s.flag(ERROR, ok & (number > column.maximum), column.key, f"应不大于 {column.maximum:g}。")
-    return np.where(ok, number, np.nan)
+            above = number > column.maximum
+            s.flag(ERROR, ok & above, column.key, f"应不大于 {column.maximum:g}。")
+            out_of_range |= above
+    return np.where(ok & ~out_of_range, number, np.nan)
 
 
 _USCC_SHAPE = r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}"
@@ -381,11 +386,13 @@ def check(kind: str, year: int, sheets: list[Sheet], context: Context) -> Checke
 
 
 def _pick(sheets: list[Sheet], columns: tuple[spec.Column, ...], name: str) -> Sheet | None:
-    """The sheet named ``name``, else the one whose header holds most of ``columns`` (at least two)."""
+    """The sheet named ``name``, else the one whose header holds most of ``columns`` (at least two) among those
+    not named as another of the templates' sheets."""
     for sheet in sheets:
         if sheet.name == name:
             return sheet
-    scored = [(_matching(sheet, columns), sheet) for sheet in sheets]
+    theirs = {*spec.KINDS, *spec.TEMPLATE_SHEETS, spec.HONOURS_SHEET} - {name}
+    scored = [(_matching(sheet, columns), sheet) for sheet in sheets if sheet.name not in theirs]
     scored = [(n, sheet) for n, sheet in scored if n >= 2]
     return max(scored, key=lambda x: x[0])[1] if scored else None
 
