@@ -46,13 +46,26 @@ def start_server(db_path: Path, port: int, env: dict[str, str] | None = None) ->
 @contextmanager
 def served(db_path: Path, env: dict[str, str] | None = None):
     """The app running over the store at ``db_path`` for the ``with`` block; yields its base URL."""
+    with serving(db_path, env) as (url, _):
+        yield url
+
+
+@contextmanager
+def serving(db_path: Path, env: dict[str, str] | None = None):
+    """Like ``served``, yielding (base URL, the server's process)."""
     port = free_port()
     process = start_server(db_path, port, env)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", process
     finally:
         process.terminate()
         process.wait(10)
+
+
+def rss_mb(pid: int) -> float:
+    """The resident memory of process ``pid``, in MiB."""
+    with open(f"/proc/{pid}/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
 
 
 @contextmanager

@@ -87,3 +87,29 @@ def test_upload_review_confirm_through_the_pages(staff):
     table = at.dataframe[0].value
     assert table.set_index("区县").loc["桐城市", "状态"] == "已确认"
     assert (table["状态"] == "未报送").sum() == 103
+
+
+def test_a_hostile_file_on_the_upload_page_is_a_chinese_message(staff):
+    from harness import hostile_files as hostile
+
+    at = as_user("tc").switch_page("pages/upload.py").run()
+    data, expected = hostile.cases()["huge_shared_string_count"]
+    at.file_uploader(key="upload_files_企业名录").set_value(("共享.xlsx", data, "application/octet-stream")).run()
+    shown = at.error[0].value.replace("\\", "")  # the message is escaped for Markdown (components.plain)
+    assert not at.exception and shown.startswith("共享.xlsx：") and expected in shown
+    assert queries.run(staff, "batches", year=None, statuses=None).empty
+
+
+def test_an_unexpected_error_on_a_page_is_a_message_with_an_incident_id(staff, monkeypatch, expected_incidents):
+    import workflow
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("/srv/secret/path: a bug")
+
+    monkeypatch.setattr(workflow, "check_upload", broken)
+    at = as_user("tc").switch_page("pages/upload.py").run()
+    at.file_uploader(key="upload_files_企业名录").set_value(("名录.csv", b"a,b\n1,2\n", "text/csv")).run()
+    assert not at.exception and expected_incidents() == 1
+    message = at.error[0].value
+    assert message.startswith("系统出现内部错误（事件编号 ") and "secret" not in message and "RuntimeError" not in message
+    assert at.sidebar.button(key="logout")  # the page around the error is still there
