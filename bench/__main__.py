@@ -2,10 +2,10 @@
 
 import sys
 
-from bench import briefing, home, honours, imports, search, tiers
+from bench import briefing, home, honours, imports, search, tiers, uploads
 
 BENCHES = {"home": home.main, "tiers": tiers.main, "honours": honours.main, "search": search.main,
-           "imports": imports.main, "briefing": briefing.main}
+           "imports": imports.main, "briefing": briefing.main, "uploads": uploads.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)

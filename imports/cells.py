@@ -24,7 +24,9 @@ _BREAKS = re.compile(r"[\t\r\n]+")
 # C0/C1 controls (tab and line breaks are cleaned, not refused), surrogates, the two non-characters XML forbids,
 # and the bidirectional overrides that make a name read differently from what it stores
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
-_SEPARATOR = "\x00"  # joins a column's cells for one search; itself refused inside a cell, so never ambiguous
+# A column's cells are joined for one search: by a character the search does not look for (cells hold no line
+# break once cleaned), so that the separator itself is never a match.
+_JOIN_RAW, _JOIN_CLEAN = "\x00", "\n"
 
 
 def clean(text: str) -> str:
@@ -36,7 +38,7 @@ def clean(text: str) -> str:
 
 def clean_column(values: list[str]) -> list[str]:
     """``clean`` for a column of cells; one search of the whole column decides whether any cell needs it."""
-    if not _CLEANING.search(_SEPARATOR.join(values)):
+    if not _CLEANING.search(_JOIN_RAW.join(values)):
         return values
     return [clean(v) for v in values]
 
@@ -44,7 +46,7 @@ def clean_column(values: list[str]) -> list[str]:
 def controls(raw: pd.Series) -> np.ndarray:
     """Which cells hold a control character (see ``CONTROL``)."""
     values = raw.tolist()
-    if not CONTROL.search(_SEPARATOR.join(values)):
+    if not CONTROL.search(_JOIN_CLEAN.join(values)):
         return np.zeros(len(values), dtype=bool)
     return np.array([bool(CONTROL.search(v)) for v in values], dtype=bool)
 
@@ -58,7 +60,7 @@ def control_name(text: str) -> str:
 def fold(raw: pd.Series) -> pd.Series:
     """Full-width digits, letters and signs as ASCII (NFKC), the minus sign U+2212 as '-': for codes and numbers."""
     values = raw.tolist()
-    if _SEPARATOR.join(values).isascii():
+    if _JOIN_CLEAN.join(values).isascii():
         return raw
     return pd.Series([unicodedata.normalize("NFKC", v).replace("\u2212", "-") for v in values], index=raw.index,
                      dtype=object)

@@ -13,7 +13,9 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -85,7 +87,7 @@ def read(file_name: str, data: bytes, limits: Limits | None = None) -> list[Shee
 
 
 def _xlsx(file_name: str, data: bytes, limits: Limits) -> list[Sheet]:
-    sheets = [_table(file_name, name, [[_text(v) for v in row] for row in values], limits)
+    sheets = [_table(file_name, name, [_texts(column) for column in zip(*values)], limits)
               for name, values in _calamine(file_name, data)]
     if not any(sheet.header for sheet in sheets):
         raise UnreadableFile(f"{file_name}：文件中没有数据（每个工作表都是空的）。")
@@ -104,6 +106,16 @@ def _calamine(file_name: str, data: bytes):
     except BaseException as error:  # noqa: BLE001  (CalamineError, or a panic in the Rust reader)
         raise UnreadableFile(f"{file_name}：无法读取该 Excel 文件，文件可能已损坏（{type(error).__name__}）。") \
             from None
+
+
+def _texts(column: tuple) -> list[str]:
+    """A column of cell values as text; a column of strings (the usual case) without a call per cell."""
+    types = set(map(type, column))
+    if types == {str}:
+        return [value.strip() for value in column]
+    if types == {float}:  # numbers as _text writes them
+        return [str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v) for v in column]
+    return [_text(value) for value in column]
 
 
 def _text(value) -> str:
@@ -169,38 +181,39 @@ def _csv(file_name: str, data: bytes, limits: Limits) -> Sheet:
     except csv.Error:
         raise UnreadableFile(f"{file_name} · 第 {reader.line_num} 行：CSV 格式错误，引号不成对，或右引号后还有字符"
                              "（单元格内的引号须写成两个：\"\"）。") from None
-    if not any(any(rows_cell for rows_cell in row) for row in rows):
+    if not any(any(row) for row in rows):
         raise UnreadableFile(f"{file_name}：文件中没有数据。")
-    return _table(file_name, "", rows, limits)
+    return _table(file_name, "", [list(column) for column in zip_longest(*rows, fillvalue="")], limits)
 
 
-def _table(file_name: str, sheet: str, values: list[list[str]], limits: Limits) -> Sheet:
-    """Header = the first non-empty row; data = the rows after it that are not entirely empty; every cell
-    normalised (``cells.clean``) and no longer than the limit."""
-    start = next((i for i, row in enumerate(values) if any(row)), None)
-    if start is None:
+def _table(file_name: str, sheet: str, columns: list[list[str]], limits: Limits) -> Sheet:
+    """A sheet from its ``columns`` of cell texts (one per column, all of the sheet's rows): header = the first
+    row with any text; data = the rows after it that are not entirely empty; every cell normalised
+    (``cells.clean``) and no longer than the limit."""
+    rows = len(columns[0]) if columns else 0
+    filled = np.zeros(rows, dtype=bool)
+    for column in columns:
+        filled |= np.fromiter(map(bool, column), dtype=bool, count=rows)
+    found = np.flatnonzero(filled)
+    if not len(found):
         return Sheet(file_name, sheet, [], pd.DataFrame(dtype=object), [], 1)
-    width = max(len(row) for row in values[start:])
-    body, numbers = [], []
-    for i, row in enumerate(values[start + 1:], start=start + 2):
-        if any(row):
-            body.append(row + [""] * (width - len(row)))
-            numbers.append(i)
-    header = cells.clean_column(values[start] + [""] * (width - len(values[start])))
-    columns = [cells.clean_column([row[j] for row in body]) for j in range(width)]
+    start, body = int(found[0]), found[1:]
+    header = cells.clean_column([column[start] for column in columns])
+    columns = [cells.clean_column(np.asarray(column, dtype=object)[body].tolist()) for column in columns]
+    numbers = (body + 1).tolist()  # row numbers in the file
     where = f"{file_name} › {sheet}" if sheet else file_name
-    for j in range(width):
-        for row, text in [(start + 1, header[j]), *_too_long(columns[j], numbers, limits.cell_chars)]:
+    for j, column in enumerate(columns):
+        for row, text in [(start + 1, header[j]), *_too_long(column, numbers, limits.cell_chars)]:
             if len(text) > limits.cell_chars:
                 raise UnreadableFile(f"{where} · 第 {row} 行 · {column_letters(j + 1)} 列：单元格有 {len(text):,} "
                                      f"个字符，超过 {limits.cell_chars:,} 个的上限。")
     while header and not header[-1] and not any(columns[len(header) - 1]):
         header.pop()
     data = pd.DataFrame({j: columns[j] for j in range(len(header))}, index=range(len(body)), dtype=object)
-    filled = (data != "").any(axis=1).to_numpy()  # rows of invisible characters only are empty rows too
-    if not filled.all():
-        data = data[filled].reset_index(drop=True)
-        numbers = [n for n, keep in zip(numbers, filled) if keep]
+    kept = (data != "").any(axis=1).to_numpy()  # rows of invisible characters only are empty rows too
+    if not kept.all():
+        data = data[kept].reset_index(drop=True)
+        numbers = [n for n, keep in zip(numbers, kept) if keep]
     return Sheet(file_name, sheet, header, data, numbers, start + 1)
 
 

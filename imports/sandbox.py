@@ -132,7 +132,9 @@ class _Worker:
     """One ``python -m imports.worker`` process in its own session (so that stopping it stops its children)."""
 
     def __init__(self):
-        env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        # one thread each for the numeric libraries; a native reader that aborts prints one line, not a backtrace
+        env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+               "RUST_BACKTRACE": "0"}
         self.process = subprocess.Popen([sys.executable, "-m", "imports.worker"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, cwd=settings.ROOT, env=env, start_new_session=True)
         _ALL.add(self)

@@ -212,7 +212,7 @@ class _Sheet:
     def text(self, key: str) -> pd.Series:
         if key not in self.position:
             return pd.Series([""] * len(self.sheet.cells), dtype=object)
-        return self.sheet.cells[self.position[key]].astype(str).reset_index(drop=True)
+        return self.sheet.cells[self.position[key]].reset_index(drop=True)  # Python str objects (object dtype)
 
 
 def _parse(s: _Sheet, context: Context, choices: dict[str, list[str]]) -> pd.DataFrame:
