@@ -52,9 +52,12 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
     (``imports.sandbox``): an uploaded zip is untrusted bytes, even from an administrator.
     """
     access.require(con, username, "backup")
-    manifest, frames = sandbox.run(read_archive, (data, file_name, queries.schema_version(con),
-                                                  sorted(queries.tables(con)), package.Limits.current()),
-                                   file_name, refusals=(RestoreError,))
+    try:
+        manifest, frames = sandbox.run(read_archive, (data, file_name, queries.schema_version(con),
+                                                      sorted(queries.tables(con)), package.Limits.current()),
+                                       file_name, refusals=(RestoreError,))
+    except sandbox.WorkerFailed as failed:  # killed, out of memory or time: a refusal like any other
+        raise RestoreError(str(failed)) from None
     tables = set(frames)
     with queries.transaction(con):
         for table in sorted(tables):  # names from the store's own list (read_archive checked they agree)

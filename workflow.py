@@ -65,9 +65,9 @@ def submit(con, username: str, checked: validate.Checked, file_name: str, file_s
     review is withdrawn (已撤回: its rows are kept). Returns the batch id."""
     if checked.error_count:
         raise WorkflowError(f"文件有 {checked.error_count:,} 个错误，改正后才能提交。")
-    if checked.adcode is None or not checked.tables:
-        raise WorkflowError("文件中没有可提交的数据。")
     file_name = files.safe_name(file_name, 250)
+    if checked.adcode is None or not checked.tables:
+        raise WorkflowError(f"{file_name}：文件中没有可提交的数据。")
     with _WRITE:
         access.require(con, username, "submit", checked.adcode)
         now = datetime.now()

@@ -99,8 +99,8 @@ def _calamine(file_name: str, data: bytes):
     as BaseException), as ``UnreadableFile``."""
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        for name in book.sheet_names:
-            yield name, book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for name in book.sheet_names:  # a sheet's name is the filer's text too: shown in messages and exports
+            yield cells.CONTROL.sub("?", name), book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except (KeyboardInterrupt, SystemExit, MemoryError, GeneratorExit):
         raise
     except BaseException as error:  # noqa: BLE001  (CalamineError, or a panic in the Rust reader)

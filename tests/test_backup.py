@@ -66,3 +66,15 @@ def test_a_damaged_archive_changes_nothing(db):
         backup.restore_zip(db, "admin", broken.getvalue(), "broken.zip")
     after = contents(db)
     assert all(after[t].equals(before[t]) for t in SNAPSHOT)
+
+
+def test_an_archive_that_would_exhaust_memory_is_refused_in_the_worker(db):
+    """A zip bomb posing as a backup: refused from its zip directory, in the worker, and nothing changes."""
+    from harness import hostile_files as hostile
+
+    before = contents(db)
+    bomb = hostile._zip({"manifest.json": b" " * 50_000_000})
+    with pytest.raises(backup.RestoreError, match="bomb.zip：部件 manifest.json 的压缩比为"):
+        backup.restore_zip(db, "admin", bomb, "bomb.zip")
+    after = contents(db)
+    assert all(after[t].equals(before[t]) for t in SNAPSHOT)

@@ -169,3 +169,13 @@ def test_refused_uploads_are_audited_and_change_nothing_else(db, ctx):
         ("tc", "上传未通过", None, 2025, "坏.xlsx", files.sha256(b"PK\x03\x04broken"),
          "企业名录：文件未能读取。坏.xlsx：不是有效的 .xlsx 文件（无法作为 Excel 工作簿打开，文件可能已损坏或不完整）。")]
     assert tables_but_the_audit_log(db) == before
+
+
+def test_exports_hold_text_with_control_characters_stored_before_the_rule():
+    """Uploads refuse control characters now; a name stored earlier (or restored) still exports, as U+FFFD."""
+    import exports
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(exports.to_xlsx(pd.DataFrame({"企业名称": ["桐城\x07某某", "=1+1"]}))))
+    assert [c.value for c in book.active["A"]] == ["企业名称", "桐城\ufffd某某", "=1+1"]
+    assert book.active["A3"].data_type == "s"  # still text, never a formula
