@@ -87,6 +87,10 @@ def cases() -> dict[str, tuple[bytes, str]]:
                                       '</x:t></x:is></x:c></x:row><x:row xmlns:x="' + MAIN + '" spans="1:1" '
                                       'r="500000"><x:c t="n" r="A500000"><x:v>1</x:v></x:c></x:row>'))]),
             "用到第 500,000 行"),
+        "many_full_sheets": (workbook([(f"表{i}", worksheet(f'<row r="1">{text_cell("A1", "x")}</row><row '
+                                                            f'r="150000">{text_cell("AX150000", "y")}</row>'))
+                                       for i in range(3)]),
+                             "各工作表用到的区域合计 15,000,000 个单元格，超过 12,000,000 个的上限"),
         "many_sheets": (workbook([(f"表{i}", worksheet(one)) for i in range(30)]), "工作簿有 30 个工作表，超过 20 个"),
         "zip_bomb": (workbook([("S", worksheet(one, tail="<!--" + " " * 50_000_000 + "-->"))]),
                      "的压缩比为"),

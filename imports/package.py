@@ -76,7 +76,8 @@ def inspect(data: bytes, limits: Limits) -> None:
 
     Checked in order: a zip with an Excel workbook, the number of parts, each part's declared unpacked size and
     compression ratio, their total, the number of sheets, then while unpacking every part: the real sizes, each
-    sheet's declared dimension and the rows and columns its cells use, and the shared-string table's size.
+    sheet's declared dimension and the rows and columns its cells use, the cells of all sheets' rectangles
+    together (at most one sheet's worth), and the shared-string table's size.
     """
     book = _open(data)
     infos = book.infolist()
@@ -87,7 +88,7 @@ def inspect(data: bytes, limits: Limits) -> None:
         raise Refused(_not_a_workbook(names))
     declared_sizes(infos, limits)
     sheets = _sheets(book, names, limits)
-    total = 0
+    total = cells = 0
     for info in infos:
         if info.is_dir():
             continue
@@ -99,7 +100,10 @@ def inspect(data: bytes, limits: Limits) -> None:
             raise Refused(f"解压后总大小超过 {limits.unzipped_mb} MB 的上限。")
         lower = info.filename.lower()
         if lower in sheets:
-            _check_sheet(sheets[lower], body, limits)
+            cells += _check_sheet(sheets[lower], body, limits)
+            if cells > limits.rows * limits.columns:  # the reader builds every sheet's whole rectangle
+                raise Refused(f"各工作表用到的区域合计 {cells:,} 个单元格，超过 {limits.rows * limits.columns:,} 个"
+                              "的上限：请删除不需要的工作表或空白区域后另存。")
         elif lower.endswith("sharedstrings.xml"):
             _check_shared_strings(body, limits)
 
@@ -209,8 +213,9 @@ _CELL_COLUMN = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*[\"']([A-Za-z]+)")
 _ROW_BODY = re.compile(rb"<(?:[\w.-]+:)?row\b.*?(?:</(?:[\w.-]+:)?row>|/>)", re.S)
 
 
-def _check_sheet(name: str, body: bytes, limits: Limits) -> None:
-    """The sheet's declared dimension and the rows and columns its cells use, within the limits."""
+def _check_sheet(name: str, body: bytes, limits: Limits) -> int:
+    """The sheet's declared dimension and the rows and columns its cells use, within the limits; returns the
+    number of cells of the rectangle they span (what the reader will build)."""
     where = f"工作表“{name}”"
     head = _DIMENSION.search(body, 0, 4096)  # the dimension comes before the cells
     if head:
@@ -229,6 +234,7 @@ def _check_sheet(name: str, body: bytes, limits: Limits) -> None:
     if last_column > limits.columns:
         raise Refused(f"{where}用到第 {last_column:,} 列（{column_letters(min(last_column, EXCEL_COLUMNS))} 列），"
                       f"超过 {limits.columns} 列的上限：请删除多余的列后另存。")
+    return last_row * last_column
 
 
 def _extent(body: bytes, rows: int, columns: int) -> tuple[int, int]:
