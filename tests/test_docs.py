@@ -29,7 +29,8 @@ def test_streamlit_config_keeps_the_intranet_promises():
     assert config["browser"]["gatherUsageStats"] is False  # no usage statistics leave the intranet
     assert config["server"]["enableStaticServing"] is True  # Leaflet is served by the app itself
     assert config["client"]["disableDataExport"] is True  # lists leave only through the neutralising exporters
-    for key in ("gatherUsageStats", "disableDataExport"):
+    assert config["client"]["showErrorDetails"] == "none"  # no traceback or server path reaches a browser
+    for key in ("gatherUsageStats", "disableDataExport", "showErrorDetails"):
         assert key in README
 
 
