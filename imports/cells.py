@@ -5,9 +5,9 @@ cell become one space, spaces at both ends go. Where a code or a number is expec
 and signs are folded to ASCII (Unicode NFKC; the minus sign U+2212 too). Control characters are not removed but
 refused, with their row and column, so that every stored text can be written to every export.
 
-Numbers: digits with an optional sign, decimal point and exponent; a comma only as a thousands separator (every
-three digits: 1,234,567.5); the column's own unit may follow (12.5亿元 in a column in 亿元, 3.5% in one in %),
-any other unit is refused with a hint (120万元 → 0.012); the value must be finite (inf, 1e400 are refused).
+Numbers: digits with an optional sign, decimal point and exponent, spaces ignored; a comma only as a thousands
+separator (every three digits: 1,234,567.5); the column's own unit may follow (12.5亿元 in a column in 亿元, 3.5% in
+one in %), any other unit is refused with a hint (120万元 → 0.012); the value must be finite (inf, 1e400 refused).
 """
 
 from __future__ import annotations

@@ -150,6 +150,8 @@ def decode(file_name: str, data: bytes) -> str:
         if data.startswith(magic):
             raise UnreadableFile(f"{file_name}：{message}")
     if b"\x00" in data[:65536]:
+        if (text := _utf16_without_mark(data)) is not None:
+            return text
         raise UnreadableFile(f"{file_name}：文件含有二进制内容，不是文本格式的 CSV。")
     try:
         return data.decode("utf-8-sig")
@@ -159,6 +161,19 @@ def decode(file_name: str, data: bytes) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         raise UnreadableFile(f"{file_name}：无法识别文件编码，请保存为 UTF-8 或 GBK 编码的 CSV。") from None
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """The text of UTF-16 saved without its byte-order mark (little- or big-endian), if ``data`` reads as lines of
+    comma- or tab-separated text in one of them; else None (the zero bytes are binary content)."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and "\n" in text and ("," in text or "\t" in text):
+            return text
+    return None
 
 
 def _csv(file_name: str, data: bytes, limits: Limits) -> Sheet:

@@ -113,8 +113,9 @@ def test_files_that_are_not_csv_text_are_named_as_such(data, expected):
         files.read("名录.csv", data)
 
 
-def test_utf16_tab_separated_text_as_excel_saves_it_is_read():
-    sheets = files.read("名录.csv", "统一社会信用代码\t企业名称\r\n1\t桐城某某\r\n".encode("utf-16"))
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_as_excel_saves_it_is_read_with_or_without_its_mark(encoding):
+    sheets = files.read("名录.csv", "统一社会信用代码\t企业名称\r\n1\t桐城某某\r\n".encode(encoding))
     assert sheets[0].header == ["统一社会信用代码", "企业名称"] and sheets[0].cells.iloc[0].tolist() == ["1", "桐城某某"]
 
 
