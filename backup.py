@@ -17,7 +17,7 @@ import access
 import audit
 import queries
 import workflow
-from imports import package, sandbox
+from uploads import package, sandbox
 
 FORMAT = "anhui-cluster-map-backup/1"
 SEQUENCES = {"batch_ids": ("batches", "batch_id"), "audit_ids": ("audit_log", "event_id")}
@@ -49,7 +49,7 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
     """Replace every table with the archive's rows, in one transaction; returns the row count per table.
 
     The archive is unpacked and its Parquet files parsed in a worker process with resource limits
-    (``imports.sandbox``): an uploaded zip is untrusted bytes, even from an administrator.
+    (``uploads.sandbox``): an uploaded zip is untrusted bytes, even from an administrator.
     """
     access.require(con, username, "backup")
     try:

@@ -65,7 +65,7 @@ def to_xlsx(frame: pd.DataFrame, sheet: str = "名单", notes: list[str] | None 
 
 
 def _text_cell(ws, text: str) -> WriteOnlyCell:
-    # Uploads refuse control characters (imports/cells.py); text stored before that rule, or restored from a
+    # Uploads refuse control characters (uploads/cells.py); text stored before that rule, or restored from a
     # backup, may still hold some, which .xlsx cannot store: shown as U+FFFD rather than failing the whole export.
     cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
     cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula

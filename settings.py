@@ -42,7 +42,7 @@ UPLOAD_MAX_CELL_CHARS = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_CELL_CHARS", "1
 UPLOAD_MAX_UNZIPPED_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_UNZIPPED_MB", "400"))
 UPLOAD_MAX_PART_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_PART_MB", "300"))
 UPLOAD_MAX_RATIO = int(os.environ.get("ANHUI_MAP_UPLOAD_MAX_RATIO", "100"))
-# Uploads are read and validated in a child process with these limits (imports/sandbox.py); at most
+# Uploads are read and validated in a child process with these limits (uploads/sandbox.py); at most
 # UPLOAD_WORKERS at once per server process, later ones wait for a free worker.
 UPLOAD_WORKER_MEMORY_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKER_MEMORY_MB", "2048"))
 UPLOAD_WORKER_CPU_SECONDS = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKER_CPU_SECONDS", "60"))

@@ -21,7 +21,7 @@ import access
 import audit
 import queries
 from data import pinyin
-from imports import context, diff, files, sandbox, spec, validate
+from uploads import context, diff, files, sandbox, spec, validate
 
 _WRITE = threading.Lock()
 OPEN = ("已提交", "市级通过")
@@ -33,7 +33,7 @@ class WorkflowError(ValueError):
 
 def check_upload(con, username: str, kind: str, year: int, uploads: list[tuple[str, bytes]]) -> validate.Checked:
     """Read and validate uploaded files for ``kind`` and ``year`` as ``username`` would submit them, in a worker
-    process with memory, CPU-time and wall-time limits (``imports.sandbox``): no file can take the server down.
+    process with memory, CPU-time and wall-time limits (``uploads.sandbox``): no file can take the server down.
 
     A refused upload (unreadable, over a limit, or with errors) is recorded in the audit log with its files' names
     and SHA-256. Raises ``files.UnreadableFile`` for a file that cannot be read at all or breaks a limit.

@@ -55,7 +55,7 @@ def main() -> None:
     import accounts
     import queries
     import workflow
-    from imports import files, spec
+    from uploads import files, spec
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base.duckdb"

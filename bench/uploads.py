@@ -23,7 +23,7 @@ def main() -> None:
     import workflow
     from bench import imports as big
     from harness import hostile_files as hostile
-    from imports import files, sandbox, spec
+    from uploads import files, sandbox, spec
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "store.duckdb"
@@ -89,7 +89,7 @@ def _store(path: Path):
 def _in_process(con, data: bytes) -> None:
     """What the server did before the worker: read and validate in its own process."""
     import access
-    from imports import context, files, spec, validate
+    from uploads import context, files, spec, validate
 
     user = access.require(con, "admin", "submit")
     validate.check(spec.ENTERPRISES, 2025, files.read("名录.xlsx", data), context.build(con, user, 2025))

@@ -10,7 +10,7 @@ import queries
 import store
 import workflow
 from components import plain, session
-from imports import diff
+from uploads import diff
 
 current = session.current()
 st.title("审核确认")

@@ -14,7 +14,7 @@ import settings
 import store
 import workflow
 from components import downloads, plain, session
-from imports import diff, files, sandbox, spec, templates
+from uploads import diff, files, sandbox, spec, templates
 
 st.title("数据上报")
 current = session.guard("submit")
@@ -43,7 +43,7 @@ uploads = st.file_uploader(
     f"上传{kind}（.xlsx，或 UTF-8 / GBK 编码的 .csv；企业荣誉可作为第二个 CSV 一并上传；单个文件不超过 {settings.UPLOAD_MAX_MB} MB）",
     type=["xlsx", "csv"], accept_multiple_files=True, key=f"upload_files_{kind}")
 
-sandbox.warm()  # the worker that reads uploads (imports.sandbox), started before the first file arrives
+sandbox.warm()  # the worker that reads uploads (uploads.sandbox), started before the first file arrives
 
 if uploads:
     payload = [(files.safe_name(f.name), f.getvalue()) for f in uploads]

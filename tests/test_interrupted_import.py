@@ -34,7 +34,7 @@ SUBMIT_CHILD = textwrap.dedent("""
     from datetime import datetime
     sys.path.insert(0, {root!r})
     import queries, workflow
-    from imports import files, spec
+    from uploads import files, spec
     con = queries.connect({path!r})
     data = open({upload!r}, "rb").read()
     checked = workflow.check_upload(con, "tc", spec.ENTERPRISES, 2025, [("名录.csv", data)])

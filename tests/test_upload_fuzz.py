@@ -16,8 +16,8 @@ import zipfile
 import pytest
 
 import workflow
-from imports import files, sandbox, spec
-from tests.test_imports import cluster, csv_bytes, ctx, firm, xlsx
+from uploads import files, sandbox, spec
+from tests.test_uploads import cluster, csv_bytes, ctx, firm, xlsx
 from tests.test_upload_normalisation import tables_but_the_audit_log
 from tests.test_upload_worker import rss_mb
 

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from harness import hostile_files as hostile
-from imports import files, package
+from uploads import files, package
 
 CASES = hostile.cases()
 READ_FIRST = {"long_cell"}  # a cell's length is measured on what the reader returns

@@ -11,11 +11,11 @@ import pytest
 from openpyxl import Workbook
 
 import workflow
-from imports import cells, files, spec, validate
-from tests.test_imports import (CLUSTER_HEADER, ENTERPRISE_HEADER, check_clusters, check_firms, cluster, csv_bytes,
+from uploads import cells, files, spec, validate
+from tests.test_uploads import (CLUSTER_HEADER, ENTERPRISE_HEADER, check_clusters, check_firms, cluster, csv_bytes,
                                 ctx, firm, texts, xlsx)
 
-__all__ = ["ctx"]  # the module-scoped validation context, shared with test_imports
+__all__ = ["ctx"]  # the module-scoped validation context, shared with test_uploads
 
 
 def stored(checked, column: str):

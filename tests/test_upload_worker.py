@@ -10,7 +10,7 @@ import pytest
 import settings
 import workflow
 from harness import hostile_files as hostile
-from imports import files, sandbox, spec
+from uploads import files, sandbox, spec
 
 
 def rss_mb() -> float:

@@ -12,7 +12,7 @@ import pytest
 import access
 import queries
 import workflow
-from imports import files, spec
+from uploads import files, spec
 from tests.conftest import TONGCHENG, WUWEI
 
 COLUMNS = {"uscc": "统一社会信用代码", "name": "企业名称", "county": "区县", "cluster": "所属集群", "industry": "产业",
@@ -183,7 +183,7 @@ def test_concurrent_submissions_are_serialised_without_loss(db, accounts_store):
 
 
 def test_preview_and_batch_changes_list_what_an_upload_changes(db):
-    from imports import diff
+    from uploads import diff
 
     edited = county_list(db)
     edited.loc[0, "企业名称"] = "桐城预览测试有限公司"

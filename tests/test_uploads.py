@@ -13,7 +13,7 @@ from stdnum.cn import uscc as uscc_code
 
 import access
 from geo import boundaries
-from imports import context, files, spec, templates, validate
+from uploads import context, files, spec, templates, validate
 
 TONGCHENG = "340881"
 FILER = access.User("tc", "桐城填报", access.COUNTY_FILER, TONGCHENG)
@@ -303,7 +303,7 @@ def test_templates_have_notes_and_drop_downs(ctx):
 def test_the_vectorised_check_digit_agrees_with_python_stdnum():
     import pandas as pd
 
-    from imports.validate import uscc_valid
+    from uploads.validate import uscc_valid
 
     rng = np.random.default_rng(3)
     alphabet = np.array(list("0123456789ABCDEFGHJKLMNPQRTUWXY"))

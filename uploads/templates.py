@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from imports import spec
+from uploads import spec
 
 ROWS = 5000  # rows a drop-down covers (more can be added by copying a row)
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")

@@ -1,4 +1,4 @@
-"""The upload worker process (``python -m imports.worker``), started by ``imports.sandbox``: it imports the readers
+"""The upload worker process (``python -m uploads.worker``), started by ``uploads.sandbox``: it imports the readers
 once, then for each job forks a child that sets its resource limits, runs the job and writes the result back.
 
 Jobs arrive on stdin and replies leave on stdout as length-prefixed frames. A job is a header (pickled: memory
@@ -43,8 +43,8 @@ def write_frame(stream, data: bytes) -> None:
 
 
 def main() -> None:
-    import imports.files  # noqa: F401  (imported once here: every child starts with them)
-    import imports.validate  # noqa: F401
+    import uploads.files  # noqa: F401  (imported once here: every child starts with them)
+    import uploads.validate  # noqa: F401
 
     requests = sys.stdin.buffer
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")

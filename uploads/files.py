@@ -4,7 +4,7 @@ and .csv in UTF-8, UTF-8 with BOM, UTF-16 or GBK. Limits are checked before cell
 (``cells.clean``) and stays text, so that validation can say which cell is wrong and why.
 
 These functions read untrusted bytes: the app calls them only inside a worker process with resource limits
-(``imports.sandbox``).
+(``uploads.sandbox``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
-from imports import cells, package
-from imports.package import Limits, column_letters
+from uploads import cells, package
+from uploads.package import Limits, column_letters
 
 
 class UnreadableFile(ValueError):

@@ -18,8 +18,8 @@ import pandas as pd
 import shapely
 
 from geo import boundaries
-from imports import cells, spec
-from imports.files import Sheet
+from uploads import cells, spec
+from uploads.files import Sheet
 
 ERROR, WARNING = "错误", "警告"
 JUMP = 10.0  # a value this many times last year's (or more, or this much smaller) is a warning

@@ -5,7 +5,7 @@ from __future__ import annotations
 import access
 import queries
 from geo import boundaries
-from imports.validate import Context
+from uploads.validate import Context
 
 
 def build(con, user: access.User, year: int) -> Context:

@@ -2,7 +2,7 @@
 
 A reader can be made to abort its process (a native allocation fails), to take minutes or gigabytes; in the server
 process that would disconnect, stall or swell every user. Each job runs in a fresh child forked by a worker process
-(``imports.worker``: a clean, single-threaded interpreter started once with the readers imported, so a child
+(``uploads.worker``: a clean, single-threaded interpreter started once with the readers imported, so a child
 starts in milliseconds; forking the multi-threaded server itself would be unsafe). The child sets its own
 ``RLIMIT_AS`` and ``RLIMIT_CPU``, the worker kills it at the wall-time limit, and every way it can end becomes a
 Chinese message naming the files. The calling thread only waits on a pipe (no interpreter lock held), so other
@@ -27,8 +27,8 @@ import time
 
 import incidents
 import settings
-from imports import files, validate, worker
-from imports.package import Limits
+from uploads import files, validate, worker
+from uploads.package import Limits
 
 _IDLE: queue.LifoQueue = queue.LifoQueue()  # started workers waiting for a job
 _SLOTS = threading.BoundedSemaphore(max(1, settings.UPLOAD_WORKERS))
@@ -129,13 +129,13 @@ def _death(names: str, status: int, memory_mb: int, cpu_seconds: int) -> str:
 
 
 class _Worker:
-    """One ``python -m imports.worker`` process in its own session (so that stopping it stops its children)."""
+    """One ``python -m uploads.worker`` process in its own session (so that stopping it stops its children)."""
 
     def __init__(self):
         # one thread each for the numeric libraries; a native reader that aborts prints one line, not a backtrace
         env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "RUST_BACKTRACE": "0"}
-        self.process = subprocess.Popen([sys.executable, "-m", "imports.worker"], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, "-m", "uploads.worker"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, cwd=settings.ROOT, env=env, start_new_session=True)
         _ALL.add(self)
 
