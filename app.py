@@ -5,11 +5,11 @@ import gc
 
 import streamlit as st
 
-import access
 import incidents
 import settings
 from components import enterprise_links, session, sidebar
 from geo.choropleth import install_leaflet
+from records import access
 
 # An emoji favicon is drawn in the browser; a ":material/…:" one would be fetched from fonts.gstatic.com.
 st.set_page_config(page_title="安徽省县域产业集群地图", page_icon="🗺️", layout="wide")

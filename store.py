@@ -6,10 +6,10 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-import accounts
 import queries
 import settings
 from data import demo, pinyin
+from records import accounts
 
 
 def open_store(path=None) -> duckdb.DuckDBPyConnection:

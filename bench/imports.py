@@ -52,9 +52,9 @@ def write_xlsx(frame: pd.DataFrame, honours: pd.DataFrame, path: Path) -> None:
 def main() -> None:
     import shutil
 
-    import accounts
+    from records import accounts
     import queries
-    import workflow
+    from records import batches
     from uploads import files, spec
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,15 +92,15 @@ def main() -> None:
             con = queries.connect(copy)
             queries.build_search_index(con)
             start = time.perf_counter()
-            checked = workflow.check_upload(con, "admin", spec.ENTERPRISES, 2025, [("名录.xlsx", data)])
+            checked = batches.check_upload(con, "admin", spec.ENTERPRISES, 2025, [("名录.xlsx", data)])
             checked_s.append(time.perf_counter() - start)
             assert not checked.errors, [p.text() for p in checked.errors[:3]]
             start = time.perf_counter()
-            batch = workflow.submit(con, "admin", checked, "名录.xlsx", files.sha256(data))
+            batch = batches.submit(con, "admin", checked, "名录.xlsx", files.sha256(data))
             submitted_s.append(time.perf_counter() - start)
             start = time.perf_counter()
-            workflow.city_review(con, "aq", batch, approve=True)
-            workflow.province_review(con, "admin", batch, approve=True)
+            batches.city_review(con, "aq", batch, approve=True)
+            batches.province_review(con, "admin", batch, approve=True)
             published_s.append(time.perf_counter() - start)
             assert con.execute("select count(*) from enterprises where adcode = $a", {"a": COUNTY}).fetchone()[0] == ROWS
             con.close()

@@ -20,7 +20,7 @@ def rss_mb() -> float:
 
 def main() -> None:
     import settings
-    import workflow
+    from records import batches
     from bench import imports as big
     from harness import hostile_files as hostile
     from uploads import files, sandbox, spec
@@ -36,7 +36,7 @@ def main() -> None:
             settings.UPLOAD_MAX_ROWS, settings.UPLOAD_MAX_COLUMNS = (2_000_000, 20_000) if lifted else (200_000, 60)
             before, start = rss_mb(), time.perf_counter()
             try:
-                workflow.check_upload(con, "admin", spec.ENTERPRISES, 2025, [(f"{name}.xlsx", data)])
+                batches.check_upload(con, "admin", spec.ENTERPRISES, 2025, [(f"{name}.xlsx", data)])
                 outcome = "accepted?!"
             except sandbox.WorkerFailed:
                 outcome = "worker ended"
@@ -57,14 +57,14 @@ def main() -> None:
             _in_process(con, data)
             in_process.append(time.perf_counter() - start)
             start = time.perf_counter()
-            workflow.check_upload(con, "admin", spec.ENTERPRISES, 2025, [("名录.xlsx", data)])
+            batches.check_upload(con, "admin", spec.ENTERPRISES, 2025, [("名录.xlsx", data)])
             in_worker.append(time.perf_counter() - start)
         m = statistics.median
         print(f"uploads_100000_rows_checked_in_the_server_process: {m(in_process):.2f} s")
         print(f"uploads_100000_rows_checked_in_the_worker: {m(in_worker):.2f} s")
 
         for label, work in [("idle", None), ("during_100000_rows_in_the_server_process", lambda: _in_process(con, data)),
-                            ("during_100000_rows_in_the_worker", lambda: workflow.check_upload(
+                            ("during_100000_rows_in_the_worker", lambda: batches.check_upload(
                                 con, "admin", spec.ENTERPRISES, 2025, [("名录.xlsx", data)]))]:
             times = _page_runs(path, work)
             print(f"uploads_other_user_home_run_{label}: median {statistics.median(times):.0f} ms, "
@@ -73,7 +73,7 @@ def main() -> None:
 
 
 def _store(path: Path):
-    import accounts
+    from records import accounts
     import queries
     from data import demo
 
@@ -88,7 +88,7 @@ def _store(path: Path):
 
 def _in_process(con, data: bytes) -> None:
     """What the server did before the worker: read and validate in its own process."""
-    import access
+    from records import access
     from uploads import context, files, spec, validate
 
     user = access.require(con, "admin", "submit")

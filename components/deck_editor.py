@@ -6,11 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-import access
-import deck
 import store
 from components import plain
 from geo.choropleth import METRICS
+from records import access, deck
 
 COLUMNS = {"position": "顺序", "title": "标题", "kind": "类型", "metric": "地图指标", "region": "区域",
            "city": "城市", "industry": "产业链", "year": "年份（0 为最新）"}

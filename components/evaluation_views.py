@@ -7,11 +7,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-import evaluation_config
 import store
 from analysis import evaluation as ev
 from analysis.tiers import next_threshold
 from data.vocab import tier
+from records import evaluation_config
 
 PALETTE = ("#b91c1c", "#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2")
 

@@ -11,11 +11,10 @@ import time
 
 import streamlit as st
 
-import access
-import accounts
 import settings
 import store
 from components import plain
+from records import access, accounts
 
 KEY = "auth"
 CURRENT = "current_user"  # this run's user, set by app.py

@@ -34,7 +34,7 @@ def admin_app(page: str, monkeypatch=None) -> AppTest:
     """``page_app`` with the first-run administrator logged in (its temporary password already changed)."""
     import time
 
-    import accounts
+    from records import accounts
     import store
 
     connection = store.connection()

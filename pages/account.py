@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-import accounts
 import store
 from components import plain, session
+from records import accounts
 
 current = session.current()
 st.title("我的账号")

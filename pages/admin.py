@@ -4,12 +4,10 @@ audit log. Every action here is checked again in the data layer (``accounts``), 
 import pandas as pd
 import streamlit as st
 
-import access
-import accounts
-import backup
 import queries
 import store
 from components import downloads, plain, session
+from records import access, accounts, backup
 
 st.title("用户与日志")
 session.guard("manage_users")

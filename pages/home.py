@@ -7,12 +7,12 @@ emits every other element first: the browser fetches their code while the server
 import streamlit as st
 from streamlit_folium import st_folium
 
-import deck
 import settings
 import store
 from briefing.content import Selection
 from components import briefing_buttons, county_profile, deck_editor, html_table, kpis, legend, session, sidebar
 from geo import boundaries, choropleth
+from records import deck
 
 TOP_COLUMNS = {"name": "县区", "city": "所属市", "leading_industry": "首位产业", "cluster_revenue": "集群营收（亿元）"}
 MAP_HEIGHT = 580  # px: with the title above, the map and its legend fit a 1920×1080 projector

@@ -4,12 +4,12 @@ chart. ← → (or a clicker's PageUp/PageDown, or the buttons) step through the
 import streamlit as st
 from streamlit_folium import st_folium
 
-import deck
 import settings
 import store
 from briefing.content import Selection, kpi_strip, within
 from components import deck_editor, legend, presentation, session, sidebar
 from geo import boundaries, choropleth
+from records import deck
 
 MAP_HEIGHT = 780  # px: with the title row, fills a 1080-pixel-high projector
 TILES = ("集群数", "营收合计", "百亿级", "专精特新企业")

@@ -7,11 +7,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-import access
 import settings
 import store
 from components import legend, session
 from geo import boundaries, choropleth
+from records import access
 
 STAGES = (("未报送", "#e5e7eb"), ("已提交", "#fde68a"), ("市级退回", "#fca5a5"), ("市级通过", "#93c5fd"),
           ("省级退回", "#f87171"), ("已确认", "#22c55e"), ("已回滚", "#a78bfa"), ("已撤回", "#d1d5db"))

@@ -7,11 +7,10 @@ import html
 import pandas as pd
 import streamlit as st
 
-import access
-import evaluation_config
 import store
 from analysis import evaluation as ev
 from components import downloads, enterprise_links, evaluation_views, plain, session, sidebar
+from records import access, evaluation_config
 
 filters = sidebar.current(__file__)
 cfg = evaluation_views.config()

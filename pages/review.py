@@ -1,15 +1,14 @@
 """审核确认: the city's reviewer approves or returns its counties' submissions; the province confirms (publishes)
 or returns city-approved ones; the province administrator can roll a confirmed batch back. Each decision is
-checked again in the data layer (``workflow``) and audited."""
+checked again in the data layer (``records.batches``) and audited."""
 
 import pandas as pd
 import streamlit as st
 
-import access
 import queries
 import store
-import workflow
 from components import plain, session
+from records import access, batches
 from uploads import diff
 
 current = session.current()
@@ -39,7 +38,7 @@ def show(batch: pd.Series) -> None:
     st.markdown(f"**{batch.county}（{batch.city}） · {batch.year}年 · {batch.kind}**　提交人 {who}，"
                 f"{batch.submitted_at:%Y-%m-%d %H:%M}")
     st.caption(f"文件 {plain.md(batch.file_name)} · {batch.row_count:,} 行 · SHA-256 {batch.file_sha256}")
-    changes, key = workflow.batch_changes(con, int(batch.batch_id))
+    changes, key = batches.batch_changes(con, int(batch.batch_id))
     st.markdown(f"与已确认数据相比：{diff.summary(changes, key)}")
     if not changes.empty:
         st.dataframe(changes, hide_index=True, width="stretch", height="auto",
@@ -47,10 +46,10 @@ def show(batch: pd.Series) -> None:
 
 
 def decide(batch_id: int, approve: bool, comment: str) -> None:
-    step = workflow.city_review if city_stage else workflow.province_review
+    step = batches.city_review if city_stage else batches.province_review
     try:
         step(con, session.username(), batch_id, approve, comment)
-    except (access.PermissionDenied, workflow.WorkflowError) as refused:
+    except (access.PermissionDenied, batches.WorkflowError) as refused:
         st.error(plain.md(refused))
     else:
         done = ("市级通过" if city_stage else "已确认并发布") if approve else "已退回"
@@ -84,8 +83,8 @@ if current.role == access.PROVINCE_ADMIN:
                               placeholder="选择要回滚的批次")
         if target is not None and st.button("回滚到上一版本", key="rollback_go"):
             try:
-                workflow.rollback(con, session.username(), target)
-            except (access.PermissionDenied, workflow.WorkflowError) as refused:
+                batches.rollback(con, session.username(), target)
+            except (access.PermissionDenied, batches.WorkflowError) as refused:
                 st.error(plain.md(refused))
             else:
                 st.session_state["review_message"] = f"第 {target} 批已回滚，数据恢复为确认前的版本。"

@@ -1,6 +1,6 @@
 """数据上报 (县级填报, 省级管理员): download a template, upload a file, read every problem, preview what it would
 change, submit it for the city's review; and follow one's own batches. Every step is checked again in the data
-layer (``workflow``)."""
+layer (``records.batches``)."""
 
 import html
 from datetime import date
@@ -8,12 +8,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-import access
 import queries
 import settings
 import store
-import workflow
 from components import downloads, plain, session
+from records import access, batches
 from uploads import diff, files, sandbox, spec, templates
 
 st.title("数据上报")
@@ -55,12 +54,12 @@ if uploads:
             checked = cached[1]
         else:
             with st.spinner("正在校验……"):
-                checked = workflow.check_upload(con, session.username(), kind, year, payload)
+                checked = batches.check_upload(con, session.username(), kind, year, payload)
             st.session_state["upload_checked"] = ((digest, kind, year), checked)
     except files.UnreadableFile as unreadable:
         st.error(plain.md(unreadable))
         st.stop()
-    except (access.PermissionDenied, workflow.WorkflowError) as refused:
+    except (access.PermissionDenied, batches.WorkflowError) as refused:
         st.error(plain.md(refused))
         st.stop()
     county = counties.set_index("adcode").name.get(checked.adcode, "（未能识别区县）")
@@ -76,7 +75,7 @@ if uploads:
     if errors:
         st.error("文件有错误，未写入任何数据。请按上表改正后重新上传。")
         st.stop()
-    changes, label = workflow.preview(con, checked)
+    changes, label = batches.preview(con, checked)
     st.markdown(f"#### 与已确认数据相比：{diff.summary(changes, label)}")
     if not changes.empty:
         st.dataframe(changes, hide_index=True, width="stretch", height="auto",
@@ -88,8 +87,8 @@ if uploads:
         st.success(f"已提交第 {submitted} 批（{county} · {year}年 · {kind}），等待市级审核。")
     elif st.button("提交市级审核", type="primary", key="upload_submit"):
         try:
-            batch = workflow.submit(con, session.username(), checked, file_name, digest)
-        except (access.PermissionDenied, workflow.WorkflowError) as refused:
+            batch = batches.submit(con, session.username(), checked, file_name, digest)
+        except (access.PermissionDenied, batches.WorkflowError) as refused:
             st.error(plain.md(refused))
         else:
             st.session_state.setdefault("upload_submitted", {})[(digest, kind, year)] = batch

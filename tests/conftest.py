@@ -67,8 +67,8 @@ def accounts_store(store_path, tmp_path_factory):
     """The demo store with one account per role (argon2 hashing is slow on purpose: built once); every password is "Passw0rd1" (admin: "Admin1234")."""
     import shutil
 
-    import access
-    import accounts
+    from records import access
+    from records import accounts
     import queries
 
     path = tmp_path_factory.mktemp("accounts") / "accounts.duckdb"

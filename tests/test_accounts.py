@@ -6,10 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-import access
-import accounts
 import queries
 import settings
+from records import access, accounts
 
 from tests.conftest import ANQING, TONGCHENG, WUWEI
 

@@ -58,7 +58,7 @@ def test_the_ranking_lists_every_cluster_in_rank_order(app_store, monkeypatch, c
 
 
 def test_the_administrator_changes_a_weight_and_the_ranking_follows(app_store, monkeypatch, con):
-    import access
+    from records import access
     import store
 
     at = admin_app("pages/ranking.py", monkeypatch)

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-import deck
 import queries
 from harness.apptest import admin_app, page_app
+from records import deck
 
 SLIDES = deck.load_default()
 

@@ -8,11 +8,10 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest, app_test
 
-import access
-import accounts
 import settings
 import store
 from harness.apptest import NavigationPages
+from records import access, accounts
 
 ADMIN_PASSWORD = "FirstRun123"
 

@@ -101,12 +101,12 @@ def test_a_hostile_file_on_the_upload_page_is_a_chinese_message(staff):
 
 
 def test_an_unexpected_error_on_a_page_is_a_message_with_an_incident_id(staff, monkeypatch, expected_incidents):
-    import workflow
+    from records import batches
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("/srv/secret/path: a bug")
 
-    monkeypatch.setattr(workflow, "check_upload", broken)
+    monkeypatch.setattr(batches, "check_upload", broken)
     at = as_user("tc").switch_page("pages/upload.py").run()
     at.file_uploader(key="upload_files_企业名录").set_value(("名录.csv", b"a,b\n1,2\n", "text/csv")).run()
     assert not at.exception and expected_incidents() == 1

@@ -7,10 +7,8 @@ import zipfile
 
 import pytest
 
-import access
-import backup
 import queries
-import workflow
+from records import access, backup, batches
 from tests.test_workflow import county_list, submit_list
 
 SNAPSHOT = ["enterprises", "enterprise_honours", "clusters", "cluster_figures", "users", "batches"]
@@ -28,8 +26,8 @@ def test_export_restore_round_trip(db):
     edited = county_list(db)
     edited.loc[0, "企业名称"] = "恢复前的新名称有限公司"
     batch = submit_list(db, edited)
-    workflow.city_review(db, "aq", batch, approve=True)
-    workflow.province_review(db, "prov", batch, approve=True)
+    batches.city_review(db, "aq", batch, approve=True)
+    batches.province_review(db, "prov", batch, approve=True)
     assert not contents(db)["enterprises"].equals(before["enterprises"])
 
     counts = backup.restore_zip(db, "admin", archive)

@@ -2,9 +2,8 @@
 
 import pytest
 
-import access
-import deck
 import queries
+from records import access, deck
 
 from .conftest import ANQING
 

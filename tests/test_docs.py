@@ -37,7 +37,7 @@ def test_streamlit_config_keeps_the_intranet_promises():
 def test_readme_role_table_is_the_access_matrix():
     """The README's table of roles names, for each role, exactly the actions ``access.ACTIONS`` grants it, and
     the region ``access.SCOPED`` binds it to."""
-    import access
+    from records import access
 
     table = README.split("| role | may | region |", 1)[1].split("\n\n", 1)[0]
     rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in table.strip().splitlines()[1:]]

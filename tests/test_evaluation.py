@@ -116,8 +116,8 @@ def test_the_default_configuration_follows_seed_004():
 
 
 def test_the_province_saves_a_new_version_and_only_it(db):
-    import access
-    import evaluation_config
+    from records import access
+    from records import evaluation_config
     import queries
 
     assert evaluation_config.current(db).version == 1  # the file

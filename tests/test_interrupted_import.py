@@ -11,7 +11,7 @@ import sys
 import textwrap
 
 import queries
-import workflow
+from records import batches
 from tests.conftest import ROOT
 from tests.test_workflow import county_list, live, submit_list
 
@@ -19,11 +19,12 @@ CHILD = textwrap.dedent("""
     import sys, time
     from datetime import datetime
     sys.path.insert(0, {root!r})
-    import queries, workflow
+    import queries
+    from records import batches
     con = queries.connect({path!r})
-    batch = workflow._batch(con, {batch})
+    batch = batches._batch(con, {batch})
     with queries.transaction(con):
-        workflow._publish(con, batch, datetime.now())  # the county's rows replaced, not yet committed
+        batches._publish(con, batch, datetime.now())  # the county's rows replaced, not yet committed
         print("replaced", flush=True)
         time.sleep(120)  # killed here
 """)
@@ -33,16 +34,17 @@ SUBMIT_CHILD = textwrap.dedent("""
     import sys, time
     from datetime import datetime
     sys.path.insert(0, {root!r})
-    import queries, workflow
+    import queries
+    from records import batches
     from uploads import files, spec
     con = queries.connect({path!r})
     data = open({upload!r}, "rb").read()
-    checked = workflow.check_upload(con, "tc", spec.ENTERPRISES, 2025, [("名录.csv", data)])
+    checked = batches.check_upload(con, "tc", spec.ENTERPRISES, 2025, [("名录.csv", data)])
     with queries.transaction(con):
         batch = queries.run(con, "batch_insert", kind=checked.kind, year=2025, adcode=checked.adcode,
                             file_name="名录.csv", file_sha256=files.sha256(data), row_count=checked.rows,
                             submitted_by="tc", now=datetime.now()).batch_id.iloc[0]
-        queries.insert_frames(con, workflow._staged(int(batch), checked), transaction=False)
+        queries.insert_frames(con, batches._staged(int(batch), checked), transaction=False)
         print("staged", flush=True)
         time.sleep(120)  # killed here
 """)
@@ -76,7 +78,7 @@ def test_a_publish_killed_mid_transaction_leaves_the_previous_data(db, tmp_path)
     edited = county_list(db)
     edited["营业收入（亿元）"] = "1.23"
     batch = submit_list(db, edited)
-    workflow.city_review(db, "aq", batch, approve=True)
+    batches.city_review(db, "aq", batch, approve=True)
     before = live(db)
     path = tmp_path / "killed.duckdb"
     db.execute("checkpoint")
@@ -88,6 +90,6 @@ def test_a_publish_killed_mid_transaction_leaves_the_previous_data(db, tmp_path)
     assert live(reopened).equals(before)
     assert queries.run(reopened, "batch", batch_id=batch).status.iloc[0] == "市级通过"
     assert reopened.execute("select count(*) from snapshot_enterprises").fetchone()[0] == 0
-    workflow.province_review(reopened, "prov", batch, approve=True)  # and the step can simply be taken again
+    batches.province_review(reopened, "prov", batch, approve=True)  # and the step can simply be taken again
     assert set(live(reopened).revenue) == {1.23}
     reopened.close()

@@ -1,4 +1,4 @@
-"""A seeded mutation fuzzer over valid uploads, through the page's own path (``workflow.check_upload``): files
+"""A seeded mutation fuzzer over valid uploads, through the page's own path (``batches.check_upload``): files
 truncated, bytes flipped, XML parts altered (references, dimensions, counts, entities, huge texts, odd Unicode,
 parts deleted or repeated), CSV re-encoded and garbled. Every case must end as a checked upload or a Chinese
 refusal naming the file: no unhandled exception (an incident fails the test), no worker killed by a limit (the
@@ -15,11 +15,11 @@ import zipfile
 
 import pytest
 
-import workflow
-from uploads import files, sandbox, spec
-from tests.test_uploads import cluster, csv_bytes, ctx, firm, xlsx
+from records import batches
 from tests.test_upload_normalisation import tables_but_the_audit_log
 from tests.test_upload_worker import rss_mb
+from tests.test_uploads import cluster, csv_bytes, ctx, firm, xlsx
+from uploads import files, sandbox, spec
 
 __all__ = ["ctx"]
 SEED, CASES = 20261201, 240
@@ -132,7 +132,7 @@ def test_mutated_uploads_end_as_checked_files_or_chinese_refusals(db, ctx):
         mutated, what = mutate(rng, name, data)
         start = time.perf_counter()
         try:
-            workflow.check_upload(db, "tc", kind, 2025, [(name, mutated)])
+            batches.check_upload(db, "tc", kind, 2025, [(name, mutated)])
             outcomes["checked"] += 1
         except sandbox.WorkerFailed as failed:
             pytest.fail(f"case {case} ({what}): the worker ended by a limit: {failed}")

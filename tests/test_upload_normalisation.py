@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-import workflow
-from uploads import cells, files, spec, validate
+from records import batches
 from tests.test_uploads import (CLUSTER_HEADER, ENTERPRISE_HEADER, check_clusters, check_firms, cluster, csv_bytes,
                                 ctx, firm, texts, xlsx)
+from uploads import cells, files, spec, validate
 
 __all__ = ["ctx"]  # the module-scoped validation context, shared with test_uploads
 
@@ -157,10 +157,10 @@ def tables_but_the_audit_log(con) -> dict[str, int]:
 def test_refused_uploads_are_audited_and_change_nothing_else(db, ctx):
     before = tables_but_the_audit_log(db)
     bad = csv_bytes([firm(ctx, **{"营业收入（亿元）": "x"}), firm(ctx, 企业名称="")])
-    checked = workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("名录\n.csv", bad)])
+    checked = batches.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("名录\n.csv", bad)])
     assert checked.error_count == 3  # the bad revenue, the empty name, the same code twice
     with pytest.raises(files.UnreadableFile):
-        workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("坏.xlsx", b"PK\x03\x04broken")])
+        batches.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("坏.xlsx", b"PK\x03\x04broken")])
     events = db.execute("select username, action, adcode, year, file_name, file_sha256, detail from audit_log "
                         "where action = '上传未通过' order by event_id").fetchall()
     assert events == [

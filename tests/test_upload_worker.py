@@ -8,8 +8,8 @@ import threading
 import pytest
 
 import settings
-import workflow
 from harness import hostile_files as hostile
+from records import batches
 from uploads import files, sandbox, spec
 
 
@@ -74,7 +74,7 @@ def test_check_upload_reads_in_the_worker(db, monkeypatch):
     monkeypatch.setattr(settings, "UPLOAD_MAX_COLUMNS", 20_000)
     data = hostile.far_cells()
     with pytest.raises(sandbox.WorkerFailed, match="far.xlsx：读取所需内存超过"):
-        workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("far.xlsx", data)])
+        batches.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("far.xlsx", data)])
     event = db.execute("select username, action, file_name, file_sha256, detail from audit_log "
                        "order by event_id desc limit 1").fetchone()
     assert event[:4] == ("tc", "上传未通过", "far.xlsx", files.sha256(data))

@@ -11,8 +11,8 @@ import shapely
 from openpyxl import Workbook, load_workbook
 from stdnum.cn import uscc as uscc_code
 
-import access
 from geo import boundaries
+from records import access
 from uploads import context, files, spec, templates, validate
 
 TONGCHENG = "340881"

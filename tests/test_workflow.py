@@ -9,11 +9,10 @@ import threading
 import pandas as pd
 import pytest
 
-import access
 import queries
-import workflow
-from uploads import files, spec
+from records import access, batches
 from tests.conftest import TONGCHENG, WUWEI
+from uploads import files, spec
 
 COLUMNS = {"uscc": "统一社会信用代码", "name": "企业名称", "county": "区县", "cluster": "所属集群", "industry": "产业",
            "link": "产业链环节", "revenue": "营业收入（亿元）", "above": "规上企业", "lon": "经度", "lat": "纬度"}
@@ -43,9 +42,9 @@ def live(con, adcode=TONGCHENG) -> pd.DataFrame:
 
 def submit_list(con, frame, user="tc", name="桐城名录.csv") -> int:
     data = csv_of(frame)
-    checked = workflow.check_upload(con, user, spec.ENTERPRISES, 2025, [(name, data)])
+    checked = batches.check_upload(con, user, spec.ENTERPRISES, 2025, [(name, data)])
     assert checked.errors == [], [p.text() for p in checked.errors[:3]]
-    return workflow.submit(con, user, checked, name, files.sha256(data))
+    return batches.submit(con, user, checked, name, files.sha256(data))
 
 
 def test_submit_review_confirm_publishes_and_rollback_restores(db):
@@ -56,9 +55,9 @@ def test_submit_review_confirm_publishes_and_rollback_restores(db):
     edited = edited.drop(index=2)  # a firm closed
     batch = submit_list(db, edited)
     assert live(db).equals(before)  # nothing shows before the province confirms
-    workflow.city_review(db, "aq", batch, approve=True)
+    batches.city_review(db, "aq", batch, approve=True)
     assert live(db).equals(before)
-    workflow.province_review(db, "prov", batch, approve=True)
+    batches.province_review(db, "prov", batch, approve=True)
     after = live(db).set_index("uscc")
     assert len(after) == len(before) - 1 and after.loc[edited.iloc[0, 0], "name"] == "桐城新名称测试有限公司"
     assert after.loc[edited.iloc[1, 0], "revenue"] == 88.5
@@ -68,8 +67,8 @@ def test_submit_review_confirm_publishes_and_rollback_restores(db):
     assert queries.run(db, "batch", batch_id=batch).status.iloc[0] == "已确认"
 
     with pytest.raises(access.PermissionDenied):
-        workflow.rollback(db, "prov", batch)  # a reviewer may not roll back
-    workflow.rollback(db, "admin", batch)
+        batches.rollback(db, "prov", batch)  # a reviewer may not roll back
+    batches.rollback(db, "admin", batch)
     assert live(db).equals(before)
     assert queries.run(db, "enterprise_search", year=2025, text="新名称测试", limit=10, offset=0).empty
     actions = queries.run(db, "audit_events", limit=20).query("batch_id == @batch").action.tolist()
@@ -79,54 +78,54 @@ def test_submit_review_confirm_publishes_and_rollback_restores(db):
 def test_each_step_belongs_to_its_role_and_scope(db):
     batch = submit_list(db, county_list(db))
     with pytest.raises(access.PermissionDenied):
-        workflow.city_review(db, "tc", batch, approve=True)  # the county cannot approve itself
+        batches.city_review(db, "tc", batch, approve=True)  # the county cannot approve itself
     with pytest.raises(access.PermissionDenied):
-        workflow.province_review(db, "aq", batch, approve=True)
-    with pytest.raises(workflow.WorkflowError, match="当前状态为“已提交”"):
-        workflow.province_review(db, "prov", batch, approve=True)  # the city first
-    with pytest.raises(workflow.WorkflowError, match="退回理由"):
-        workflow.city_review(db, "aq", batch, approve=False)
-    workflow.city_review(db, "aq", batch, approve=False, comment="营业收入单位有误")
+        batches.province_review(db, "aq", batch, approve=True)
+    with pytest.raises(batches.WorkflowError, match="当前状态为“已提交”"):
+        batches.province_review(db, "prov", batch, approve=True)  # the city first
+    with pytest.raises(batches.WorkflowError, match="退回理由"):
+        batches.city_review(db, "aq", batch, approve=False)
+    batches.city_review(db, "aq", batch, approve=False, comment="营业收入单位有误")
     row = queries.run(db, "batch", batch_id=batch).iloc[0]
     assert row.status == "市级退回" and row.comment == "营业收入单位有误"
     other = csv_of(county_list(db, WUWEI))
-    checked = workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("无为.csv", other)])
+    checked = batches.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("无为.csv", other)])
     assert any("无为市不在您的填报范围（桐城市）内" in p.message for p in checked.errors)
-    checked = workflow.check_upload(db, "admin", spec.ENTERPRISES, 2025, [("无为.csv", other)])
+    checked = batches.check_upload(db, "admin", spec.ENTERPRISES, 2025, [("无为.csv", other)])
     assert checked.errors == []  # the province may file for any county …
     with pytest.raises(access.PermissionDenied, match="无权上报数据（无为市）"):
-        workflow.submit(db, "tc", checked, "无为.csv", files.sha256(other))  # … a county only for its own
+        batches.submit(db, "tc", checked, "无为.csv", files.sha256(other))  # … a county only for its own
 
 
 def test_a_city_reviewer_of_another_city_is_refused(db):
-    import accounts
+    from records import accounts
 
     accounts.create_user(db, "admin", "wh", "芜湖审核", access.CITY_REVIEWER, "340200", "Passw0rd1")
     db.execute("update users set must_change_password = false")
     batch = submit_list(db, county_list(db))
     with pytest.raises(access.PermissionDenied, match="无权市级审核（桐城市）"):
-        workflow.city_review(db, "wh", batch, approve=True)
+        batches.city_review(db, "wh", batch, approve=True)
 
 
 def test_a_file_with_errors_is_never_submitted(db):
     bad = county_list(db)
     bad.loc[3, "统一社会信用代码"] = "91340881MA2N0000X1"
     data = csv_of(bad)
-    checked = workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("bad.csv", data)])
+    checked = batches.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("bad.csv", data)])
     assert checked.errors
-    with pytest.raises(workflow.WorkflowError, match="改正后才能提交"):
-        workflow.submit(db, "tc", checked, "bad.csv", files.sha256(data))
+    with pytest.raises(batches.WorkflowError, match="改正后才能提交"):
+        batches.submit(db, "tc", checked, "bad.csv", files.sha256(data))
     assert queries.run(db, "batches", year=None, statuses=None).empty
 
 
 def test_a_resubmission_replaces_the_batch_in_review(db):
     first = submit_list(db, county_list(db))
-    workflow.city_review(db, "aq", first, approve=True)
+    batches.city_review(db, "aq", first, approve=True)
     second = submit_list(db, county_list(db))
     statuses = queries.run(db, "batches", year=2025, statuses=None).set_index("batch_id").status
     assert statuses[first] == "已撤回" and statuses[second] == "已提交"
-    with pytest.raises(workflow.WorkflowError):
-        workflow.province_review(db, "prov", first, approve=True)  # a withdrawn batch cannot be confirmed
+    with pytest.raises(batches.WorkflowError):
+        batches.province_review(db, "prov", first, approve=True)  # a withdrawn batch cannot be confirmed
 
 
 def test_cluster_figures_publish_and_roll_back(db):
@@ -140,17 +139,17 @@ def test_cluster_figures_publish_and_roll_back(db):
              "全产业链": "否"} for i, c in clusters.iterrows()]
     rows.append(rows[0] | {"集群名称": "桐城市新设测试产业集群", "首位产业": "否", "营业收入（亿元）": "12"})
     data = csv_of(pd.DataFrame(rows))
-    checked = workflow.check_upload(db, "tc", spec.CLUSTERS, 2025, [("集群.csv", data)])
+    checked = batches.check_upload(db, "tc", spec.CLUSTERS, 2025, [("集群.csv", data)])
     assert checked.errors == []
-    batch = workflow.submit(db, "tc", checked, "集群.csv", files.sha256(data))
-    workflow.city_review(db, "aq", batch, approve=True)
-    workflow.province_review(db, "admin", batch, approve=True)
+    batch = batches.submit(db, "tc", checked, "集群.csv", files.sha256(data))
+    batches.city_review(db, "aq", batch, approve=True)
+    batches.province_review(db, "admin", batch, approve=True)
     revenue = db.execute("select c.name, f.value from cluster_figures f join clusters c using (cluster_id) "
                          "where c.adcode = $a and f.year = 2025 and f.indicator = 'revenue'", {"a": TONGCHENG}).df()
     assert dict(zip(revenue.name, revenue.value)) == {r["集群名称"]: float(r["营业收入（亿元）"]) for r in rows}
     assert db.execute("select count(*) from cluster_figures where year = 2024 and cluster_id in "
                       "(select cluster_id from clusters where adcode = $a)", {"a": TONGCHENG}).fetchone()[0] > 0
-    workflow.rollback(db, "admin", batch)
+    batches.rollback(db, "admin", batch)
     assert db.execute(figures, {"a": TONGCHENG}).df().equals(before)
     assert not db.execute("select count(*) from clusters where name = '桐城市新设测试产业集群'").fetchone()[0]
 
@@ -193,16 +192,16 @@ def test_preview_and_batch_changes_list_what_an_upload_changes(db):
     added["统一社会信用代码"] = "91340881MA2N0000XX"  # valid check digit, not in the store
     edited = pd.concat([edited, added.to_frame().T])
     data = csv_of(edited)
-    checked = workflow.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("预览.csv", data)])
+    checked = batches.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("预览.csv", data)])
     assert checked.errors == []
-    changes, label = workflow.preview(db, checked)
+    changes, label = batches.preview(db, checked)
     assert set(changes[changes["变化"] == diff.ADDED][label]) == {"91340881MA2N0000XX"}
     assert set(changes[changes["变化"] == diff.REMOVED][label]) == {removed}
     renamed = changes[changes["变化"] == diff.CHANGED]
     assert renamed[["字段", "新值"]].values.tolist() == [["企业名称", "桐城预览测试有限公司"]]
     assert diff.summary(changes, label) == "新增 1 家，删除 1 家，变更 1 家（共 1 处）"
-    batch = workflow.submit(db, "tc", checked, "预览.csv", files.sha256(data))
-    assert workflow.batch_changes(db, batch)[0].equals(changes)
+    batch = batches.submit(db, "tc", checked, "预览.csv", files.sha256(data))
+    assert batches.batch_changes(db, batch)[0].equals(changes)
 
 
 def test_an_enterprise_recorded_in_another_county_is_not_published_twice(db):
@@ -210,8 +209,8 @@ def test_an_enterprise_recorded_in_another_county_is_not_published_twice(db):
     listed = pd.concat([county_list(db), moved.assign(**{"区县": "桐城市", "所属集群": "", "产业链环节": "",
                                                         "经度": "", "纬度": ""})])
     batch = submit_list(db, listed)
-    workflow.city_review(db, "aq", batch, approve=True)
+    batches.city_review(db, "aq", batch, approve=True)
     before = live(db)
-    with pytest.raises(workflow.WorkflowError, match="1 家企业已登记在其他区县.*在无为市"):
-        workflow.province_review(db, "prov", batch, approve=True)
+    with pytest.raises(batches.WorkflowError, match="1 家企业已登记在其他区县.*在无为市"):
+        batches.province_review(db, "prov", batch, approve=True)
     assert live(db).equals(before) and queries.run(db, "batch", batch_id=batch).status.iloc[0] == "市级通过"

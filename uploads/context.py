@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import access
 import queries
 from geo import boundaries
+from records import access
 from uploads.validate import Context
 
 

@@ -9,9 +9,9 @@ import pypdfium2
 from PIL import Image
 from pptx import Presentation
 
-import deck
 import queries
 from harness.browser import map_frame
+from records import deck
 
 SLIDES = deck.load_default()
 TOFU = "\u0378"  # an unassigned code point: every font draws it as the missing-glyph box

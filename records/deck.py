@@ -8,11 +8,10 @@ import tomllib
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-import access
-import audit
 import queries
 import settings
 from geo.choropleth import METRICS
+from records import access, audit
 
 DEFAULT = settings.ROOT / "config" / "deck.toml"
 KINDS = ("地图", "产业链")

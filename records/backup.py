@@ -13,10 +13,8 @@ from datetime import datetime
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import access
-import audit
 import queries
-import workflow
+from records import access, audit, batches
 from uploads import package, sandbox
 
 FORMAT = "anhui-cluster-map-backup/1"
@@ -70,7 +68,7 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
                         f'from "{table}"))')
         audit.record(con, username, "恢复全库", file_name=file_name,
                      detail=f"备份时间 {manifest.get('created_at')}，{len(tables)} 张表")
-    workflow.changed(con)
+    batches.changed(con)
     return {table: frame.num_rows for table, frame in frames.items()}
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-import access
-import audit
 import queries
 from analysis import evaluation as ev
+from records import access, audit
 
 
 def current(con) -> ev.Config:

@@ -17,10 +17,9 @@ from datetime import datetime
 
 import pandas as pd
 
-import access
-import audit
 import queries
 from data import pinyin
+from records import access, audit
 from uploads import context, diff, files, sandbox, spec, validate
 
 _WRITE = threading.Lock()
