@@ -16,9 +16,9 @@ FIRST = """
 import time, queries
 from functools import partial
 start = time.perf_counter()
-from briefing import content, pdf_file, pptx_file
+from exports import briefing, pdf_file, pptx_file
 con = queries.connect_read_only({path!r})
-pptx_file.write(content.build(partial(queries.run, con), content.Selection({year})))
+pptx_file.write(briefing.build(partial(queries.run, con), briefing.Selection({year})))
 print(time.perf_counter() - start)
 """
 
@@ -26,15 +26,15 @@ print(time.perf_counter() - start)
 def timings(path: Path, year: int) -> dict[str, float]:
     """Median seconds over ``RUNS`` warm runs of each export, as the buttons run them (build, then write)."""
     import queries
-    from briefing import content, pdf_file, pptx_file
+    from exports import briefing, pdf_file, pptx_file
 
     con = queries.connect_read_only(path)
-    query, selection = partial(queries.run, con), content.Selection(year)
+    query, selection = partial(queries.run, con), briefing.Selection(year)
     steps = {
-        "map_png": lambda: content.map_image(query, selection),
-        "pptx": lambda: pptx_file.write(content.build(query, selection)),
-        "pdf": lambda: pdf_file.write(content.build(query, selection)),
-        "content_only": lambda: content.build(query, selection),
+        "map_png": lambda: briefing.map_image(query, selection),
+        "pptx": lambda: pptx_file.write(briefing.build(query, selection)),
+        "pdf": lambda: pdf_file.write(briefing.build(query, selection)),
+        "content_only": lambda: briefing.build(query, selection),
     }
     out = {}
     for name, step in steps.items():

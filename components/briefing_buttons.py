@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-import fonts
+from exports import fonts
 import queries
 import store
-from briefing import content, pdf_file, pptx_file
+from exports import briefing, pdf_file, pptx_file
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -17,7 +17,7 @@ def _query(name: str, **params):
     return queries.run(store.connection().cursor(), name, **params)
 
 
-def render(selection: content.Selection, key: str) -> None:
+def render(selection: briefing.Selection, key: str) -> None:
     """Three buttons in a row; a missing Chinese font is reported instead (the files would show boxes)."""
     try:
         fonts.find()
@@ -28,12 +28,12 @@ def render(selection: content.Selection, key: str) -> None:
     name = f"{selection.scope}_{selection.year}年"
     columns = st.columns(3)
     columns[0].download_button(
-        "下载地图（PNG）", lambda: content.map_image(_query, selection), file_name=f"地图_{name}_{selection.metric}.png",
+        "下载地图（PNG）", lambda: briefing.map_image(_query, selection), file_name=f"地图_{name}_{selection.metric}.png",
         mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:", width="stretch")
     columns[1].download_button(
-        "汇报材料（PPT）", lambda: pptx_file.write(content.build(_query, selection)), file_name=f"汇报材料_{name}.pptx",
+        "汇报材料（PPT）", lambda: pptx_file.write(briefing.build(_query, selection)), file_name=f"汇报材料_{name}.pptx",
         mime=PPTX_MIME, key=f"{key}_pptx", on_click="ignore", icon=":material/slideshow:", width="stretch")
     columns[2].download_button(
-        "汇报材料（PDF）", lambda: pdf_file.write(content.build(_query, selection)), file_name=f"汇报材料_{name}.pdf",
+        "汇报材料（PDF）", lambda: pdf_file.write(briefing.build(_query, selection)), file_name=f"汇报材料_{name}.pdf",
         mime="application/pdf", key=f"{key}_pdf", on_click="ignore", icon=":material/picture_as_pdf:",
         width="stretch")

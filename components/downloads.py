@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-import exports
+from exports import tables
 
 
 def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], basename: str, key: str,
@@ -19,10 +19,10 @@ def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], basename: str, key
     rows = frame if callable(frame) else (lambda: frame)
     left, right = st.columns(2)
     with left:
-        st.download_button(f"下载{label} Excel（.xlsx）", lambda: exports.to_xlsx(rows(), basename[:31], notes),
-                           file_name=f"{basename}.xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
+        st.download_button(f"下载{label} Excel（.xlsx）", lambda: tables.to_xlsx(rows(), basename[:31], notes),
+                           file_name=f"{basename}.xlsx", mime=tables.XLSX_MIME, key=f"{key}_xlsx",
                            on_click="ignore", icon=":material/download:", width="stretch")
     with right:
-        st.download_button(f"下载{label} CSV", lambda: exports.to_csv(rows()), file_name=f"{basename}.csv",
-                           mime=exports.CSV_MIME, key=f"{key}_csv", on_click="ignore",
+        st.download_button(f"下载{label} CSV", lambda: tables.to_csv(rows()), file_name=f"{basename}.csv",
+                           mime=tables.CSV_MIME, key=f"{key}_csv", on_click="ignore",
                            icon=":material/download:", width="stretch")

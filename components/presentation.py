@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from briefing.content import Kpi
+from exports.briefing import Kpi
 
 KEYS = {"ArrowRight": 1, "PageDown": 1, "ArrowDown": 1, "ArrowLeft": -1, "PageUp": -1, "ArrowUp": -1}
 

@@ -14,7 +14,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-import fonts
+from exports import fonts
 from geo import boundaries
 from geo.choropleth import OUTSIDE, Metric, classify
 

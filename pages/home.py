@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 import settings
 import store
-from briefing.content import Selection
+from exports.briefing import Selection
 from components import briefing_buttons, county_profile, deck_editor, html_table, kpis, legend, session, sidebar
 from geo import boundaries, choropleth
 from records import deck

@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 
 import settings
 import store
-from briefing.content import Selection, kpi_strip, within
+from exports.briefing import Selection, kpi_strip, within
 from components import deck_editor, legend, presentation, session, sidebar
 from geo import boundaries, choropleth
 from records import deck

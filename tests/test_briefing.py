@@ -10,9 +10,9 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu
 
-import fonts
+from exports import fonts
 import queries
-from briefing import content, pdf_file, pptx_file
+from exports import briefing, pdf_file, pptx_file
 from geo import boundaries, choropleth, static_map
 
 from .conftest import ANQING
@@ -24,8 +24,8 @@ YEAR = 2025
 def briefings(store_path):
     con = queries.connect_read_only(store_path)
     query = partial(queries.run, con)
-    made = {"province": content.build(query, content.Selection(YEAR)),
-            "anqing": content.build(query, content.Selection(YEAR, city=ANQING, scope="安庆市",
+    made = {"province": briefing.build(query, briefing.Selection(YEAR)),
+            "anqing": briefing.build(query, briefing.Selection(YEAR, city=ANQING, scope="安庆市",
                                                               metric="专精特新企业数"))}
     con.close()
     return made
@@ -138,4 +138,4 @@ def test_map_image_refuses_text_the_font_lacks(con):
 
 def test_unknown_metric_is_refused(con):
     with pytest.raises(ValueError, match="unknown map metric"):
-        content.build(partial(queries.run, con), content.Selection(YEAR, metric="人口"))
+        briefing.build(partial(queries.run, con), briefing.Selection(YEAR, metric="人口"))

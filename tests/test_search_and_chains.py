@@ -7,7 +7,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-import exports
+from exports import tables
 import queries
 from analysis import chains
 from components import chain_views
@@ -112,14 +112,14 @@ def test_a_formula_name_leaves_as_text(tiny):
     found = es.table(search(tiny, "HYPERLINK"))
     name = '=HYPERLINK("http://x.cn","甲县电缆")'
     assert found["企业名称"].tolist() == [name]
-    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(found, "名单", ["说明"]))).active
+    sheet = openpyxl.load_workbook(io.BytesIO(tables.to_xlsx(found, "名单", ["说明"]))).active
     cell = next(c for row in sheet.iter_rows() for c in row if c.value == name)
     assert cell.data_type == "s"  # stored as text: Excel and WPS show it and never run it
-    csv = exports.to_csv(found).decode("utf-8-sig")
+    csv = tables.to_csv(found).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv and ',"=HYPERLINK' not in csv
     leads = chains.rank_leads(queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None,
                                           adcode="340102", lon=117.0, lat=31.0))
-    assert "'=HYPERLINK" in exports.to_csv(chain_views.leads_table(leads)).decode("utf-8-sig")
+    assert "'=HYPERLINK" in tables.to_csv(chain_views.leads_table(leads)).decode("utf-8-sig")
 
 
 def test_the_card_of_a_firm_without_honours_cluster_or_link(tiny):

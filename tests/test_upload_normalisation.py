@@ -173,9 +173,9 @@ def test_refused_uploads_are_audited_and_change_nothing_else(db, ctx):
 
 def test_exports_hold_text_with_control_characters_stored_before_the_rule():
     """Uploads refuse control characters now; a name stored earlier (or restored) still exports, as U+FFFD."""
-    import exports
+    from exports import tables
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(exports.to_xlsx(pd.DataFrame({"企业名称": ["桐城\x07某某", "=1+1"]}))))
+    book = load_workbook(io.BytesIO(tables.to_xlsx(pd.DataFrame({"企业名称": ["桐城\x07某某", "=1+1"]}))))
     assert [c.value for c in book.active["A"]] == ["企业名称", "桐城\ufffd某某", "=1+1"]
     assert book.active["A3"].data_type == "s"  # still text, never a formula

@@ -12,8 +12,8 @@ from datetime import date
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-import fonts
-from briefing.content import Briefing, Kpi, Table
+from exports import fonts
+from exports.briefing import Briefing, Kpi, Table
 
 FAMILY = "cjk"
 INK, MUTED, GAP, MET, HEAD = (17, 24, 39), (75, 85, 99), (185, 28, 28), (21, 128, 61), (229, 231, 235)
