@@ -5,9 +5,8 @@ import gc
 
 import streamlit as st
 
-import incidents
 import settings
-from components import enterprise_links, session, sidebar
+from components import enterprise_links, incidents, session, sidebar
 from geo.choropleth import install_leaflet
 from records import access
 

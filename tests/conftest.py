@@ -18,7 +18,7 @@ WUWEI, WUHU = "340281", "340200"  # 无为市, a county of 芜湖市
 def no_unexpected_incidents(request):
     """A page run that fails is shown as a Chinese message with an incident id (app.py), not as an exception that
     AppTest would report: fail every test during which an incident was recorded, unless it expects them."""
-    import incidents
+    from components import incidents
 
     before = incidents.count
     yield
@@ -29,7 +29,7 @@ def no_unexpected_incidents(request):
 @pytest.fixture()
 def expected_incidents():
     """For tests that cause incidents on purpose; yields a function returning how many were recorded since."""
-    import incidents
+    from components import incidents
 
     before = incidents.count
     yield lambda: incidents.count - before

@@ -25,7 +25,6 @@ import sys
 import threading
 import time
 
-import incidents
 import settings
 from uploads import files, validate, worker
 from uploads.package import Limits
@@ -37,15 +36,20 @@ _SPARE = 10  # seconds more than the wall-time limit before the server gives up 
 
 
 class WorkerFailed(files.UnreadableFile):
-    """The job was killed, ran out of time or memory, or failed unexpectedly; the message names the files."""
+    """The job was killed or ran out of time or memory; the message names the files."""
+
+
+class WorkerBug(RuntimeError):
+    """The job raised an unexpected exception (its traceback in the message), or the worker process failed: a bug,
+    which the app records as an incident (``components.incidents``), not a fault of the file."""
 
 
 def check(kind: str, year: int, uploads: list[tuple[str, bytes]], context: validate.Context,
           limits: Limits | None = None) -> validate.Checked:
     """``files.read`` and ``validate.check`` of ``uploads`` in a worker process under the limits of ``settings``.
 
-    Raises ``files.UnreadableFile`` for a file refused by a reader or a limit, ``WorkerFailed`` when the job
-    ends otherwise; both name the files.
+    Raises ``files.UnreadableFile`` for a file refused by a reader or a limit, ``WorkerFailed`` when the job is
+    killed or runs out of time or memory (both name the files), ``WorkerBug`` for a bug.
     """
     return run(_read_and_check, (kind, year, uploads, context, limits or Limits.current()),
                "、".join(name for name, _ in uploads))
@@ -65,8 +69,8 @@ def warm() -> None:
 def run(function, args: tuple, names: str, memory_mb: int | None = None, cpu_seconds: int | None = None,
         wall_seconds: int | None = None, refusals: tuple[type[Exception], ...] = (files.UnreadableFile,)):
     """``function(*args)`` in a fresh child process (a module-level function; picklable arguments and result).
-    Exceptions of ``refusals`` (built from a message alone) are raised again here; any other ending is
-    ``WorkerFailed``."""
+    Exceptions of ``refusals`` (built from a message alone) are raised again here; a killed job is
+    ``WorkerFailed``, an unexpected exception ``WorkerBug``."""
     memory_mb = memory_mb or settings.UPLOAD_WORKER_MEMORY_MB
     cpu_seconds = cpu_seconds or settings.UPLOAD_WORKER_CPU_SECONDS
     wall_seconds = wall_seconds or settings.UPLOAD_WORKER_WALL_SECONDS
@@ -93,8 +97,7 @@ def run(function, args: tuple, names: str, memory_mb: int | None = None, cpu_sec
         raise WorkerFailed(_memory(names, memory_mb))
     if outcome == "too_large":
         raise WorkerFailed(f"{names}：校验结果超过 {worker.MAX_RESULT_MB} MB，请拆分文件后重试。")
-    incident = incidents.record(payload, "upload worker")
-    raise WorkerFailed(f"{names}：校验时{incidents.message(incident)}")
+    raise WorkerBug(f"{names}: the upload worker failed\n{payload}")
 
 
 def _call(header: bytes, body: bytes, timeout: float, names: str) -> tuple[int, bool, bytes]:
@@ -107,8 +110,7 @@ def _call(header: bytes, body: bytes, timeout: float, names: str) -> tuple[int, 
         reply = process.call(header, body, timeout)
     except (OSError, EOFError, TimeoutError, pickle.UnpicklingError, ValueError) as error:
         process.stop()
-        incident = incidents.record(error, "upload worker process")
-        raise WorkerFailed(f"{names}：校验时{incidents.message(incident)}") from None
+        raise WorkerBug(f"{names}: the upload worker process failed ({error!r})") from error
     _IDLE.put(process)
     return reply
 
