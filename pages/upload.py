@@ -13,7 +13,7 @@ import settings
 import store
 from components import downloads, plain, session
 from records import access, batches
-from uploads import diff, files, sandbox, spec, templates
+from uploads import diff, files, kinds, sandbox, spec, templates
 
 st.title("数据上报")
 current = session.guard("submit")
@@ -27,7 +27,7 @@ st.caption(f"{current.label} · 填报范围：{where}。流程：县级提交 �
 left, right = st.columns([1, 2])
 years = list(range(date.today().year, 2018, -1))
 year = left.selectbox("数据年度", years, index=1, key="upload_year", format_func=lambda y: f"{y}年")
-kind = right.segmented_control("数据类型", spec.KINDS, default=spec.ENTERPRISES, key="upload_kind")
+kind = right.segmented_control("数据类型", kinds.NAMES, default=spec.ENTERPRISES, key="upload_kind")
 kind = kind or spec.ENTERPRISES
 
 links = store.query("chain_link_names")

@@ -18,9 +18,9 @@ from datetime import datetime
 import pandas as pd
 
 import queries
-from data import pinyin
 from records import access, audit
-from uploads import context, diff, files, sandbox, spec, validate
+from uploads import context, diff, files, kinds, sandbox
+from uploads.problems import Checked
 
 _WRITE = threading.Lock()
 OPEN = ("已提交", "市级通过")
@@ -30,7 +30,7 @@ class WorkflowError(ValueError):
     """A step that cannot be taken now (wrong status, errors in the file, a comment missing …), in Chinese."""
 
 
-def check_upload(con, username: str, kind: str, year: int, uploads: list[tuple[str, bytes]]) -> validate.Checked:
+def check_upload(con, username: str, kind: str, year: int, uploads: list[tuple[str, bytes]]) -> Checked:
     """Read and validate uploaded files for ``kind`` and ``year`` as ``username`` would submit them, in a worker
     process with memory, CPU-time and wall-time limits (``uploads.sandbox``): no file can take the server down.
 
@@ -38,7 +38,7 @@ def check_upload(con, username: str, kind: str, year: int, uploads: list[tuple[s
     and SHA-256. Raises ``files.UnreadableFile`` for a file that cannot be read at all or breaks a limit.
     """
     user = access.require(con, username, "submit")  # the county is checked per row (scope) and again at submit
-    if kind not in spec.KINDS:
+    if kind not in kinds.NAMES:
         raise WorkflowError(f"未知的数据类型“{kind}”。")
     uploads = [(files.safe_name(name), data) for name, data in uploads]
     names, digest = "、".join(name for name, _ in uploads), files.digest(uploads)
@@ -59,7 +59,7 @@ def _refused(con, username: str, year: int, adcode: str | None, names: str, dige
                      detail=detail)
 
 
-def submit(con, username: str, checked: validate.Checked, file_name: str, file_sha256: str) -> int:
+def submit(con, username: str, checked: Checked, file_name: str, file_sha256: str) -> int:
     """Store a checked upload as a new batch (已提交); an earlier batch of the same county, kind and year still in
     review is withdrawn (已撤回: its rows are kept). Returns the batch id."""
     if checked.error_count:
@@ -88,50 +88,27 @@ def submit(con, username: str, checked: validate.Checked, file_name: str, file_s
     return batch_id
 
 
-def _staged(batch_id: int, checked: validate.Checked) -> dict[str, pd.DataFrame]:
+def _staged(batch_id: int, checked: Checked) -> dict[str, pd.DataFrame]:
     """The checked tables as rows of the batch_* tables."""
-    out = {}
-    if checked.kind == spec.CLUSTERS:
-        clusters = checked.tables["batch_clusters"].copy()
-        columns = ["row_number", "name", "industry", "is_leading", "level", "recognised_year", "has_management_body",
-                   "has_public_brand", "has_association", "has_rd_center", "has_full_chain"]
-        clusters = clusters[columns].assign(batch_id=batch_id, recognised_year=clusters.recognised_year.astype(int))
-        figures = checked.tables["batch_cluster_figures"].assign(batch_id=batch_id)
-        out = {"batch_clusters": clusters, "batch_cluster_figures": figures[["batch_id", "cluster_name",
-                                                                            "indicator", "value"]]}
-    else:
-        firms = checked.tables["batch_enterprises"]
-        columns = ["row_number", "uscc", "name", "cluster_name", "industry", "link_id", "revenue", "above_scale",
-                   "lon", "lat"]
-        honours = checked.tables["batch_enterprise_honours"]
-        out = {"batch_enterprises": firms[columns].assign(batch_id=batch_id),
-               "batch_enterprise_honours": honours[["uscc", "honour", "year"]].assign(
-                   batch_id=batch_id, year=honours.year.astype(int))}
-    return out
+    return kinds.get(checked.kind).staged(batch_id, checked)
 
 
-def preview(con, checked: validate.Checked) -> tuple[pd.DataFrame, str]:
+def preview(con, checked: Checked) -> tuple[pd.DataFrame, str]:
     """What the checked upload would change in the county's confirmed data: (changes, key label)."""
-    if checked.kind == spec.ENTERPRISES:
-        new = checked.tables.get("batch_enterprises", pd.DataFrame(columns=["uscc", *diff.ENTERPRISE_FIELDS]))
-        old = queries.run(con, "county_enterprises", adcode=checked.adcode)
-        return diff.changes(new, old, "uscc", diff.ENTERPRISE_FIELDS, "统一社会信用代码"), "统一社会信用代码"
-    clusters = checked.tables.get("batch_clusters", pd.DataFrame(columns=["name", *diff.CLUSTER_FIELDS]))
-    new = clusters.reindex(columns=["name", *diff.CLUSTER_FIELDS])
-    old = queries.run(con, "county_cluster_figures", adcode=checked.adcode, year=checked.year)
-    return diff.changes(new, old, "name", diff.CLUSTER_FIELDS, "集群名称"), "集群名称"
+    kind = kinds.get(checked.kind)
+    return _changes(kind, kind.proposed(checked), kind.confirmed(con, checked.adcode, checked.year))
 
 
 def batch_changes(con, batch_id: int) -> tuple[pd.DataFrame, str]:
     """What a batch changes (or changed) against the county's confirmed data now: (changes, key label)."""
     batch = _batch(con, batch_id)
-    if batch.kind == spec.ENTERPRISES:
-        new = queries.run(con, "batch_enterprises_of", batch_id=batch_id)
-        old = queries.run(con, "county_enterprises", adcode=batch.adcode)
-        return diff.changes(new, old, "uscc", diff.ENTERPRISE_FIELDS, "统一社会信用代码"), "统一社会信用代码"
-    new = queries.run(con, "batch_cluster_figures_of", batch_id=batch_id)
-    old = queries.run(con, "county_cluster_figures", adcode=batch.adcode, year=int(batch.year))
-    return diff.changes(new, old, "name", diff.CLUSTER_FIELDS, "集群名称"), "集群名称"
+    kind = kinds.get(batch.kind)
+    return _changes(kind, kind.submitted(con, batch_id), kind.confirmed(con, batch.adcode, int(batch.year)))
+
+
+def _changes(kind: kinds.Kind, new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    key, label = kind.diff_key
+    return diff.changes(new, old, key, kind.diff_fields, label), label
 
 
 def _batch(con, batch_id: int) -> pd.Series:
@@ -177,48 +154,15 @@ def _review(con, username, batch_id, approve, comment, action, expected, outcome
 
 def _publish(con, batch: pd.Series, now: datetime) -> str:
     """The batch's rows replace the county's (inside the caller's transaction); the replaced rows are kept."""
-    batch_id, adcode, year = int(batch.batch_id), batch.adcode, int(batch.year)
+    batch_id, year = int(batch.batch_id), int(batch.year)
     source_id = f"batch-{batch_id}"
     queries.run(con, "batch_source", source_id=source_id,
                 title=f"{batch.county}{year}年{batch.kind}（第 {batch_id} 批，{now:%Y-%m-%d} 省级确认）",
                 detail=f"{batch.file_name}（SHA-256 {batch.file_sha256}）")
-    if batch.kind == spec.CLUSTERS:
-        queries.run(con, "publish_snapshot_clusters", batch_id=batch_id, adcode=adcode)
-        queries.run(con, "publish_snapshot_cluster_figures", batch_id=batch_id, adcode=adcode, year=year)
-        queries.run(con, "publish_snapshot_leading", batch_id=batch_id, adcode=adcode, year=year)
-        queries.run(con, "county_year_figures_delete", adcode=adcode, year=year)
-        queries.run(con, "county_year_leading_delete", adcode=adcode, year=year)
-        existing = queries.run(con, "cluster_ids_of_county", adcode=adcode)
-        names = queries.run(con, "batch_clusters_of", batch_id=batch_id).name
-        ids = dict(zip(existing.name, existing.cluster_id))
-        taken = set(existing.cluster_id)
-        for name in names:
-            if name not in ids:
-                n = 1
-                while f"C{adcode}{n:02d}" in taken:
-                    n += 1
-                ids[name] = f"C{adcode}{n:02d}"
-                taken.add(ids[name])
-        con.register("cluster_ids", pd.DataFrame({"name": list(names), "cluster_id": [ids[n] for n in names]}))
-        try:
-            queries.run(con, "publish_clusters", batch_id=batch_id, adcode=adcode)
-        finally:
-            con.unregister("cluster_ids")
-        queries.run(con, "publish_cluster_figures", batch_id=batch_id, year=year, adcode=adcode, source_id=source_id)
-        queries.run(con, "publish_leading", batch_id=batch_id, year=year, adcode=adcode, source_id=source_id)
-    else:
-        elsewhere = queries.run(con, "enterprises_elsewhere", batch_id=batch_id, adcode=adcode)
-        if not elsewhere.empty:
-            first = elsewhere.iloc[0]
-            raise WorkflowError(f"{len(elsewhere)} 家企业已登记在其他区县（如第 {first.row_number} 行 {first['name']} "
-                                f"在{first.county}），请先核实企业所在地。")
-        queries.run(con, "publish_snapshot_enterprises", batch_id=batch_id, adcode=adcode)
-        queries.run(con, "publish_snapshot_honours", batch_id=batch_id, adcode=adcode)
-        queries.run(con, "county_honours_delete", adcode=adcode)
-        queries.run(con, "county_enterprises_delete", adcode=adcode)
-        queries.run(con, "publish_enterprises", batch_id=batch_id, adcode=adcode, source_id=source_id)
-        queries.run(con, "publish_honours", batch_id=batch_id, source_id=source_id)
-        pinyin.backfill(con)
+    try:
+        kinds.get(batch.kind).publish(con, batch, source_id)
+    except kinds.Conflict as conflict:
+        raise WorkflowError(str(conflict)) from None
     return source_id
 
 
@@ -236,18 +180,7 @@ def rollback(con, username: str, batch_id: int) -> None:
             raise WorkflowError(f"请先回滚同一区县、年度更新的第 {int(latest.batch_id.iloc[0])} 批。")
         adcode, year = batch.adcode, int(batch.year)
         with queries.transaction(con):
-            if batch.kind == spec.CLUSTERS:
-                queries.run(con, "county_year_figures_delete", adcode=adcode, year=year)
-                queries.run(con, "county_year_leading_delete", adcode=adcode, year=year)
-                queries.run(con, "rollback_clusters", batch_id=batch_id, adcode=adcode)
-                queries.run(con, "rollback_restore_clusters", batch_id=batch_id)
-                queries.run(con, "rollback_restore_cluster_figures", batch_id=batch_id)
-                queries.run(con, "rollback_restore_leading", batch_id=batch_id)
-            else:
-                queries.run(con, "county_honours_delete", adcode=adcode)
-                queries.run(con, "county_enterprises_delete", adcode=adcode)
-                queries.run(con, "rollback_restore_enterprises", batch_id=batch_id)
-                queries.run(con, "rollback_restore_honours", batch_id=batch_id)
+            kinds.get(batch.kind).rollback(con, batch)
             queries.run(con, "batch_set_status", batch_id=batch_id, status="已回滚", comment=None, source_id=None,
                         now=datetime.now())
             audit.record(con, username, "回滚", batch_id=batch_id, adcode=adcode, year=year,

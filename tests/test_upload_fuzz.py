@@ -20,6 +20,7 @@ from tests.test_upload_normalisation import tables_but_the_audit_log
 from tests.test_upload_worker import rss_mb
 from tests.test_uploads import cluster, csv_bytes, ctx, firm, xlsx
 from uploads import files, sandbox, spec
+from uploads.kinds import enterprises
 
 __all__ = ["ctx"]
 SEED, CASES = 20261201, 240
@@ -33,7 +34,7 @@ def seeds(ctx) -> list[tuple[str, str, bytes]]:
                              企业名称="桐城测试有限公司")]
     honours = [{"统一社会信用代码": ctx.demo.uscc, "荣誉": "国家高新技术企业", "首次获得年份": "2021"}]
     return [
-        ("名录.xlsx", spec.ENTERPRISES, xlsx({spec.ENTERPRISES: rows, spec.HONOURS_SHEET: honours})),
+        ("名录.xlsx", spec.ENTERPRISES, xlsx({spec.ENTERPRISES: rows, enterprises.HONOURS_SHEET: honours})),
         ("集群.xlsx", spec.CLUSTERS, xlsx({spec.CLUSTERS: [cluster(ctx)]})),
         ("名录.csv", spec.ENTERPRISES, csv_bytes(rows)),
         ("名录gbk.csv", spec.ENTERPRISES, csv_bytes(rows, "gb18030")),

@@ -13,7 +13,9 @@ from openpyxl import Workbook
 from records import batches
 from tests.test_uploads import (CLUSTER_HEADER, ENTERPRISE_HEADER, check_clusters, check_firms, cluster, csv_bytes,
                                 ctx, firm, texts, xlsx)
-from uploads import cells, files, spec, validate
+from uploads import cells, files, problems, spec, validate
+from uploads.kinds import enterprises
+from uploads.problems import WARNING, Checked
 
 __all__ = ["ctx"]  # the module-scoped validation context, shared with test_uploads
 
@@ -93,7 +95,7 @@ def test_every_number_kept_is_finite(ctx):
 
 # Files that hold no data, or hold it elsewhere -------------------------------------------------------------------
 
-def check_book(ctx, sheets: dict[str, list[list]], kind=spec.ENTERPRISES, name="名录.xlsx") -> validate.Checked:
+def check_book(ctx, sheets: dict[str, list[list]], kind=spec.ENTERPRISES, name="名录.xlsx") -> Checked:
     book = Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
@@ -114,11 +116,11 @@ def test_a_header_only_csv_is_refused_at_validation_naming_the_file(ctx):
 def test_data_on_another_sheet_than_the_templates_is_named(ctx):
     row = list(firm(ctx).values())
     checked = check_book(ctx, {"填写说明": [["说明"]], spec.ENTERPRISES: [ENTERPRISE_HEADER],
-                               spec.HONOURS_SHEET: [["统一社会信用代码", "荣誉", "首次获得年份"]],
+                               enterprises.HONOURS_SHEET: [["统一社会信用代码", "荣誉", "首次获得年份"]],
                                "Sheet2": [ENTERPRISE_HEADER, row]})
     assert texts(checked) == ["名录.xlsx › 企业名录：没有数据行；数据在工作表“Sheet2”中，请放在“企业名录”中。"]
     both = check_book(ctx, {spec.ENTERPRISES: [ENTERPRISE_HEADER, row], "Sheet2": [ENTERPRISE_HEADER, row]})
-    assert both.errors == [] and texts(both, validate.WARNING) == [
+    assert both.errors == [] and texts(both, WARNING) == [
         "名录.xlsx › Sheet2：此工作表的数据不会被读取：只读取“企业名录”表。"]
 
 
@@ -138,7 +140,7 @@ def test_a_file_of_empty_sheets_is_unreadable_naming_it():
 
 
 def test_problems_beyond_the_listed_number_are_counted_exactly(ctx, monkeypatch):
-    monkeypatch.setattr(validate, "LISTED", 50)
+    monkeypatch.setattr(problems, "LISTED", 50)
     rows = [firm(ctx, 统一社会信用代码="", **{"营业收入（亿元）": "x"}) for _ in range(80)]
     checked = validate.check(spec.ENTERPRISES, 2025, files.read("名录.csv", csv_bytes(rows)), ctx)
     assert checked.error_count == 160 and len(checked.errors) == 51

@@ -13,13 +13,15 @@ from stdnum.cn import uscc as uscc_code
 
 from geo import boundaries
 from records import access
-from uploads import context, files, spec, templates, validate
+from uploads import context, files, rules, spec, templates, validate
+from uploads.kinds import clusters, enterprises
+from uploads.problems import ERROR, WARNING, Checked
 
 TONGCHENG = "340881"
 FILER = access.User("tc", "桐城填报", access.COUNTY_FILER, TONGCHENG)
-ENTERPRISE_HEADER = [c.name for c in spec.ENTERPRISE_COLUMNS]
+ENTERPRISE_HEADER = [c.name for c in enterprises.COLUMNS]
 OTHER_FIRM = "91340881MA2N0000X" + uscc_code.calc_check_digit("91340881MA2N0000X")  # valid, not in the store
-CLUSTER_HEADER = [c.name for c in spec.CLUSTER_COLUMNS]
+CLUSTER_HEADER = [c.name for c in clusters.COLUMNS]
 
 
 @pytest.fixture(scope="module")
@@ -87,16 +89,16 @@ def csv_bytes(rows: list[dict], encoding: str = "utf-8-sig") -> bytes:
     return out.getvalue().encode(encoding)
 
 
-def check_firms(ctx, rows, honours=None, name="名录.xlsx", header=None) -> validate.Checked:
-    sheets = {spec.ENTERPRISES: rows} | ({spec.HONOURS_SHEET: honours} if honours else {})
+def check_firms(ctx, rows, honours=None, name="名录.xlsx", header=None) -> Checked:
+    sheets = {spec.ENTERPRISES: rows} | ({enterprises.HONOURS_SHEET: honours} if honours else {})
     return validate.check(spec.ENTERPRISES, 2025, files.read(name, xlsx(sheets, header)), ctx)
 
 
-def check_clusters(ctx, rows, header=None) -> validate.Checked:
+def check_clusters(ctx, rows, header=None) -> Checked:
     return validate.check(spec.CLUSTERS, 2025, files.read("集群.xlsx", xlsx({spec.CLUSTERS: rows}, header)), ctx)
 
 
-def texts(checked, level=validate.ERROR) -> list[str]:
+def texts(checked, level=ERROR) -> list[str]:
     return [p.text() for p in checked.problems if p.level == level]
 
 
@@ -125,7 +127,7 @@ def test_missing_and_unknown_columns(ctx):
     header = ENTERPRISE_HEADER + ["备注"]
     checked = check_firms(ctx, [firm(ctx) | {"备注": "x"}], header={spec.ENTERPRISES: header})
     assert checked.errors == [] and any("L 列「备注」：不是模板中的列，将被忽略" in t
-                                        for t in texts(checked, validate.WARNING))
+                                        for t in texts(checked, WARNING))
     # half-width brackets and spaces in a header are accepted
     header = [h.replace("（", "(").replace("）", ")") for h in ENTERPRISE_HEADER]
     relabelled = {h2: firm(ctx)[h1] for h1, h2 in zip(ENTERPRISE_HEADER, header)}
@@ -167,7 +169,7 @@ def test_negative_and_implausible_values(ctx):
     tenfold = cluster(ctx, **{"营业收入（亿元）": str(ctx.cluster.revenue * 10)})
     checked = check_clusters(ctx, [tenfold])
     assert checked.errors == []
-    assert any("相差 10 倍以上，请核对单位（亿元）" in t for t in texts(checked, validate.WARNING))
+    assert any("相差 10 倍以上，请核对单位（亿元）" in t for t in texts(checked, WARNING))
     problems = texts(check_clusters(ctx, [cluster(ctx, **{"研发投入强度（%）": "130"})]))
     assert any("应不大于 100" in t for t in problems)
 
@@ -206,7 +208,7 @@ def test_gcj02_coordinates_are_accepted_and_converted(ctx):
 def test_gcj02_coordinates_declared_as_wgs84_are_recognised(ctx):
     """A point just east of the county as WGS-84 that is inside it as GCJ-02 (Amap's datum) is converted."""
     shape = boundaries.counties().set_index("adcode").geometry[TONGCHENG]
-    area = shapely.buffer(shape, validate.COORD_TOLERANCE)
+    area = shapely.buffer(shape, rules.COORD_TOLERANCE)
     found = None
     for x, y in shapely.get_coordinates(shape.exterior if shape.geom_type == "Polygon" else shape.geoms[0].exterior):
         for step in np.arange(0.0002, 0.006, 0.0002):
@@ -221,7 +223,7 @@ def test_gcj02_coordinates_declared_as_wgs84_are_recognised(ctx):
     assert found, "no such point on the outline?"
     checked = check_firms(ctx, [firm(ctx, 经度=f"{found[0]:.6f}", 纬度=f"{found[1]:.6f}", 坐标系="")])
     assert checked.errors == []
-    assert any("坐标似为 GCJ-02" in t for t in texts(checked, validate.WARNING))
+    assert any("坐标似为 GCJ-02" in t for t in texts(checked, WARNING))
 
 
 def test_honours_outside_the_vocabulary_and_firms_missing_from_the_list(ctx):
@@ -280,7 +282,7 @@ def test_unreadable_files(ctx):
 def test_templates_have_notes_and_drop_downs(ctx):
     options = templates.options_from(ctx.counties, ctx.industries, ctx.links, ctx.honours, TONGCHENG)
     book = load_workbook(io.BytesIO(templates.template(spec.ENTERPRISES, options, "桐城市")))
-    assert book.sheetnames == ["填写说明", "选项", spec.ENTERPRISES, spec.HONOURS_SHEET]
+    assert book.sheetnames == ["填写说明", "选项", spec.ENTERPRISES, enterprises.HONOURS_SHEET]
     sheet = book[spec.ENTERPRISES]
     assert [c.value for c in sheet[1]] == ENTERPRISE_HEADER
     assert sheet["A1"].comment.text.startswith("必填。18 位")
@@ -289,8 +291,8 @@ def test_templates_have_notes_and_drop_downs(ctx):
     assert book["选项"].sheet_state == "hidden"
     counties = [c.value for c in book["选项"]["A"][1:] if c.value]
     assert counties == ["桐城市"]  # a county's template offers its own county only
-    honours = load_workbook(io.BytesIO(templates.template(spec.ENTERPRISES, options)))[spec.HONOURS_SHEET]
-    assert [c.value for c in honours[1]] == [c.name for c in spec.HONOUR_COLUMNS]
+    honours = load_workbook(io.BytesIO(templates.template(spec.ENTERPRISES, options)))[enterprises.HONOURS_SHEET]
+    assert [c.value for c in honours[1]] == [c.name for c in enterprises.HONOUR_COLUMNS]
     clusters = load_workbook(io.BytesIO(templates.template(spec.CLUSTERS, options)))[spec.CLUSTERS]
     assert [c.value for c in clusters[1]] == CLUSTER_HEADER
     # an untouched template read back is refused at validation, naming the file and the sheet
@@ -303,7 +305,7 @@ def test_templates_have_notes_and_drop_downs(ctx):
 def test_the_vectorised_check_digit_agrees_with_python_stdnum():
     import pandas as pd
 
-    from uploads.validate import uscc_valid
+    from uploads.parsing import uscc_valid
 
     rng = np.random.default_rng(3)
     alphabet = np.array(list("0123456789ABCDEFGHJKLMNPQRTUWXY"))

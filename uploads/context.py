@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import pandas as pd
+
 import queries
 from geo import boundaries
 from records import access
-from uploads.validate import Context
+
+
+@dataclass
+class Context:
+    """What validation compares an upload with: the store's vocabularies and the uploader's scope."""
+
+    counties: pd.DataFrame  # adcode, name, city_adcode
+    industries: list[str]
+    links: pd.DataFrame  # link_id, industry, stage, name
+    honours: list[str]
+    allowed_counties: set[str] | None  # None: any county (a province role)
+    clusters: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "cluster_id"]))
+    last_year: pd.DataFrame = field(  # the confirmed revenue of last year, by county and cluster name
+        default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "revenue"]))
+    enterprise_revenue: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))  # by uscc
+    shapes: dict[str, object] = field(default_factory=dict)  # adcode → shapely geometry (WGS-84)
 
 
 def build(con, user: access.User, year: int) -> Context:

@@ -6,11 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-ENTERPRISE_FIELDS = {"name": "企业名称", "cluster_name": "所属集群", "industry": "产业", "link_id": "产业链环节",
-                     "revenue": "营业收入（亿元）", "above_scale": "规上企业", "lon": "经度", "lat": "纬度"}
-CLUSTER_FIELDS = {"industry": "产业", "level": "集群级别", "revenue": "营业收入（亿元）",
-                  "firms_above_scale": "规上企业数", "rd_intensity": "研发投入强度（%）", "platforms": "公共服务平台",
-                  "profit": "利润总额（亿元）"}
 ADDED, REMOVED, CHANGED = "新增", "删除", "变更"
 
 

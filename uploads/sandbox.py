@@ -27,6 +27,8 @@ import time
 
 import settings
 from uploads import files, validate, worker
+from uploads.context import Context
+from uploads.problems import Checked
 from uploads.package import Limits
 
 _IDLE: queue.LifoQueue = queue.LifoQueue()  # started workers waiting for a job
@@ -44,8 +46,8 @@ class WorkerBug(RuntimeError):
     which the app records as an incident (``components.incidents``), not a fault of the file."""
 
 
-def check(kind: str, year: int, uploads: list[tuple[str, bytes]], context: validate.Context,
-          limits: Limits | None = None) -> validate.Checked:
+def check(kind: str, year: int, uploads: list[tuple[str, bytes]], context: Context,
+          limits: Limits | None = None) -> Checked:
     """``files.read`` and ``validate.check`` of ``uploads`` in a worker process under the limits of ``settings``.
 
     Raises ``files.UnreadableFile`` for a file refused by a reader or a limit, ``WorkerFailed`` when the job is
@@ -55,7 +57,7 @@ def check(kind: str, year: int, uploads: list[tuple[str, bytes]], context: valid
                "、".join(name for name, _ in uploads))
 
 
-def _read_and_check(kind, year, uploads, context, limits) -> validate.Checked:
+def _read_and_check(kind, year, uploads, context, limits) -> Checked:
     sheets = [sheet for name, data in uploads for sheet in files.read(name, data, limits)]
     return validate.check(kind, year, sheets, context)
 

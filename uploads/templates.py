@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from uploads import spec
+from uploads import kinds, spec
 
 ROWS = 5000  # rows a drop-down covers (more can be added by copying a row)
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -20,7 +20,7 @@ REQUIRED_FONT = Font(bold=True, color="C00000")
 
 
 def template(kind: str, options: dict[str, list[str]], county: str | None = None) -> bytes:
-    """The template of ``kind`` (spec.CLUSTERS / spec.ENTERPRISES) as .xlsx bytes.
+    """The template of ``kind`` (a name of ``uploads.kinds.NAMES``) as .xlsx bytes.
 
     ``options``: the drop-down values by column key: adcode (county names), industry, link, honour. ``county``
     pre-fills nothing but is named in the instructions (a 县级填报 user's own county).
@@ -28,8 +28,9 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
     book = Workbook()
     lists = book.active
     lists.title = spec.OPTIONS_SHEET
-    choices = dict(options) | {"level": list(spec.LEVELS), "crs": [spec.WGS84, spec.GCJ02],
-                               "yesno": [spec.YES, spec.NO]}
+    sheets = [(template.name, template.columns) for template in kinds.get(kind).sheets]
+    fixed = {column.key: list(column.choices) for _, columns in sheets for column in columns if column.choices}
+    choices = dict(options) | fixed | {"yesno": [spec.YES, spec.NO]}
     ranges = {}
     for col, (key, values) in enumerate(choices.items(), start=1):
         letter = get_column_letter(col)
@@ -39,8 +40,6 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
         ranges[key] = f"{spec.OPTIONS_SHEET}!${letter}$2:${letter}${max(len(values), 1) + 1}"
     lists.sheet_state = "hidden"
 
-    sheets = [(spec.CLUSTERS, spec.CLUSTER_COLUMNS)] if kind == spec.CLUSTERS else \
-        [(spec.ENTERPRISES, spec.ENTERPRISE_COLUMNS), (spec.HONOURS_SHEET, spec.HONOUR_COLUMNS)]
     for name, columns in sheets:
         sheet = book.create_sheet(name)
         for i, column in enumerate(columns, start=1):

@@ -1,0 +1,58 @@
+"""The upload kinds, registered in one place (``REGISTRY``). A module of this package describes one kind whole: its
+template sheets and columns, its rules, the rows it stages in ``batch_*`` tables, the key and fields of its diff
+against confirmed data, and its publish and rollback steps. A new kind is a new module plus its line here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from uploads import spec
+
+
+class Conflict(ValueError):
+    """A batch that cannot be published as it stands (e.g. its firms are registered in another county), in Chinese."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # as users see it, and the name of its main sheet
+    sheets: tuple[spec.Template, ...]  # the template's data sheets, the main one first
+    check: Callable  # (year, sheets, context, problems) -> uploads.problems.Checked: the kind's rules
+    staged: Callable  # (batch_id, checked) -> {batch table: rows}
+    diff_key: tuple[str, str]  # (field, its label) that identifies a row in the diff
+    diff_fields: dict[str, str]  # field -> label, compared in the diff
+    proposed: Callable  # (checked) -> the rows the upload would confirm, for the diff
+    submitted: Callable  # (con, batch_id) -> the same rows of a stored batch
+    confirmed: Callable  # (con, adcode, year) -> the county's confirmed rows they would replace
+    publish: Callable  # (con, batch, source_id): the batch's rows replace the county's (caller's transaction)
+    rollback: Callable  # (con, batch): what a confirmed batch replaced is put back (caller's transaction)
+
+    @property
+    def columns(self) -> tuple[spec.Column, ...]:
+        return self.sheets[0].columns
+
+
+def empty(columns) -> pd.DataFrame:
+    """No rows, with ``columns`` (what a kind's ``proposed`` returns for an upload with no good row)."""
+    return pd.DataFrame(columns=list(columns))
+
+
+def _registry() -> dict[str, Kind]:
+    from uploads.kinds import clusters, enterprises  # the kinds, in the order the upload page offers them
+
+    return {kind.name: kind for kind in (clusters.KIND, enterprises.KIND)}
+
+
+REGISTRY: dict[str, Kind] = _registry()
+NAMES = tuple(REGISTRY)
+
+
+def get(name: str) -> Kind:
+    """The kind named ``name``; ValueError for any other name."""
+    if name not in REGISTRY:
+        raise ValueError(f"unknown upload kind {name!r}; expected one of {NAMES}")
+    return REGISTRY[name]
+
