@@ -26,16 +26,13 @@ READING = [
     st.Page("pages/ranking.py", title="赛马评价", icon=":material/leaderboard:", url_path="ranking"),
     st.Page("pages/present.py", title="汇报模式", icon=":material/co_present:", url_path="present"),
 ]
-# Pages of logged-in users, with the roles that see them (the data layer checks every action again).
+# Pages of logged-in users; which of them a user sees is access.PAGES (the data layer checks every action again).
 ACCOUNT = st.Page("pages/account.py", title="我的账号", icon=":material/person:", url_path="account")
 STAFF = [
-    (st.Page("pages/upload.py", title="数据上报", icon=":material/upload_file:", url_path="upload"),
-     {access.COUNTY_FILER, access.PROVINCE_ADMIN}),
-    (st.Page("pages/review.py", title="审核确认", icon=":material/fact_check:", url_path="review"),
-     {access.CITY_REVIEWER, access.PROVINCE_REVIEWER, access.PROVINCE_ADMIN}),
-    (st.Page("pages/progress.py", title="报送进度", icon=":material/checklist:", url_path="progress"), set(access.ROLES)),
-    (st.Page("pages/admin.py", title="用户与日志", icon=":material/admin_panel_settings:", url_path="admin"),
-     {access.PROVINCE_ADMIN}),
+    st.Page("pages/upload.py", title="数据上报", icon=":material/upload_file:", url_path="upload"),
+    st.Page("pages/review.py", title="审核确认", icon=":material/fact_check:", url_path="review"),
+    st.Page("pages/progress.py", title="报送进度", icon=":material/checklist:", url_path="progress"),
+    st.Page("pages/admin.py", title="用户与日志", icon=":material/admin_panel_settings:", url_path="admin"),
 ]
 LOGIN = st.Page(session.login_page, title="登录", icon=":material/login:", url_path="login")
 
@@ -46,7 +43,7 @@ def pages_for(current: access.User | None):
         return [ACCOUNT]  # a temporary password is changed before anything else
     if not session.may_browse(current):
         return [LOGIN]
-    staff = [page for page, roles in STAFF if current is not None and current.role in roles]
+    staff = [page for page in STAFF if access.may_open(current, page.url_path)]
     account = [ACCOUNT] if current is not None else [LOGIN]
     return {"产业地图": READING, "数据与账号": staff + account}
 

@@ -11,7 +11,6 @@ import settings
 import store
 from components import legend, session
 from geo import boundaries, choropleth
-from records import access
 
 STAGES = (("未报送", "#e5e7eb"), ("已提交", "#fde68a"), ("市级退回", "#fca5a5"), ("市级通过", "#93c5fd"),
           ("省级退回", "#f87171"), ("已确认", "#22c55e"), ("已回滚", "#a78bfa"), ("已撤回", "#d1d5db"))
@@ -35,7 +34,7 @@ counties["leading_industry"] = counties.status
 metric = choropleth.Metric("status", f"{kind}报送状态", categorical=True, palette=STAGES,
                            extra=("leading_industry", "状态"))
 selected = pd.Series(True, index=counties.index)
-if current is not None and current.role == access.CITY_REVIEWER:
+if current is not None and current.city:
     selected = pd.Series((rows.set_index("adcode").city_adcode.reindex(counties.adcode) == current.adcode).to_numpy(),
                          index=counties.index)
 left, right = st.columns([3, 2], gap="medium")
@@ -49,6 +48,6 @@ with right:
     table = pd.DataFrame({"市": rows.city, "区县": rows.county, "状态": rows.status,
                           "批次": rows.batch_id.map(lambda b: "" if pd.isna(b) else f"第 {int(b)} 批"),
                           "更新时间": rows.updated_at.dt.strftime("%Y-%m-%d %H:%M").fillna("")})
-    if current is not None and current.role == access.CITY_REVIEWER:
+    if current is not None and current.city:
         table = pd.concat([table[selected.to_numpy()], table[~selected.to_numpy()]])
     st.dataframe(table, hide_index=True, width="stretch", height=600, key="progress_table")

@@ -91,7 +91,7 @@ st.caption("区位熵 = 首位产业在本县集群营收中的占比 ÷ 该产�
 st.markdown("#### 评价指标与权重")
 evaluation_views.show_config(cfg)
 current = session.current()
-if current is not None and current.role == access.PROVINCE_ADMIN:
+if current is not None and access.allowed(current, "configure_evaluation"):
     with st.expander("修改权重（保存为新版本）"):
         edited = {}
         for d in cfg.directions:

@@ -14,14 +14,14 @@ from uploads import diff
 current = session.current()
 st.title("审核确认")
 con = store.connection().cursor()
-if current is None or current.role not in access.ACTIONS["city_review"][1] | access.ACTIONS["province_review"][1]:
+if not access.may_open(current, "review"):
     st.error("只有市级审核、省级审核和省级管理员可以审核。")
     st.stop()
 
 if message := st.session_state.pop("review_message", None):
     st.success(message)
 
-city_stage = current.role == access.CITY_REVIEWER
+city_stage = access.allowed(current, "city_review")
 waiting = queries.run(con, "batches", year=None, statuses=["已提交"] if city_stage else ["市级通过"])
 if city_stage:
     waiting = waiting[waiting.city_adcode == current.adcode]
@@ -72,7 +72,7 @@ else:
     if back.button("退回", key="review_return", width="stretch"):
         decide(chosen, False, comment)
 
-if current.role == access.PROVINCE_ADMIN:
+if access.allowed(current, "rollback"):
     st.markdown("#### 已确认的批次（可回滚）")
     confirmed = queries.run(con, "batches", year=None, statuses=["已确认"])
     if confirmed.empty:

@@ -20,7 +20,7 @@ current = session.guard("submit")
 con = store.connection().cursor()
 
 counties = store.query("counties")
-own = counties[counties.adcode == current.adcode] if current.role == access.COUNTY_FILER else None
+own = counties[counties.adcode == current.county] if current.county else None
 where = own.name.iloc[0] if own is not None and not own.empty else "全省各区县"
 st.caption(f"{current.label} · 填报范围：{where}。流程：县级提交 → 市级审核 → 省级确认；确认后数据才在地图上显示。")
 
@@ -33,7 +33,7 @@ kind = kind or spec.ENTERPRISES
 links = store.query("chain_link_names")
 options = templates.options_from(counties, store.query("industry_names").industry.tolist(), links,
                                  store.query("honour_names").honour.tolist(),
-                                 current.adcode if current.role == access.COUNTY_FILER else None)
+                                 current.county)
 st.download_button(f"下载{kind}模板（.xlsx）", lambda: templates.template(kind, options, where), icon=":material/download:",
                    file_name=f"{kind}模板_{where}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                    on_click="ignore", key="upload_template")

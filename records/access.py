@@ -19,19 +19,34 @@ VIEWER = "浏览"
 ROLES = (PROVINCE_ADMIN, PROVINCE_REVIEWER, CITY_REVIEWER, COUNTY_FILER, VIEWER)
 SCOPED = {CITY_REVIEWER: "市", COUNTY_FILER: "区县"}  # roles bound to one region, and its level
 
-# action → (its name in messages, the roles that may take it)
-ACTIONS = {
-    "read": ("查看数据", set(ROLES)),
-    "export": ("导出名单", set(ROLES)),
-    "submit": ("上报数据", {COUNTY_FILER, PROVINCE_ADMIN}),
-    "city_review": ("市级审核", {CITY_REVIEWER}),
-    "province_review": ("省级确认", {PROVINCE_REVIEWER, PROVINCE_ADMIN}),
-    "rollback": ("回滚已确认数据", {PROVINCE_ADMIN}),
-    "manage_users": ("管理用户", {PROVINCE_ADMIN}),
-    "backup": ("导出或恢复全库", {PROVINCE_ADMIN}),
-    "configure_evaluation": ("修改评价指标与权重", {PROVINCE_ADMIN}),
-    "edit_deck": ("修改汇报页", {PROVINCE_ADMIN, PROVINCE_REVIEWER}),
-}
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something a user may do: its key, its name in messages, the roles that may take it."""
+
+    key: str
+    name: str
+    roles: frozenset[str]
+
+
+ACTIONS = {action.key: action for action in (
+    Action("read", "查看数据", frozenset(ROLES)),
+    Action("export", "导出名单", frozenset(ROLES)),
+    Action("submit", "上报数据", frozenset({COUNTY_FILER, PROVINCE_ADMIN})),
+    Action("city_review", "市级审核", frozenset({CITY_REVIEWER})),
+    Action("province_review", "省级确认", frozenset({PROVINCE_REVIEWER, PROVINCE_ADMIN})),
+    Action("rollback", "回滚已确认数据", frozenset({PROVINCE_ADMIN})),
+    Action("manage_users", "管理用户", frozenset({PROVINCE_ADMIN})),
+    Action("backup", "导出或恢复全库", frozenset({PROVINCE_ADMIN})),
+    Action("configure_evaluation", "修改评价指标与权重", frozenset({PROVINCE_ADMIN})),
+    Action("edit_deck", "修改汇报页", frozenset({PROVINCE_ADMIN, PROVINCE_REVIEWER})),
+)}
+
+# The pages of logged-in users (by url path) and the actions that open them: navigation shows a user the pages whose
+# action they may take somewhere, and each step on a page is checked again by the function that takes it.
+PAGES = {"upload": ("submit",), "review": ("city_review", "province_review"), "progress": ("read",),
+         "admin": ("manage_users",)}
 
 
 class PermissionDenied(Exception):
@@ -50,13 +65,23 @@ class User:
     def label(self) -> str:
         return f"{self.display_name}（{self.role}）"
 
+    @property
+    def county(self) -> str | None:
+        """The one county this user works for (a 县级填报), else None."""
+        return self.adcode if SCOPED.get(self.role) == "区县" else None
+
+    @property
+    def city(self) -> str | None:
+        """The one city this user works for (a 市级审核), else None."""
+        return self.adcode if SCOPED.get(self.role) == "市" else None
+
 
 def allowed(user: User, action: str, county: str | None = None, city_of_county: str | None = None) -> bool:
     """Whether ``user`` may take ``action`` for ``county`` (an adcode) whose city is ``city_of_county``; with
     ``county`` None, whether they may take it for some county (e.g. open the upload page)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
-    if user.role not in ACTIONS[action][1]:
+    if user.role not in ACTIONS[action].roles:
         return False
     if user.role == COUNTY_FILER:
         return county is None or county == user.adcode
@@ -92,5 +117,10 @@ def require(con, username: str | None, action: str, county: str | None = None) -
             raise PermissionDenied(f"区县代码 {county} 不存在。")
         city, where = found.city_adcode.iloc[0], f"（{found.name.iloc[0]}）"
     if not allowed(user, action, county, city):
-        raise PermissionDenied(f"{user.label}无权{ACTIONS[action][0]}{where}。")
+        raise PermissionDenied(f"{user.label}无权{ACTIONS[action].name}{where}。")
     return user
+
+
+def may_open(user: User | None, page: str) -> bool:
+    """Whether navigation shows ``user`` the staff page ``page`` (a key of ``PAGES``)."""
+    return user is not None and any(allowed(user, action) for action in PAGES[page])

@@ -136,7 +136,7 @@ def _review(con, username, batch_id, approve, comment, action, expected, outcome
         batch = _batch(con, batch_id)
         access.require(con, username, action, batch.adcode)
         if batch.status != expected:
-            raise WorkflowError(f"第 {batch_id} 批当前状态为“{batch.status}”，不能{access.ACTIONS[action][0]}。")
+            raise WorkflowError(f"第 {batch_id} 批当前状态为“{batch.status}”，不能{access.ACTIONS[action].name}。")
         status = outcomes[0] if approve else outcomes[1]
         now = datetime.now()
         with queries.transaction(con):

@@ -150,3 +150,16 @@ def test_the_first_run_creates_an_administrator(store_path, tmp_path, monkeypatc
     assert accounts.login(con, "admin", password).role == access.PROVINCE_ADMIN
     assert accounts.ensure_admin(con) is None  # only once
     con.close()
+
+
+def test_navigation_reads_the_pages_each_role_may_open_from_the_access_table():
+    expected = {access.PROVINCE_ADMIN: {"upload", "review", "progress", "admin"},
+                access.PROVINCE_REVIEWER: {"review", "progress"}, access.CITY_REVIEWER: {"review", "progress"},
+                access.COUNTY_FILER: {"upload", "progress"}, access.VIEWER: {"progress"}}
+    for role, pages in expected.items():
+        user = access.User("u", "u", role, "340881" if role == access.COUNTY_FILER else "340800")
+        assert {page for page in access.PAGES if access.may_open(user, page)} == pages, role
+    assert not access.may_open(None, "progress")
+    assert access.User("u", "u", access.COUNTY_FILER, "340881").county == "340881"
+    assert access.User("u", "u", access.CITY_REVIEWER, "340800").city == "340800"
+    assert access.User("u", "u", access.PROVINCE_ADMIN).county is None

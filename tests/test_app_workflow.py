@@ -12,7 +12,6 @@ import queries
 import settings
 import store
 from harness.apptest import NavigationPages
-from tests.conftest import TONGCHENG
 from tests.test_workflow import county_list, csv_of
 
 

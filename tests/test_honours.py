@@ -12,7 +12,6 @@ county B (340102) has no cluster and two firms (one below 规模以上).
     b2    B       —        no    专精特新中小企业 2023                              ← not 规上
 """
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pytest

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from records import batches
 from tests.test_uploads import (CLUSTER_HEADER, ENTERPRISE_HEADER, check_clusters, check_firms, cluster, csv_bytes,
-                                ctx, firm, texts, xlsx)
+                                ctx, firm, texts)
 from uploads import cells, files, problems, spec, validate
 from uploads.kinds import enterprises
 from uploads.problems import WARNING, Checked

@@ -31,7 +31,7 @@ def build(con, user: access.User, year: int) -> Context:
     """The vocabularies, the user's counties (a 县级填报: their own; a province role: any), last year's confirmed
     cluster revenue, current enterprise revenue and the county outlines."""
     counties = queries.run(con, "counties")
-    allowed = {user.adcode} if user.role == access.COUNTY_FILER else None
+    allowed = {user.county} if user.county else None
     shapes = boundaries.counties()
     return Context(
         counties=counties[["adcode", "name", "city_adcode"]],

@@ -17,7 +17,7 @@ from itertools import zip_longest
 
 import numpy as np
 import pandas as pd
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineWorkbook
 
 from uploads import cells, package
 from uploads.package import Limits, column_letters
