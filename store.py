@@ -29,10 +29,20 @@ def connection() -> duckdb.DuckDBPyConnection:
     return open_store()
 
 
+def cursor() -> duckdb.DuckDBPyConnection:
+    """A cursor of the process's connection (one per page run or thread: DuckDB cursors are not shared)."""
+    return connection().cursor()
+
+
+def after_write() -> None:
+    """After a write changed the store: drop cached query results (the writer has rebuilt the search index)."""
+    query.clear()
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
 def query(name: str, **params) -> pd.DataFrame:
     """A named query's rows, cached by name and parameters; a cursor of the shared connection per call."""
-    return queries.run(connection().cursor(), name, **params)
+    return queries.run(cursor(), name, **params)
 
 
 def is_demo() -> bool:

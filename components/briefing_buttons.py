@@ -14,7 +14,7 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 
 def _query(name: str, **params):
     # runs in the download request, outside the script run: a cursor of its own, no Streamlit cache
-    return queries.run(store.connection().cursor(), name, **params)
+    return queries.run(store.cursor(), name, **params)
 
 
 def render(selection: briefing.Selection, key: str) -> None:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 import store
-from components import plain
+from components import attempt
 from geo.choropleth import METRICS
 from records import access, deck
 
@@ -43,11 +43,7 @@ def _slides(edited: pd.DataFrame, city_names: dict[str, str]) -> list[deck.Slide
 
 
 def _save(username: str, slides: list[deck.Slide]) -> int | None:
-    try:
-        return deck.save(store.connection().cursor(), username, slides)
-    except (deck.DeckError, access.PermissionDenied) as refused:
-        st.error(plain.md(str(refused)))
-        return None
+    return attempt.attempt(lambda: deck.save(store.cursor(), username, slides))
 
 
 def render(current: access.User | None, version: int, slides: list[deck.Slide]) -> None:
@@ -84,6 +80,6 @@ def add_button(current: access.User | None, slide: deck.Slide) -> None:
         return
     if st.button("加入汇报", key="deck_add", icon=":material/add_to_queue:",
                  help="把当前地图（指标、范围、年份）作为一页加入汇报模式"):
-        version, slides = deck.current(store.connection().cursor())
+        version, slides = deck.current(store.cursor())
         if (saved := _save(current.username, [*slides, slide])) is not None:
             st.toast(f"已加入汇报模式第 {len(slides) + 1} 页（汇报页第 {saved} 版）。")

@@ -17,7 +17,7 @@ PALETTE = ("#b91c1c", "#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2")
 
 
 def config() -> ev.Config:
-    return evaluation_config.current(store.connection().cursor())
+    return evaluation_config.current(store.cursor())
 
 
 def scored(cfg: ev.Config) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -29,7 +29,7 @@ def user() -> access.User | None:
         st.session_state.pop(KEY)
         st.session_state["auth_message"] = f"超过 {settings.SESSION_MINUTES} 分钟未操作，登录已失效，请重新登录。"
         return None
-    found = access.load(store.connection().cursor(), auth["username"])
+    found = access.load(store.cursor(), auth["username"])
     if found is None:
         st.session_state.pop(KEY)
         st.session_state["auth_message"] = "账号已停用，请联系省级管理员。"
@@ -47,7 +47,7 @@ def guard(action: str) -> access.User:
     """The logged-in user if the data layer would let them take ``action`` somewhere; else an error and the page
     stops (their every step is checked again by the function that takes it)."""
     try:
-        return access.require(store.connection().cursor(), username(), action)
+        return access.require(store.cursor(), username(), action)
     except access.PermissionDenied as denied:
         st.error(plain.md(denied))
         st.stop()
@@ -75,7 +75,7 @@ def login_page() -> None:
         submitted = st.form_submit_button("登录", type="primary", width="stretch")
     if submitted:
         try:
-            found = accounts.login(store.connection().cursor(), name.strip(), password)
+            found = accounts.login(store.cursor(), name.strip(), password)
         except accounts.LoginFailed as failed:
             st.error(str(failed))
             return

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import store
-from components import plain, session
+from components import attempt, plain, session
 from records import accounts
 
 current = session.current()
@@ -29,12 +29,5 @@ if submitted:
     if new != again:
         st.error("两次输入的新密码不一致。")
     else:
-        try:
-            accounts.change_password(store.connection().cursor(), current.username, old, new)
-        except accounts.AccountError as error:
-            st.error(str(error))
-        else:
-            st.session_state["auth_message"] = "密码已修改。"
-            st.rerun()
-if message := st.session_state.pop("auth_message", None):
-    st.success(message)
+        attempt.attempt(lambda: accounts.change_password(store.cursor(), current.username, old, new), "密码已修改。")
+attempt.flash()

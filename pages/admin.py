@@ -6,12 +6,12 @@ import streamlit as st
 
 import queries
 import store
-from components import downloads, plain, session
+from components import attempt, downloads, session
 from records import access, accounts, backup
 
 st.title("用户与日志")
 session.guard("manage_users")
-con = store.connection().cursor()
+con = store.cursor()
 
 cities = store.query("cities")
 counties = store.query("counties")
@@ -30,8 +30,7 @@ def region_choice(role: str, key: str, value: str | None = None) -> str | None:
                         index=options.index(value) if value in options else None, placeholder="请选择")
 
 
-if shown := st.session_state.pop("admin_message", None):
-    st.success(shown)
+attempt.flash()
 
 users_tab, new_tab, audit_tab, backup_tab = st.tabs(["用户列表", "新建用户", "审计日志", "备份与恢复"])
 
@@ -56,19 +55,11 @@ with users_tab:
         disabled = st.checkbox("停用此账号", value=bool(row.disabled), key=f"admin_disabled_{chosen}")
         save, reset = st.columns(2)
         if save.button("保存修改", type="primary", key="admin_save"):
-            try:
-                accounts.update_user(con, session.username(), chosen, name, role, region, disabled)
-            except (accounts.AccountError, access.PermissionDenied) as error:
-                st.error(plain.md(error))
-            else:
-                st.session_state["admin_message"] = f"已保存用户 {chosen}。"
-                st.rerun()
+            attempt.attempt(lambda: accounts.update_user(con, session.username(), chosen, name, role, region,
+                                                         disabled), f"已保存用户 {chosen}。")
         if reset.button("重置密码", key="admin_reset"):
-            try:
-                password = accounts.reset_password(con, session.username(), chosen)
-            except (accounts.AccountError, access.PermissionDenied) as error:
-                st.error(plain.md(error))
-            else:
+            password = attempt.attempt(lambda: accounts.reset_password(con, session.username(), chosen))
+            if password is not None:
                 st.success(f"用户 {chosen} 的临时密码：")
                 st.code(password, language=None)
                 st.caption("临时密码只显示这一次，请当面或通过安全渠道交给本人；其首次登录须修改密码。")
@@ -80,11 +71,8 @@ with new_tab:
     region = region_choice(role, f"new_region_{role}") if role else None
     if st.button("新建用户", type="primary", key="new_create", disabled=not (username and role)):
         password = accounts.temporary_password()
-        try:
-            accounts.create_user(con, session.username(), username.strip(), name, role, region, password)
-        except (accounts.AccountError, access.PermissionDenied) as error:
-            st.error(plain.md(error))
-        else:
+        if attempt.attempt(lambda: accounts.create_user(con, session.username(), username.strip(), name, role, region,
+                                                        password)):
             st.success(f"已新建用户 {username.strip()}，临时密码：")
             st.code(password, language=None)
             st.caption("临时密码只显示这一次；其首次登录须修改密码。")
@@ -104,7 +92,7 @@ with audit_tab:
 with backup_tab:
     st.markdown("#### 导出全库")
     st.caption("全部数据表（含用户、批次与审计日志）各存为一个 Parquet 文件，打包为 zip。")
-    st.download_button("导出全库（.zip）", lambda: backup.export_zip(store.connection().cursor(), session.username()),
+    st.download_button("导出全库（.zip）", lambda: backup.export_zip(store.cursor(), session.username()),
                        file_name=f"安徽产业集群地图备份_{pd.Timestamp.now():%Y%m%d_%H%M}.zip", mime="application/zip",
                        on_click="ignore", key="backup_export", icon=":material/download:")
     st.markdown("#### 从备份恢复")
@@ -113,10 +101,5 @@ with backup_tab:
     if archive is not None:
         sure = st.checkbox(f"确认用 {archive.name} 替换当前全部数据", key="backup_sure")
         if st.button("恢复", type="primary", disabled=not sure, key="backup_restore"):
-            try:
-                counts = backup.restore_zip(con, session.username(), archive.getvalue(), archive.name)
-            except (backup.RestoreError, access.PermissionDenied) as error:
-                st.error(plain.md(error))
-            else:
-                st.session_state["admin_message"] = f"已从 {archive.name} 恢复 {len(counts)} 张表。"
-                st.rerun()
+            attempt.attempt(lambda: backup.restore_zip(con, session.username(), archive.getvalue(), archive.name),
+                            lambda counts: f"已从 {archive.name} 恢复 {len(counts)} 张表。")

@@ -146,7 +146,7 @@ if pages > 1:
 
 
 def full_list():
-    found = queries.run(store.connection().cursor(), "enterprise_search",
+    found = queries.run(store.cursor(), "enterprise_search",
                         **es.query_args(search, filters, limit=EXPORT_LIMIT))
     return es.table(found)
 

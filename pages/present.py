@@ -17,7 +17,7 @@ SLIDE = "present_slide"  # session key: the index of the slide on screen
 
 sidebar.current(__file__)
 st.html(presentation.STYLE)
-version, slides = deck.current(store.connection().cursor())
+version, slides = deck.current(store.cursor())
 years = store.query("data_years").year.tolist()
 cities = store.query("cities").set_index("adcode").name
 

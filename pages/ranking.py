@@ -9,7 +9,7 @@ import streamlit as st
 
 import store
 from analysis import evaluation as ev
-from components import downloads, enterprise_links, evaluation_views, plain, session, sidebar
+from components import attempt, downloads, enterprise_links, evaluation_views, session, sidebar
 from records import access, evaluation_config
 
 filters = sidebar.current(__file__)
@@ -18,8 +18,7 @@ values, scores = evaluation_views.scored(cfg)
 years = sorted(scores.year.unique())
 year = filters.year if filters.year in years else years[-1]
 st.title(f"赛马评价 · {filters.scope} · {year}年")
-if message := st.session_state.pop("ranking_message", None):
-    st.success(message)
+attempt.flash()
 
 counties = store.query("county_metrics", year=year)
 inside = set(counties[filters.covers(counties)].adcode)
@@ -104,10 +103,5 @@ if current is not None and access.allowed(current, "configure_evaluation"):
             for key, weight in edited.items():
                 changed = changed.with_weight(key, weight)
             changed = ev.Config(**{**vars(changed), "pass_score": pass_score})
-            try:
-                saved = evaluation_config.save(store.connection().cursor(), session.username(), changed)
-            except (access.PermissionDenied, ValueError) as error:
-                st.error(plain.md(error))
-            else:
-                st.session_state["ranking_message"] = f"已保存为评价配置第 {saved.version} 版，排名已按新版本重算。"
-                st.rerun()
+            attempt.attempt(lambda: evaluation_config.save(store.cursor(), session.username(), changed),
+                            lambda saved: f"已保存为评价配置第 {saved.version} 版，排名已按新版本重算。")

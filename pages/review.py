@@ -7,19 +7,18 @@ import streamlit as st
 
 import queries
 import store
-from components import plain, session
+from components import attempt, plain, session
 from records import access, batches
 from uploads import diff
 
 current = session.current()
 st.title("审核确认")
-con = store.connection().cursor()
+con = store.cursor()
 if not access.may_open(current, "review"):
     st.error("只有市级审核、省级审核和省级管理员可以审核。")
     st.stop()
 
-if message := st.session_state.pop("review_message", None):
-    st.success(message)
+attempt.flash()
 
 city_stage = access.allowed(current, "city_review")
 waiting = queries.run(con, "batches", year=None, statuses=["已提交"] if city_stage else ["市级通过"])
@@ -47,14 +46,8 @@ def show(batch: pd.Series) -> None:
 
 def decide(batch_id: int, approve: bool, comment: str) -> None:
     step = batches.city_review if city_stage else batches.province_review
-    try:
-        step(con, session.username(), batch_id, approve, comment)
-    except (access.PermissionDenied, batches.WorkflowError) as refused:
-        st.error(plain.md(refused))
-    else:
-        done = ("市级通过" if city_stage else "已确认并发布") if approve else "已退回"
-        st.session_state["review_message"] = f"第 {batch_id} 批{done}。"
-        st.rerun()
+    done = ("市级通过" if city_stage else "已确认并发布") if approve else "已退回"
+    attempt.attempt(lambda: step(con, session.username(), batch_id, approve, comment), f"第 {batch_id} 批{done}。")
 
 
 if waiting.empty:
@@ -82,10 +75,5 @@ if access.allowed(current, "rollback"):
         target = st.selectbox("回滚批次", list(labels), format_func=labels.get, key="rollback_batch", index=None,
                               placeholder="选择要回滚的批次")
         if target is not None and st.button("回滚到上一版本", key="rollback_go"):
-            try:
-                batches.rollback(con, session.username(), target)
-            except (access.PermissionDenied, batches.WorkflowError) as refused:
-                st.error(plain.md(refused))
-            else:
-                st.session_state["review_message"] = f"第 {target} 批已回滚，数据恢复为确认前的版本。"
-                st.rerun()
+            attempt.attempt(lambda: batches.rollback(con, session.username(), target),
+                            f"第 {target} 批已回滚，数据恢复为确认前的版本。")

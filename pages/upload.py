@@ -11,13 +11,13 @@ import streamlit as st
 import queries
 import settings
 import store
-from components import downloads, plain, session
-from records import access, batches
+from components import attempt, downloads, plain, session
+from records import Refused, batches
 from uploads import diff, files, kinds, sandbox, spec, templates
 
 st.title("数据上报")
 current = session.guard("submit")
-con = store.connection().cursor()
+con = store.cursor()
 
 counties = store.query("counties")
 own = counties[counties.adcode == current.county] if current.county else None
@@ -59,7 +59,7 @@ if uploads:
     except files.UnreadableFile as unreadable:
         st.error(plain.md(unreadable))
         st.stop()
-    except (access.PermissionDenied, batches.WorkflowError) as refused:
+    except Refused as refused:
         st.error(plain.md(refused))
         st.stop()
     county = counties.set_index("adcode").name.get(checked.adcode, "（未能识别区县）")
@@ -86,11 +86,8 @@ if uploads:
     if submitted is not None:
         st.success(f"已提交第 {submitted} 批（{county} · {year}年 · {kind}），等待市级审核。")
     elif st.button("提交市级审核", type="primary", key="upload_submit"):
-        try:
-            batch = batches.submit(con, session.username(), checked, file_name, digest)
-        except (access.PermissionDenied, batches.WorkflowError) as refused:
-            st.error(plain.md(refused))
-        else:
+        batch = attempt.attempt(lambda: batches.submit(con, session.username(), checked, file_name, digest))
+        if batch is not None:
             st.session_state.setdefault("upload_submitted", {})[(digest, kind, year)] = batch
             st.rerun()
 

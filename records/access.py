@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import queries
+from records import Refused
 
 PROVINCE_ADMIN = "省级管理员"
 PROVINCE_REVIEWER = "省级审核"
@@ -49,7 +50,7 @@ PAGES = {"upload": ("submit",), "review": ("city_review", "province_review"), "p
          "admin": ("manage_users",)}
 
 
-class PermissionDenied(Exception):
+class PermissionDenied(Refused):
     """An action outside the user's role or region; the message is in Chinese, for the page to show."""
 
 

@@ -17,7 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 import queries
 import settings
-from records import access, audit
+from records import Refused, access, audit
 
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,32}$")
@@ -30,7 +30,7 @@ class LoginFailed(Exception):
     """A refused login; the message (Chinese) never says whether the username exists."""
 
 
-class AccountError(ValueError):
+class AccountError(Refused, ValueError):
     """An account change that cannot be made (bad name, weak password, unknown region …), in Chinese."""
 
 
@@ -97,8 +97,9 @@ def _missing(value) -> bool:
 
 
 def create_user(con, actor: str, username: str, display_name: str, role: str, adcode: str | None,
-                password: str) -> None:
-    """A new account with a temporary ``password`` (changed at first login). Only a 省级管理员."""
+                password: str) -> str:
+    """A new account with a temporary ``password`` (changed at first login); returns its username. Only a
+    省级管理员."""
     access.require(con, actor, "manage_users")
     if not USERNAME.match(username):
         raise AccountError("用户名须为 2–32 位字母、数字或 _ . -。")
@@ -112,6 +113,7 @@ def create_user(con, actor: str, username: str, display_name: str, role: str, ad
         queries.run(con, "user_create", username=username, display_name=display_name.strip(), role=role,
                     adcode=adcode, password_hash=_hasher.hash(password), now=now())
         audit.record(con, actor, "新建用户", detail=f"{username}：{role}" + (f"（{adcode}）" if adcode else ""))
+    return username
 
 
 def update_user(con, actor: str, username: str, display_name: str, role: str, adcode: str | None,

@@ -14,14 +14,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import queries
-from records import access, audit, batches
+from records import Refused, access, audit, batches
 from uploads import package, sandbox
 
 FORMAT = "anhui-cluster-map-backup/1"
 SEQUENCES = {"batch_ids": ("batches", "batch_id"), "audit_ids": ("audit_log", "event_id")}
 
 
-class RestoreError(ValueError):
+class RestoreError(Refused, ValueError):
     """An archive that cannot be restored (in Chinese); nothing was changed."""
 
 

@@ -18,7 +18,7 @@ from datetime import datetime
 import pandas as pd
 
 import queries
-from records import access, audit
+from records import Refused, access, audit
 from uploads import context, diff, files, kinds, sandbox
 from uploads.problems import Checked
 
@@ -26,7 +26,7 @@ _WRITE = threading.Lock()
 OPEN = ("已提交", "市级通过")
 
 
-class WorkflowError(ValueError):
+class WorkflowError(Refused, ValueError):
     """A step that cannot be taken now (wrong status, errors in the file, a comment missing …), in Chinese."""
 
 
@@ -189,11 +189,6 @@ def rollback(con, username: str, batch_id: int) -> None:
 
 
 def changed(con) -> None:
-    """After confirmed data changed: rebuild the search index and drop cached query results."""
+    """After confirmed data changed: rebuild the search index (cached results are dropped by the caller,
+    ``store.after_write``)."""
     queries.build_search_index(con)
-    try:
-        import store
-
-        store.query.clear()
-    except Exception:  # outside a Streamlit runtime there is no cache to clear
-        pass

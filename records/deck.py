@@ -11,7 +11,7 @@ from datetime import datetime
 import queries
 import settings
 from geo.choropleth import METRICS
-from records import access, audit
+from records import Refused, access, audit
 
 DEFAULT = settings.ROOT / "config" / "deck.toml"
 KINDS = ("地图", "产业链")
@@ -30,7 +30,7 @@ class Slide:
     year: int = 0  # 0: the latest year with data
 
 
-class DeckError(ValueError):
+class DeckError(Refused, ValueError):
     """A slide that cannot be shown; the message (in Chinese) names the slide and the field."""
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import queries
 from analysis import evaluation as ev
-from records import access, audit
+from records import Refused, access, audit
 
 
 def current(con) -> ev.Config:
@@ -18,10 +18,17 @@ def current(con) -> ev.Config:
     return ev.parse(json.loads(saved.body.iloc[0]))
 
 
+class ConfigError(Refused, ValueError):
+    """A configuration that cannot be saved (negative weights, unknown method …), in Chinese."""
+
+
 def save(con, username: str, config: ev.Config) -> ev.Config:
     """Store ``config`` as the next version (weights and rules as given); returns it with its version number."""
     access.require(con, username, "configure_evaluation")
-    ev.check(config)
+    try:
+        ev.check(config)
+    except ValueError as wrong:
+        raise ConfigError(str(wrong)) from None
     with queries.transaction(con):
         version = current(con).version + 1
         saved = ev.Config(**{**vars(config), "version": version})
