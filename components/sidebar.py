@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 import store
 
@@ -42,10 +41,10 @@ def current(page_file: str) -> Filters:
     """The filters ``app.py`` put in session state, for the page in ``page_file`` (pass ``__file__``).
 
     Until ``st.navigation`` has run once in the process, Streamlit runs a page named in the URL straight from
-    ``pages/`` without ``app.py`` (its multipage v1 rule, flagged by ``PagesManager.uses_pages_directory``;
-    AppTest re-arms it on every run). Such a run hands over to ``app.py``, which comes back to the page.
+    ``pages/`` without ``app.py`` (its multipage v1 rule). Such a run finds no filters in its new session: it hands
+    over to ``app.py``, which comes back to the page.
     """
-    if PagesManager.uses_pages_directory or "filters" not in st.session_state:
+    if "filters" not in st.session_state:
         st.session_state["return_to"] = (f"pages/{Path(page_file).name}", st.query_params.to_dict())
         st.switch_page("app.py")
     return st.session_state["filters"]
