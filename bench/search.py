@@ -39,10 +39,10 @@ def typical_searches(con) -> dict[str, dict]:
 
 def _split(spec: dict):
     from components import enterprise_search as es
-    from components.sidebar import Filters
+    from analysis.scope import Scope
 
     spec = dict(spec)
-    scope = Filters(2025, spec.pop("region", None), spec.pop("city", None), None)
+    scope = Scope(2025, spec.pop("region", None), spec.pop("city", None), None)
     return es.Search(**spec), scope
 
 

@@ -25,7 +25,7 @@ def render(selection: briefing.Selection, key: str) -> None:
     except fonts.FontMissing as missing:
         st.warning(str(missing), icon=":material/font_download_off:")
         return
-    name = f"{selection.scope}_{selection.year}年"
+    name = f"{selection.name}_{selection.year}年"
     columns = st.columns(3)
     columns[0].download_button(
         "下载地图（PNG）", lambda: briefing.map_image(_query, selection), file_name=f"地图_{name}_{selection.metric}.png",

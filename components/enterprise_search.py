@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components.sidebar import Filters
+from analysis.scope import Scope
 from data import pinyin
 from data.vocab import HONOURS
 
@@ -85,7 +85,7 @@ def _amount_text(value: float | None) -> str | None:
     return None if value is None else f"{value:g}"
 
 
-def query_args(search: Search, filters: Filters, **extra) -> dict:
+def query_args(search: Search, filters: Scope, **extra) -> dict:
     """Parameters of ``enterprise_search`` / ``enterprise_points`` / ``enterprise_cells`` for ``search`` within the
     sidebar's year, region and city; ``extra`` adds the query's own (``limit``, ``offset`` (default 0), ``cell``)."""
     return {
@@ -101,9 +101,9 @@ def query_args(search: Search, filters: Filters, **extra) -> dict:
     }
 
 
-def describe(search: Search, names: dict[str, str], filters: Filters) -> str:
+def describe(search: Search, names: dict[str, str], filters: Scope) -> str:
     """The search in words, e.g. '安徽省 · 桐城市 · 专精特新中小企业 · 2025年'."""
-    parts = [filters.scope]
+    parts = [filters.name]
     if search.adcodes:
         parts.append("、".join(names.get(a, a) for a in search.adcodes))
     if search.cluster:

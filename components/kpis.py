@@ -13,7 +13,7 @@ import streamlit as st
 
 import store
 from analysis.scorecard import KPIS, TARGET_YEARS, Kpi, value_text
-from components.sidebar import Filters
+from analysis.scope import Scope
 
 
 def target_cell(targets: pd.DataFrame, kpi: Kpi, year: int, value: float) -> str:
@@ -49,7 +49,7 @@ def scorecard_html(counts: pd.Series, year: int, targets: pd.DataFrame | None) -
     return table
 
 
-def render(filters: Filters) -> None:
+def render(filters: Scope) -> None:
     """Draw the scorecard for the filtered selection; targets are provincial, so only for the whole province."""
     counts = store.query("tier_counts", year=filters.year, region=filters.region, city=filters.city).iloc[0]
     province = filters.region is None and filters.city is None

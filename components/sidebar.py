@@ -1,4 +1,4 @@
-"""The shared sidebar: year, region group and city. Every page reads the choice through ``Filters``."""
+"""The shared sidebar: year, region group and city. Every page reads the choice as an ``analysis.scope.Scope``."""
 
 from __future__ import annotations
 
@@ -9,35 +9,14 @@ import pandas as pd
 import streamlit as st
 
 import store
+from analysis.scope import Scope
 
 ALL = "全省"
 ALL_CITIES = "全部城市"
 SCOPE_FROM_LINK = "scope_from_link"  # session key: the year/region/city of a clicked link, applied on the next run
 
 
-@dataclass(frozen=True)
-class Filters:
-    year: int
-    region: str | None  # 皖北/皖中/皖南, None for the whole province
-    city: str | None  # city adcode, None for all
-    city_name: str | None
-
-    @property
-    def scope(self) -> str:
-        """What the selection is called on screen."""
-        return self.city_name or self.region or "安徽省"
-
-    def covers(self, counties: pd.DataFrame) -> pd.Series:
-        """Which rows of ``counties`` (with ``region`` and ``city_adcode`` columns) lie in the chosen region/city."""
-        inside = pd.Series(True, index=counties.index)
-        if self.region:
-            inside &= counties.region == self.region
-        if self.city:
-            inside &= counties.city_adcode == self.city
-        return inside
-
-
-def current(page_file: str) -> Filters:
+def current(page_file: str) -> Scope:
     """The filters ``app.py`` put in session state, for the page in ``page_file`` (pass ``__file__``).
 
     Until ``st.navigation`` has run once in the process, Streamlit runs a page named in the URL straight from
@@ -68,7 +47,7 @@ def _apply_scope(params: dict, years: list[int], cities, reset: bool) -> None:
         state["city"] = ALL_CITIES
 
 
-def render() -> Filters:
+def render() -> Scope:
     """Draw the filters in the sidebar and return the current choice."""
     years = store.query("data_years").year.tolist()
     cities = store.query("cities")
@@ -86,7 +65,7 @@ def render() -> Filters:
             st.session_state["city"] = ALL_CITIES
         city = st.selectbox("城市", [ALL_CITIES, *names], key="city",
                             format_func=lambda a: names.get(a, a))
-    return Filters(int(year), None if region == ALL else region,
+    return Scope(int(year), None if region == ALL else region,
                    None if city == ALL_CITIES else city, names.get(city))
 
 

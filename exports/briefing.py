@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.scope import Scope
 from analysis.scorecard import KPIS, TARGET_YEARS, value_text
 from analysis.tiers import BANDS
 from geo import boundaries, choropleth, static_map
@@ -24,18 +25,10 @@ DEMO_NOTE = "演示数据：公开报道数据与示例生成数据混合，不�
 
 
 @dataclass(frozen=True)
-class Selection:
-    """What the briefing covers: as the sidebar's year, region and city, and the map's metric."""
+class Selection(Scope):
+    """What the briefing covers: a scope (as the sidebar's year, region and city) and the map's metric."""
 
-    year: int
-    region: str | None = None  # 皖北/皖中/皖南
-    city: str | None = None  # city adcode
-    scope: str = "安徽省"  # the selection's name on screen
     metric: str = "集群营收合计"  # key of ``choropleth.METRICS``
-
-    @property
-    def province(self) -> bool:
-        return self.region is None and self.city is None
 
 
 @dataclass(frozen=True)
@@ -92,20 +85,10 @@ def kpi_strip(query: Query, s: Selection) -> list[Kpi]:
     kpis = [Kpi(k.label, value_text(counts[k.field], k.unit), k.unit,
                 _target(targets, k.metric, counts[k.field], k.unit) if targets is not None else "")
             for k in KPIS]
-    counties = within(query("county_metrics", year=s.year), s)
+    counties = s.within(query("county_metrics", year=s.year))
     kpis.append(Kpi("专精特新企业", f"{counties.srdi.sum():,}", "家"))
     kpis.append(Kpi("高新技术企业", f"{counties.high_tech.sum():,}", "家"))
     return kpis
-
-
-def within(counties: pd.DataFrame, s: Selection) -> pd.DataFrame:
-    """The rows of ``counties`` (with region and city_adcode columns) inside the selection."""
-    inside = pd.Series(True, index=counties.index)
-    if s.region:
-        inside &= counties.region == s.region
-    if s.city:
-        inside &= counties.city_adcode == s.city
-    return counties[inside]
 
 
 def tier_table(query: Query, s: Selection) -> Table:
@@ -130,12 +113,12 @@ def cluster_table(query: Query, s: Selection) -> Table:
     body = [[str(i), r.name, r.county, r.city, f"{r.revenue:,.1f}", r.tier]
             for i, r in enumerate(top.itertuples(), start=1)]
     return Table(f"营收前{TOP_CLUSTERS}的集群（{s.year}年）", ["排名", "集群", "县区", "所属市", "营收（亿元）", "梯队"],
-                 body, f"{s.scope}共 {len(clusters)} 个集群有{s.year}年营收数据。")
+                 body, f"{s.name}共 {len(clusters)} 个集群有{s.year}年营收数据。")
 
 
 def honour_tables(query: Query, s: Selection) -> list[Table]:
     """Counties ranked by 专精特新 enterprises (ties share a rank), and for the province or a region its cities."""
-    counties = within(query("county_metrics", year=s.year), s)
+    counties = s.within(query("county_metrics", year=s.year))
     giants = query("honour_scope_counts", year=s.year)
     giants = giants[giants.honour == "专精特新“小巨人”"].set_index("code").enterprises
     columns = ["排名", "县区", "所属市", "专精特新企业", "其中“小巨人”", "高新技术企业"]
@@ -156,7 +139,7 @@ def honour_tables(query: Query, s: Selection) -> list[Table]:
 
 
 def map_title(s: Selection) -> str:
-    return f"{s.scope} · {choropleth.METRICS[s.metric].label} · {s.year}年"
+    return f"{s.name} · {choropleth.METRICS[s.metric].label} · {s.year}年"
 
 
 def map_image(query: Query, s: Selection) -> bytes:
@@ -165,7 +148,7 @@ def map_image(query: Query, s: Selection) -> bytes:
     demo = query("dataset_kind").kind[0] == "demo"
     counties = boundaries.counties()[["adcode", "geometry"]].merge(query("county_metrics", year=s.year),
                                                                    on="adcode", validate="1:1")
-    inside = counties.adcode.isin(within(counties, s).adcode)
+    inside = s.covers(counties)
     return static_map.render_png(counties, metric, inside, title=map_title(s), badge="演示数据" if demo else "",
                                  note=DEMO_NOTE if demo else "")
 
@@ -178,7 +161,7 @@ def build(query: Query, s: Selection) -> Briefing:
     demo = query("dataset_kind").kind[0] == "demo"
     notes = [DEMO_NOTE] if demo else []
     return Briefing(
-        title=f"{s.scope}产业集群发展情况",
+        title=f"{s.name}产业集群发展情况",
         subtitle=f"{s.year}年 · 安徽省县域产业集群地图" + (" · 演示数据" if demo else ""),
         kpis=kpi_strip(query, s),
         map_title=map_title(s),

@@ -12,7 +12,7 @@ LEADS_SHOWN = 30
 
 filters = sidebar.current(__file__)
 year = filters.year
-st.title(f"循链招商 · {filters.scope} · {year}年")
+st.title(f"循链招商 · {filters.name} · {year}年")
 
 counties = store.query("county_metrics", year=year)
 counties = counties[filters.covers(counties)]
@@ -31,7 +31,7 @@ if wanted and wanted != st.session_state.get("chain_applied"):
 
 left, right = st.columns(2)
 adcode = left.selectbox("县区（不选则为侧栏所选范围）", [None, *names], key="chain_county",
-                        format_func=lambda a: names.get(a, f"{filters.scope}全部县区"))
+                        format_func=lambda a: names.get(a, f"{filters.name}全部县区"))
 if adcode and st.session_state.get("chain_industry_for") != adcode:  # a county opens on its 首位产业
     leading = counties.set_index("adcode").leading_industry.get(adcode)
     if leading in set(industries.industry):
@@ -39,7 +39,7 @@ if adcode and st.session_state.get("chain_industry_for") != adcode:  # a county 
     st.session_state["chain_industry_for"] = adcode
 industry = right.selectbox("产业链", list(industries.industry), key="chain_industry",
                            format_func=lambda i: f"{i}产业链")
-place = names[adcode].split("（")[0] if adcode else filters.scope
+place = names[adcode].split("（")[0] if adcode else filters.name
 applied = {"adcode": adcode, "industry": industry} if adcode else {"industry": industry}
 st.session_state["chain_applied"] = applied
 st.query_params.from_dict(enterprise_links.params(year=year, region=filters.region, city=filters.city) | applied)

@@ -11,6 +11,7 @@ import streamlit as st
 import store
 from analysis import chains
 from analysis import evaluation as ev
+from analysis.scope import Scope
 from components import enterprise_links, evaluation_views, sidebar
 from components import enterprise_search as es
 
@@ -88,8 +89,7 @@ with right:
 left, right = st.columns(2, gap="medium")
 with left:
     st.markdown("#### 龙头企业")
-    firms = store.query("enterprise_search", **es.query_args(es.Search(cluster=chosen), sidebar.Filters(year, None, None,
-                                                                                                       None), limit=8))
+    firms = store.query("enterprise_search", **es.query_args(es.Search(cluster=chosen), Scope(year), limit=8))
     if firms.empty:
         st.caption("企业名录中没有该集群的企业。")
     else:

@@ -23,7 +23,7 @@ from geo import boundaries, points
 EXPORT_LIMIT = 100_000  # rows in a download
 
 filters = sidebar.current(__file__)
-st.title(f"按图索企 · {filters.scope} · {filters.year}年")
+st.title(f"按图索企 · {filters.name} · {filters.year}年")
 
 counties = store.query("county_metrics", year=filters.year)
 counties = counties[filters.covers(counties)]
@@ -66,7 +66,7 @@ revenue_min = top[3].number_input("营收下限（亿元）", min_value=0.0, val
 revenue_max = top[4].number_input("营收上限（亿元）", min_value=0.0, value=None, key="ent_rmax", placeholder="不限")
 row = st.columns(4)
 adcodes = row[0].multiselect("区县", list(county_names), key="ent_adcodes", format_func=county_names.get,
-                             placeholder=f"{filters.scope}全部区县")
+                             placeholder=f"{filters.name}全部区县")
 cluster = row[1].selectbox("集群", list(cluster_names), key="ent_cluster", index=None,
                            format_func=cluster_names.get, placeholder="不限")
 industry = row[2].selectbox("产业", list(industries.industry), key="ent_industry", index=None, placeholder="不限")
@@ -151,7 +151,7 @@ def full_list():
     return es.table(found)
 
 
-downloads.buttons(full_list, f"企业名单_{filters.scope}_{filters.year}", key="enterprises",
+downloads.buttons(full_list, f"企业名单_{filters.name}_{filters.year}", key="enterprises",
                   notes=[f"企业名单：{described}，共 {min(matches, EXPORT_LIMIT):,} 家",
                          "“数据来源”列标明每家企业是公开报道、示例生成还是上报数据。"])
 

@@ -18,7 +18,7 @@ TOP_COLUMNS = {"name": "县区", "city": "所属市", "leading_industry": "首�
 MAP_HEIGHT = 580  # px: with the title above, the map and its legend fit a 1920×1080 projector
 
 filters = sidebar.current(__file__)
-st.title(f"全省产业地图 · {filters.scope} · {filters.year}年")
+st.title(f"全省产业地图 · {filters.name} · {filters.year}年")
 
 metrics = store.query("county_metrics", year=filters.year)
 counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adcode", validate="1:1")
@@ -44,7 +44,7 @@ with right:
         county_profile.render(county, filters.year)
     else:
         html_table.render(metrics[selected.to_numpy()].nlargest(10, "cluster_revenue"), TOP_COLUMNS,
-                          f"{filters.scope}集群营收前十的县区（{filters.year}年）")
+                          f"{filters.name}集群营收前十的县区（{filters.year}年）")
 
 with left:
     fmap, items = choropleth.build_map(counties, metric, selected, static_url=settings.STATIC_URL,
@@ -54,8 +54,8 @@ with left:
     st_folium(fmap, key="home_map", height=MAP_HEIGHT, use_container_width=True,
               returned_objects=["last_active_drawing"], feature_group_to_add=outline)
     legend.render(metric.label, items, filtered=not selected.all())
-    briefing_buttons.render(Selection(filters.year, filters.region, filters.city, filters.scope,
+    briefing_buttons.render(Selection(filters.year, filters.region, filters.city, filters.city_name,
                                       metric_name or "集群营收合计"), key="home_export")
     deck_editor.add_button(session.current(), deck.Slide(
-        f"{filters.scope} · {metric.short or metric.label}", metric=metric_name or "集群营收合计",
+        f"{filters.name} · {metric.short or metric.label}", metric=metric_name or "集群营收合计",
         region=filters.region, city=filters.city, year=filters.year))

@@ -17,7 +17,7 @@ TREND_DEFAULT = ["专精特新中小企业", "专精特新“小巨人”", "国
 filters = sidebar.current(__file__)
 year = filters.year
 link = hv.links_for(year, filters.region, filters.city)
-st.title(f"优质企业 · {filters.scope} · {year}年")
+st.title(f"优质企业 · {filters.name} · {year}年")
 
 years = store.query("data_years").year.tolist()
 counts = store.query("honour_scope_counts", year=year)
@@ -43,7 +43,7 @@ county_profile.take_click("honour_map", "adcode", "honour_county")
 
 left, right = st.columns([1, 1], gap="medium")
 with right:
-    st.markdown(f"**{filters.scope}各类荣誉企业**（{year}年，规上企业 {firms:,} 家；点击数字查看名单）")
+    st.markdown(f"**{filters.name}各类荣誉企业**（{year}年，规上企业 {firms:,} 家；点击数字查看名单）")
     st.html(hv.scope_html(scope, link, show_lq=level != "省", first_year=year == years[0]))
     names = dict(zip(county_rows.code[in_scope], county_rows.name[in_scope]))
     st.selectbox("县区", [None, *names], key="honour_county", label_visibility="collapsed",
@@ -102,7 +102,7 @@ gaps = hn.quality_gaps(clusters, quality_target.value, year, by_year)
 status = hn.quality_status(gaps)
 st.subheader(f"首位产业集群优质企业：每个集群不少于 {quality_target.value:.0f} 家（{quality_target.year}年）")
 st.markdown(
-    f"{quality_target.wording}〔{quality_target.source_doc}〕。{filters.scope} {status.clusters} 个首位产业集群中，"
+    f"{quality_target.wording}〔{quality_target.source_doc}〕。{filters.name} {status.clusters} 个首位产业集群中，"
     f"**{status.met} 个已达标**，{status.clusters - status.met} 个未达标、合计差 **{status.shortfall}** 家；"
     f"按近 {hn.SPAN} 年的年均新增推算，{by_year} 年可有 **{status.projected_met}** 个达标。")
 st.caption("优质企业 = 持有专精特新中小企业、专精特新“小巨人”或国家高新技术企业任一项的集群成员企业，每家计一次。")
@@ -136,7 +136,7 @@ with target_right:
 
 @st.fragment
 def trend_chart():
-    st.subheader(f"趋势：{filters.scope}各类荣誉企业")
+    st.subheader(f"趋势：{filters.name}各类荣誉企业")
     shown_honours = st.multiselect("显示的荣誉", HONOURS, default=TREND_DEFAULT, key="honour_trend")
     trend = store.query("honour_trend", region=filters.region, city=filters.city)
     st.plotly_chart(hv.trend_figure(trend, shown_honours), width="stretch", config={"displaylogo": False})
@@ -144,7 +144,7 @@ def trend_chart():
 
 @st.fragment
 def cluster_table():
-    if st.toggle(f"显示{filters.scope}各集群的荣誉企业数（{len(clusters)} 个集群）", key="honour_clusters"):
+    if st.toggle(f"显示{filters.name}各集群的荣誉企业数（{len(clusters)} 个集群）", key="honour_clusters"):
         st.html(hv.cluster_html(clusters, store.query("cluster_honour_counts", year=year), link))
 
 

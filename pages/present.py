@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 
 import settings
 import store
-from exports.briefing import Selection, kpi_strip, within
+from exports.briefing import Selection, kpi_strip
 from components import deck_editor, legend, presentation, session, sidebar
 from geo import boundaries, choropleth
 from records import deck
@@ -44,10 +44,9 @@ slide = slides[index]
 head[0].html(presentation.title_html(slide.title, index + 1, len(slides)))
 
 year = slide.year if slide.year in years else years[-1]
-scope = cities.get(slide.city) or slide.region or "安徽省"
-selection = Selection(year, slide.region, slide.city, scope, slide.metric)
+selection = Selection(**vars(slide.scope(year, cities.get(slide.city))), metric=slide.metric)
 metrics = store.query("county_metrics", year=year)
-inside = metrics.adcode.isin(within(metrics, selection).adcode)
+inside = selection.covers(metrics)
 
 if slide.kind == "产业链":
     chain = store.query("chain_county_enterprises", industry=slide.industry)
@@ -66,7 +65,7 @@ with left:
     st_folium(fmap, key=f"present_map_{index}", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
     legend.render(metric.label, items, filtered=not inside.all())
 with right:
-    st.markdown(f'<div class="slide-hint">{year}年 · {scope} · ← → 翻页，全屏后 Esc 退出</div>',
+    st.markdown(f'<div class="slide-hint">{year}年 · {selection.name} · ← → 翻页，全屏后 Esc 退出</div>',
                 unsafe_allow_html=True)
     if slide.kind == "产业链":
         links = store.query("chain_coverage", industry=slide.industry, year=year, region=slide.region,

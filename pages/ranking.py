@@ -17,7 +17,7 @@ cfg = evaluation_views.config()
 values, scores = evaluation_views.scored(cfg)
 years = sorted(scores.year.unique())
 year = filters.year if filters.year in years else years[-1]
-st.title(f"赛马评价 · {filters.scope} · {year}年")
+st.title(f"赛马评价 · {filters.name} · {year}年")
 attempt.flash()
 
 counties = store.query("county_metrics", year=year)
@@ -50,7 +50,7 @@ table = pd.DataFrame({"名次": ranked["rank"], "集群": ranked.name, "县区":
                      | {d.name: ranked[d.key].round(1) for d in cfg.directions}
                      | {"结果": ranked.passed.map({True: "通过", False: "未通过"}),
                         "动态管理预警": (ranked.flagged & (ranked.level == "省级")).map({True: "是", False: ""})})
-downloads.buttons(table, f"赛马评价_{filters.scope}_{year}", key="ranking", label="排名",
+downloads.buttons(table, f"赛马评价_{filters.name}_{year}", key="ranking", label="排名",
                   notes=[f"赛马评价 {year}年，评价配置第 {cfg.version} 版"])
 
 st.markdown("#### 集群对比（至多 5 个）")

@@ -12,7 +12,7 @@ from geo import boundaries, choropleth
 filters = sidebar.current(__file__)
 year, scope = filters.year, dict(region=filters.region, city=filters.city)
 province = filters.region is None and filters.city is None
-st.title(f"营收梯队 · {filters.scope} · {year}年")
+st.title(f"营收梯队 · {filters.name} · {year}年")
 
 clusters = store.query("tier_clusters", year=year, start_year=year - tiers.SPAN, **scope)
 clusters["growth"] = tiers.growth(clusters.revenue, clusters.revenue_start, year - clusters.start_year)
@@ -72,8 +72,8 @@ if view == "临界集群名单":
     table = watch[list(tier_views.WATCH_COLUMNS)].rename(columns=tier_views.WATCH_COLUMNS)
     st.markdown(f"**{len(watch)} 个集群**距下一梯队不超过 {within:.0%}；“所需年均增速”按 {by_year} 年前达到计。")
     st.dataframe(table, hide_index=True, width="stretch", column_config=tier_views.WATCH_FORMAT)
-    downloads.buttons(table, f"临界集群名单_{filters.scope}_{year}", key="watch",
-                      notes=[f"{filters.scope}{year}年距下一梯队不超过{within:.0%}的集群", tiers.METHOD])
+    downloads.buttons(table, f"临界集群名单_{filters.name}_{year}", key="watch",
+                      notes=[f"{filters.name}{year}年距下一梯队不超过{within:.0%}的集群", tiers.METHOD])
 else:
     metric = tier_views.TIER_MAP if view != "百亿县域全覆盖" else tier_views.COVERAGE_MAP
     county_layer = tier_views.county_layer(county_tiers, year)

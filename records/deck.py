@@ -10,6 +10,7 @@ from datetime import datetime
 
 import queries
 import settings
+from analysis.scope import Scope
 from geo.choropleth import METRICS
 from records import Refused, access, audit
 
@@ -28,6 +29,10 @@ class Slide:
     city: str | None = None  # city adcode
     industry: str | None = None  # the chain's industry (产业链)
     year: int = 0  # 0: the latest year with data
+
+    def scope(self, year: int, city_name: str | None = None) -> Scope:
+        """The part of the province the slide shows, in ``year`` (the slide's own, or the latest when it has none)."""
+        return Scope(year, self.region, self.city, city_name)
 
 
 class DeckError(Refused, ValueError):

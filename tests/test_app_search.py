@@ -7,7 +7,7 @@ import pytest
 import queries
 from analysis import chains
 from components import enterprise_search as es
-from components.sidebar import Filters
+from analysis.scope import Scope
 from data import pinyin
 from geo import points
 from harness.apptest import page_app
@@ -19,7 +19,7 @@ def matches(at) -> int:
 
 
 def expected(con, **search) -> int:
-    args = es.query_args(es.Search(**search), Filters(2025, None, None, None), limit=100_000)
+    args = es.query_args(es.Search(**search), Scope(2025, None, None, None), limit=100_000)
     return len(queries.run(con, "enterprise_search", **args))
 
 
@@ -43,7 +43,7 @@ def test_pinyin_revenue_and_chain_link_search(app_store, monkeypatch, con):
 
 
 def test_the_list_pages_through_every_match_in_order(app_store, monkeypatch, con):
-    everything = queries.run(con, "enterprise_search", **es.query_args(es.Search(), Filters(2025, None, None, None),
+    everything = queries.run(con, "enterprise_search", **es.query_args(es.Search(), Scope(2025, None, None, None),
                                                                        limit=100_000))
     size = es.PAGE_SIZE
     assert len(everything) > 2 * size  # the demo has enough firms for three pages

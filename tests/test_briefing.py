@@ -25,7 +25,7 @@ def briefings(store_path):
     con = queries.connect_read_only(store_path)
     query = partial(queries.run, con)
     made = {"province": briefing.build(query, briefing.Selection(YEAR)),
-            "anqing": briefing.build(query, briefing.Selection(YEAR, city=ANQING, scope="安庆市",
+            "anqing": briefing.build(query, briefing.Selection(YEAR, city=ANQING, city_name="安庆市",
                                                               metric="专精特新企业数"))}
     con.close()
     return made

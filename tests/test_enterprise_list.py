@@ -7,7 +7,7 @@ import pytest
 
 from components import enterprise_links as el
 from components import enterprise_search as es
-from components.sidebar import Filters
+from analysis.scope import Scope
 from geo import choropleth
 
 OPTIONS = es.Options(adcodes=frozenset({"340881", "340281"}), clusters=frozenset({"C1"}),
@@ -50,7 +50,7 @@ def test_params_round_trip():
 
 
 def test_query_args_combine_the_sidebar_and_the_list_filters():
-    filters = Filters(2024, "皖南", None, None)
+    filters = Scope(2024, "皖南", None, None)
     args = es.query_args(es.Search(member="out", honours=("上市公司",), revenue_min=2.5), filters, limit=50)
     assert args == {"year": 2024, "region": "皖南", "city": None, "adcodes": None, "cluster": None,
                     "member": False, "honours": ["上市公司"], "industry": None, "link": None, "uscc": None,

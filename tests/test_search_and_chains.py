@@ -12,13 +12,13 @@ import queries
 from analysis import chains
 from components import chain_views
 from components import enterprise_search as es
-from components.sidebar import Filters
+from analysis.scope import Scope
 from data import pinyin
 from tests.test_honours import tiny  # noqa: F401  (the fixture)
 
 
 def search(con, text="", **filters):
-    scope = Filters(filters.pop("year", 2025), filters.pop("region", None), filters.pop("city", None), None)
+    scope = Scope(filters.pop("year", 2025), filters.pop("region", None), filters.pop("city", None), None)
     return queries.run(con, "enterprise_search",
                        **es.query_args(es.Search(text=text, **filters), scope, limit=100))
 
@@ -60,7 +60,7 @@ def test_search_filters_one_by_one(tiny):
 
 
 def test_points_and_cells_follow_the_same_filters(tiny):
-    scope = Filters(2025, None, None, None)
+    scope = Scope(2025, None, None, None)
     args = es.query_args(es.Search(cluster="CA"), scope)
     found = queries.run(tiny, "enterprise_points", **args, limit=10).set_index("uscc")
     assert sorted(found.index) == ["A1", "A2", "A3"] and found.honours.to_dict() == {"A1": 2, "A2": 1, "A3": 1}
