@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 TARGET_YEARS = (2025, 2027)
 
 
 @dataclass(frozen=True)
 class Kpi:
+    """A figure of the scorecard: its label, its column in ``tier_counts``, its metric in the targets, its unit."""
+
     label: str
     field: str  # column of the ``tier_counts`` query
     metric: str  # target metric in ``targets``
@@ -28,3 +32,27 @@ KPIS = (
 def value_text(value: float, unit: str) -> str:
     """Counts as integers; 亿元 with one decimal unless whole (targets are round figures)."""
     return f"{value:,.1f}" if unit == "亿元" and not float(value).is_integer() else f"{value:,.0f}"
+
+
+@dataclass(frozen=True)
+class TargetGap:
+    """How far a value is from a year's target: every document's figure, lowest first, and the gap to the lowest."""
+
+    year: int
+    figures: list[tuple[float, str]]  # (figure, document), lowest first
+    gap: float  # the lowest figure minus the value; ≤ 0 when reached
+
+    @property
+    def met(self) -> bool:
+        return self.gap <= 0
+
+    def status(self, unit: str) -> str:
+        return "已达到" if self.met else f"差 {value_text(self.gap, unit)}"
+
+
+def target_gap(targets: pd.DataFrame, metric: str, year: int, value: float) -> TargetGap | None:
+    """The gap of ``value`` to the targets of ``metric`` in ``year`` (rows of ``policy_targets``); None if none."""
+    rows = targets[(targets.metric == metric) & (targets.year == year)].sort_values("value")
+    if rows.empty:
+        return None
+    return TargetGap(year, list(zip(rows.value, rows.source_doc)), float(rows.value.iloc[0] - value))

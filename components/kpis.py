@@ -12,20 +12,17 @@ import pandas as pd
 import streamlit as st
 
 import store
-from analysis.scorecard import KPIS, TARGET_YEARS, Kpi, value_text
+from analysis.scorecard import KPIS, TARGET_YEARS, Kpi, target_gap, value_text
 from analysis.scope import Scope
 
 
 def target_cell(targets: pd.DataFrame, kpi: Kpi, year: int, value: float) -> str:
     """e.g. '45〔001〕/50〔000〕 差 21' — every document's figure, and how far the value is from the lowest."""
-    rows = targets[(targets.metric == kpi.metric) & (targets.year == year)].sort_values("value")
-    if rows.empty:
+    gap = target_gap(targets, kpi.metric, year, value)
+    if gap is None:
         return "—"
-    figures = "/".join(f"{value_text(v, kpi.unit)}〔{html.escape(d)}〕" for v, d in zip(rows.value, rows.source_doc))
-    gap = rows.value.iloc[0] - value
-    status = ('<span class="met">已达到</span>' if gap <= 0
-              else f'<span class="gap">差 {value_text(gap, kpi.unit)}</span>')
-    return f"{figures} {status}"
+    figures = "/".join(f"{value_text(v, kpi.unit)}〔{html.escape(d)}〕" for v, d in gap.figures)
+    return f'{figures} <span class="{"met" if gap.met else "gap"}">{gap.status(kpi.unit)}</span>'
 
 
 def scorecard_html(counts: pd.Series, year: int, targets: pd.DataFrame | None) -> str:

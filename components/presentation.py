@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from exports.briefing import Kpi
+from exports.briefing import Tile
 
 KEYS = {"ArrowRight": 1, "PageDown": 1, "ArrowDown": 1, "ArrowLeft": -1, "PageUp": -1, "ArrowUp": -1}
 
@@ -71,7 +71,7 @@ def title_html(title: str, number: int, total: int) -> str:
             f'<div class="slide-count" aria-label="页码">{number} / {total}</div></div>')
 
 
-def tiles_html(kpis: list[Kpi]) -> str:
+def tiles_html(kpis: list[Tile]) -> str:
     """Big KPI tiles, two per row; a target line under a value when there is one."""
     cells = []
     for k in kpis:
@@ -100,11 +100,11 @@ def bar_figure(frame: pd.DataFrame, label: str, value: str, title: str, unit: st
     return figure
 
 
-def chain_kpis(links: pd.DataFrame) -> list[Kpi]:
+def chain_kpis(links: pd.DataFrame) -> list[Tile]:
     """The tiles of a chain slide, from the rows of ``chain_coverage`` for the slide's scope."""
     present = int((links.local > 0).sum())
-    return [Kpi("链上环节", f"{len(links)}", "个"), Kpi("已有环节", f"{present}", "个"),
-            Kpi("缺失环节", f"{len(links) - present}", "个"), Kpi("链上企业", f"{int(links.local.sum()):,}", "家")]
+    return [Tile("链上环节", f"{len(links)}", "个"), Tile("已有环节", f"{present}", "个"),
+            Tile("缺失环节", f"{len(links) - present}", "个"), Tile("链上企业", f"{int(links.local.sum()):,}", "家")]
 
 
 def top_counties(counties: pd.DataFrame, metric, top: int = 10) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.scope import Scope
-from analysis.scorecard import KPIS, TARGET_YEARS, value_text
+from analysis.scorecard import KPIS, TARGET_YEARS, target_gap, value_text
 from analysis.tiers import BANDS
 from geo import boundaries, choropleth, static_map
 
@@ -32,7 +32,9 @@ class Selection(Scope):
 
 
 @dataclass(frozen=True)
-class Kpi:
+class Tile:
+    """One KPI as shown on a slide or page: its label, its value as text, its unit and the target line."""
+
     label: str
     value: str
     unit: str
@@ -51,7 +53,7 @@ class Table:
 class Briefing:
     title: str
     subtitle: str
-    kpis: list[Kpi]
+    kpis: list[Tile]
     map_title: str
     map_png: bytes
     tables: list[Table]  # the tier table, the largest clusters, the honour rankings
@@ -69,25 +71,24 @@ class Briefing:
 
 def _target(targets: pd.DataFrame, metric: str, value: float, unit: str) -> str:
     """The last target year's lowest figure and the gap to it, e.g. '2027年目标 10〔003〕 · 差 6'."""
-    rows = targets[(targets.metric == metric) & targets.year.isin(TARGET_YEARS)]
-    if rows.empty:
+    years = targets[(targets.metric == metric) & targets.year.isin(TARGET_YEARS)].year
+    if years.empty:
         return ""
-    row = rows[rows.year == rows.year.max()].sort_values("value").iloc[0]
-    gap = row.value - value
-    status = "已达到" if gap <= 0 else f"差 {value_text(gap, unit)}"
-    return f"{row.year}年目标 {value_text(row.value, unit)}〔{row.source_doc}〕 · {status}"
+    gap = target_gap(targets, metric, int(years.max()), value)
+    lowest, document = gap.figures[0]
+    return f"{gap.year}年目标 {value_text(lowest, unit)}〔{document}〕 · {gap.status(unit)}"
 
 
-def kpi_strip(query: Query, s: Selection) -> list[Kpi]:
+def kpi_strip(query: Query, s: Selection) -> list[Tile]:
     """Clusters, revenue and tiers (with the 2027 targets for the province), then 专精特新 and 高新技术 counts."""
     counts = query("tier_counts", year=s.year, region=s.region, city=s.city).iloc[0]
     targets = query("policy_targets") if s.province else None
-    kpis = [Kpi(k.label, value_text(counts[k.field], k.unit), k.unit,
+    kpis = [Tile(k.label, value_text(counts[k.field], k.unit), k.unit,
                 _target(targets, k.metric, counts[k.field], k.unit) if targets is not None else "")
             for k in KPIS]
     counties = s.within(query("county_metrics", year=s.year))
-    kpis.append(Kpi("专精特新企业", f"{counties.srdi.sum():,}", "家"))
-    kpis.append(Kpi("高新技术企业", f"{counties.high_tech.sum():,}", "家"))
+    kpis.append(Tile("专精特新企业", f"{counties.srdi.sum():,}", "家"))
+    kpis.append(Tile("高新技术企业", f"{counties.high_tech.sum():,}", "家"))
     return kpis
 
 

@@ -13,7 +13,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from exports import fonts
-from exports.briefing import Briefing, Kpi, Table
+from exports.briefing import Briefing, Tile, Table
 
 FAMILY = "cjk"
 INK, MUTED, GAP, MET, HEAD = (17, 24, 39), (75, 85, 99), (185, 28, 28), (21, 128, 61), (229, 231, 235)
@@ -48,7 +48,7 @@ def _heading(pdf: FPDF, text: str, size: float = 18) -> None:
     pdf.ln(1.5)
 
 
-def _kpi_strip(pdf: FPDF, kpis: list[Kpi]) -> None:
+def _kpi_strip(pdf: FPDF, kpis: list[Tile]) -> None:
     width = (PAGE_W - 2 * MARGIN) / len(kpis)
     top = pdf.get_y()
     for i, k in enumerate(kpis):

@@ -15,7 +15,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from exports.briefing import Briefing, Kpi, Table
+from exports.briefing import Briefing, Tile, Table
 
 FONT = "微软雅黑"
 INK, MUTED, ACCENT, GAP, MET = (RGBColor(0x11, 0x18, 0x27), RGBColor(0x4B, 0x55, 0x63), RGBColor(0x1D, 0x4E, 0xD8),
@@ -58,7 +58,7 @@ def _slide(deck, title: str, footer: str, badge: str = ""):
     return slide
 
 
-def _kpi_strip(slide, kpis: list[Kpi], top) -> None:
+def _kpi_strip(slide, kpis: list[Tile], top) -> None:
     width = (WIDTH - 2 * MARGIN) / len(kpis)
     for i, k in enumerate(kpis):
         lines = [(k.label, 12, False, MUTED), (f"{k.value} {k.unit}", 22, True, INK)]
