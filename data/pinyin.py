@@ -14,6 +14,8 @@ from functools import lru_cache
 import duckdb
 import pandas as pd
 
+import queries
+
 
 def _initial(reading: str) -> str | None:
     letter = unicodedata.normalize("NFKD", reading)[:1].lower()
@@ -68,13 +70,12 @@ def like_pattern(text: str) -> str:
 def backfill(con: duckdb.DuckDBPyConnection) -> int:
     """Fill in the initials of enterprises stored without them (rows written before migration 0005, or by a
     writer that left them out); returns how many were filled."""
-    missing = con.execute("select uscc, name from enterprises where name_initials is null").df()
+    missing = queries.run(con, "enterprises_without_initials")
     if missing.empty:
         return 0
     pairs = [initials(n) for n in missing.name]
     filled = pd.DataFrame({"uscc": missing.uscc, "main": [p[0] for p in pairs], "alt": [p[1] for p in pairs]})
     con.register("filled_initials", filled)
-    con.execute("update enterprises set name_initials = f.main, name_initials_alt = f.alt "
-                "from filled_initials as f where enterprises.uscc = f.uscc")
+    queries.run(con, "enterprise_initials_update")
     con.unregister("filled_initials")
     return len(filled)

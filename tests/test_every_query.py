@@ -13,11 +13,14 @@ import pytest
 import queries
 
 NAMES = sorted(p.stem for p in queries.QUERY_DIR.glob("*.sql"))
-NOT_STATEMENTS = {"enterprise_where"}  # condition blocks composed into other queries (queries.compose)
+NOT_STATEMENTS = {"enterprise_where",  # condition blocks composed into other queries (queries.compose)
+                  "attach_read_only"}  # run by queries.connect_read_only, which every read-only test store uses
 EMPTY_ON_DEMO = {"audit_events", "batch", "batch_cluster_figures_of", "batch_clusters_of", "batch_enterprises_of",
+                 "enterprises_without_initials",
                  "batches", "batches_confirmed_latest", "batches_open", "enterprises_elsewhere",
                  "evaluation_config_latest", "presentation_deck_latest", "user", "users"}
 WRITES = {"audit_insert", "batch_insert", "batch_set_status", "batch_source", "county_enterprises_delete",
+          "enterprise_initials_update", "schema_version_insert", "schema_version_table",
           "county_honours_delete", "county_year_figures_delete", "county_year_leading_delete",
           "evaluation_config_insert", "presentation_deck_insert", "publish_cluster_figures", "publish_clusters",
           "publish_enterprises", "publish_honours", "publish_leading", "publish_snapshot_cluster_figures",
@@ -27,6 +30,10 @@ WRITES = {"audit_insert", "batch_insert", "batch_set_status", "batch_source", "c
           "rollback_restore_leading", "search_index", "user_create", "user_login_result", "user_password",
           "user_update"}
 NOW = pd.Timestamp("2025-06-30 12:00")
+REGISTERED = {  # frames some writes read, registered by their callers
+    "publish_clusters": {"cluster_ids": pd.DataFrame({"name": ["x"], "cluster_id": ["C34088199"]})},
+    "enterprise_initials_update": {"filled_initials": pd.DataFrame({"uscc": ["x"], "main": ["a"], "alt": [None]})},
+}
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +62,7 @@ def params_for(name: str, con) -> dict:
         "action": "测试", "detail": None, "file_name": "x.csv", "file_sha256": "0" * 64, "row_count": 1,
         "submitted_by": "tc", "status": "已提交", "comment": None, "title": "测试", "display_name": "测试",
         "role": "浏览", "password_hash": "x", "disabled": False, "failed_logins": 0, "locked_until": None,
-        "must_change": False,
+        "must_change": False, "migration": "测试", "path": "",
     }
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", re.sub(r"--[^\n]*", "", queries.sql(name))))
     return {key: values[key] for key in used}
@@ -84,11 +91,11 @@ def test_each_write_runs_and_rolls_back(store, name):
     counts = {t: store.execute(f'select count(*) from "{t}"').fetchone()[0] for t in queries.tables(store)}
     store.execute("begin transaction")
     try:
-        if name == "publish_clusters":
-            store.register("cluster_ids", pd.DataFrame({"name": ["x"], "cluster_id": ["C34088199"]}))
+        for frame, rows in REGISTERED.get(name, {}).items():
+            store.register(frame, rows)
         queries.run(store, name, **params_for(name, store))
     finally:
         store.execute("rollback")
-        if name == "publish_clusters":
-            store.unregister("cluster_ids")
+        for frame in REGISTERED.get(name, {}):
+            store.unregister(frame)
     assert {t: store.execute(f'select count(*) from "{t}"').fetchone()[0] for t in queries.tables(store)} == counts

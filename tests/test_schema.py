@@ -37,7 +37,9 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
     bad = tmp_path / "9999_broken.sql"
     bad.write_text("create table half_done (x integer); select * from no_such_table;")
     real = queries.migrations()
-    monkeypatch.setattr(queries, "migrations", lambda: real + [(9999, "broken", bad)])
+    from queries import schema
+
+    monkeypatch.setattr(schema, "migrations", lambda: real + [(9999, "broken", bad)])
     con = queries.connect(tmp_path / "s.duckdb")  # reaches the latest real version
     with pytest.raises(duckdb.Error):
         queries.migrate(con, target=9999)

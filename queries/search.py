@@ -1,0 +1,66 @@
+"""The enterprise search: the conditions of ``enterprise_where.sql`` composed into a query for the filters a caller
+passes (values always bound), and the in-memory search index that searches read (``search_index.sql``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import duckdb
+
+from queries.text import sql
+
+FILTER_MARK = "/* enterprise filters */"
+INITIALS_MARK = "/* by_initials */"
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_COMMENT = re.compile(r"--[^\n]*")  # a parameter named in a comment is not one the statement uses
+
+
+@lru_cache(maxsize=None)
+def conditions(name: str = "enterprise_where") -> dict[str, str]:
+    """The condition blocks of ``queries/NAME.sql`` by filter name (each block starts with ``-- @name``)."""
+    blocks: dict[str, list[str]] = {}
+    current = None
+    for line in sql(name).splitlines():
+        if match := re.match(r"--\s*@([a-z_]+)\s*$", line):
+            current = match.group(1)
+            blocks[current] = []
+        elif current and not line.lstrip().startswith("--"):
+            blocks[current].append(line.strip())
+    return {k: " ".join(v) for k, v in blocks.items()}
+
+
+def compose(text: str, params: dict) -> tuple[str, dict]:
+    """``text`` with its enterprise-filter marker replaced by the conditions of the filters given (not None), and
+    the parameters the result uses. A filter that is not used is not in the SQL at all.
+
+    Pinyin initials (``initials``) extend the name search (``text``), whose condition they replace; and they put
+    enterprises whose name holds the text before those found only by their initials (``by_initials``).
+    """
+    if FILTER_MARK in text:
+        available = conditions()
+        active = [k for k in available if params.get(k) is not None]
+        if "initials" in active and "text" in active:
+            active.remove("text")
+        clause = " and ".join(f"({available[k]})" for k in active) or "true"
+        text = text.replace(FILTER_MARK, clause)
+        by_initials = "(not contains(e.name, $text))" if "initials" in active else "false"
+        text = text.replace(INITIALS_MARK, by_initials)
+    used = set(_PARAM.findall(_COMMENT.sub("", text)))
+    missing = used - set(params)
+    if missing:
+        raise KeyError(f"parameters {sorted(missing)} are missing")
+    return text, {k: params[k] for k in used}
+
+
+SEARCH_INDEX = "search_index"  # the in-memory catalog of queries/search_index.sql
+
+
+def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the enterprise search index (``queries/search_index.sql``) in memory from the store.
+
+    Call it after every change to enterprises or their honours: searches read the index, not the tables. Every
+    cursor of ``con`` sees it (an attached catalog is shared; a temporary table would not be).
+    """
+    con.execute(f"attach if not exists ':memory:' as {SEARCH_INDEX}")
+    con.execute(sql("search_index"))
