@@ -6,15 +6,7 @@
 -- (items done, 0–5) and the five 五个一 columns. Indicators with no data in the store (innovation_carriers,
 -- standards) are not columns: they drop out of the scores.
 with figures as (
-    select cluster_id, year,
-           max(value) filter (where indicator = 'revenue') as revenue,
-           max(value) filter (where indicator = 'firms_above_scale') as firms_above_scale,
-           max(value) filter (where indicator = 'rd_intensity') as rd_intensity,
-           max(value) filter (where indicator = 'platforms') as platforms,
-           max(value) filter (where indicator = 'profit') as profit
-    from cluster_figures
-    group by cluster_id, year
-    having revenue is not null
+    select * from cluster_figures_wide where revenue is not null
 ),
 members as (
     select cluster_id, count(*) as members from enterprises where cluster_id is not null group by cluster_id

@@ -2,14 +2,7 @@
 -- tier, firms_above_scale, rd_intensity (%), revenue_source_kind (公开报道/示例生成/上报数据), revenue_source.
 -- $adcode: county adcode; $year: integer.
 with figures as (
-    select cluster_id,
-           max(value) filter (where indicator = 'revenue') as revenue,
-           max(value) filter (where indicator = 'firms_above_scale') as firms_above_scale,
-           max(value) filter (where indicator = 'rd_intensity') as rd_intensity,
-           max(source_id) filter (where indicator = 'revenue') as revenue_source_id
-    from cluster_figures
-    where year = $year
-    group by cluster_id
+    select * from cluster_figures_wide where year = $year
 ),
 final as (
     select c.cluster_id, c.name, c.industry, c.level, c.is_leading,

@@ -74,3 +74,24 @@ def test_tier_macro_matches_python_bands(tmp_path):
     for revenue in (0, 99.99, 100, 299.99, 300, 499.99, 500, 999.99, 1000, 5000):
         assert con.execute("select tier($r)", {"r": revenue}).fetchone()[0] == tier(revenue)
     assert tier(100) == "百亿级" and tier(99.99) == "百亿以下"
+
+
+def test_figure_views_pivot_every_indicator_row(con):
+    """cluster_figures_wide has one row per cluster and year, each figure equal to its indicator row; the views
+    list exactly the upload template's indicators (a new indicator in the template fails here until the views
+    have it); views are not tables (insert_frames and backups never see them)."""
+    from uploads.kinds import clusters
+
+    columns = [row[0] for row in con.execute("describe cluster_figures_wide").fetchall()]
+    assert columns == ["cluster_id", "year", *clusters.INDICATORS, "revenue_source_id"]
+    batch_columns = [row[0] for row in con.execute("describe batch_cluster_figures_wide").fetchall()]
+    assert batch_columns == ["batch_id", "cluster_name", *clusters.INDICATORS]
+    long = con.execute("select cluster_id, year, indicator, value, source_id from cluster_figures").df()
+    wide = con.execute("select * from cluster_figures_wide").df()
+    assert len(wide) == len(long[["cluster_id", "year"]].drop_duplicates()) > 400
+    melted = wide.melt(id_vars=["cluster_id", "year"], value_vars=list(clusters.INDICATORS), var_name="indicator")
+    merged = long.merge(melted.dropna(), on=["cluster_id", "year", "indicator"], how="outer", indicator=True)
+    assert (merged._merge == "both").all() and (merged.value_x == merged.value_y).all()
+    revenue = long[long.indicator == "revenue"].merge(wide, on=["cluster_id", "year"])
+    assert (revenue.source_id == revenue.revenue_source_id).all()
+    assert not {"cluster_figures_wide", "batch_cluster_figures_wide"} & queries.tables(con)
