@@ -3,16 +3,14 @@ else ``config/deck.toml``. Saving is a province role's action, checked here and 
 
 from __future__ import annotations
 
-import json
 import tomllib
 from dataclasses import asdict, dataclass
-from datetime import datetime
 
 import queries
 import settings
 from analysis.scope import Scope
 from geo.choropleth import METRICS
-from records import Refused, access, audit
+from records import Refused, access, versions
 
 DEFAULT = settings.ROOT / "config" / "deck.toml"
 KINDS = ("地图", "产业链")
@@ -74,10 +72,10 @@ def load_default() -> list[Slide]:
 
 def current(con) -> tuple[int, list[Slide]]:
     """The deck in force and its version (1 for the file)."""
-    saved = queries.run(con, "presentation_deck_latest")
-    if saved.empty:
+    saved = versions.latest(con, versions.DECK)
+    if saved is None:
         return 1, load_default()
-    return int(saved.version.iloc[0]), [_slide(raw) for raw in json.loads(saved.body.iloc[0])]
+    return saved[0], [_slide(raw) for raw in saved[1]]
 
 
 def save(con, username: str, slides: list[Slide]) -> int:
@@ -91,10 +89,5 @@ def save(con, username: str, slides: list[Slide]) -> int:
     industries = queries.run(con, "industries")
     industries = set(industries[industries.chain_id.notna()].industry)
     check(slides, cities, industries)
-    with queries.transaction(con):
-        version = current(con)[0] + 1
-        body = json.dumps([asdict(s) for s in slides], ensure_ascii=False)
-        queries.run(con, "presentation_deck_insert", version=version, saved_at=datetime.now(), saved_by=username,
-                    body=body)
-        audit.record(con, username, "修改汇报页", detail=f"第 {version} 版，{len(slides)} 页")
-    return version
+    return versions.save(con, username, versions.DECK, body=lambda _: [asdict(s) for s in slides],
+                         detail=lambda v: f"第 {v} 版，{len(slides)} 页")

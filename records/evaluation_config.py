@@ -3,19 +3,13 @@ Saving is a 省级管理员's action, checked in the data layer and audited; eve
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
-
-import queries
 from analysis import evaluation as ev
-from records import Refused, access, audit
+from records import Refused, access, versions
 
 
 def current(con) -> ev.Config:
-    saved = queries.run(con, "evaluation_config_latest")
-    if saved.empty:
-        return ev.load_default()
-    return ev.parse(json.loads(saved.body.iloc[0]))
+    saved = versions.latest(con, versions.EVALUATION)
+    return ev.parse(saved[1]) if saved else ev.load_default()
 
 
 class ConfigError(Refused, ValueError):
@@ -29,10 +23,7 @@ def save(con, username: str, config: ev.Config) -> ev.Config:
         ev.check(config)
     except ValueError as wrong:
         raise ConfigError(str(wrong)) from None
-    with queries.transaction(con):
-        version = current(con).version + 1
-        saved = ev.Config(**{**vars(config), "version": version})
-        queries.run(con, "evaluation_config_insert", version=version, saved_at=datetime.now(), saved_by=username,
-                    body=json.dumps(saved.to_dict(), ensure_ascii=False))
-        audit.record(con, username, "修改评价配置", detail=f"第 {version} 版")
-    return saved
+    version = versions.save(con, username, versions.EVALUATION,
+                            body=lambda v: ev.Config(**{**vars(config), "version": v}).to_dict(),
+                            detail=lambda v: f"第 {v} 版")
+    return ev.Config(**{**vars(config), "version": version})

@@ -3,7 +3,7 @@
 import pytest
 
 import queries
-from records import access, deck
+from records import access, deck, versions
 
 from .conftest import ANQING
 
@@ -50,3 +50,16 @@ def test_a_slide_naming_something_unknown_is_refused_with_its_number(db, slide, 
 def test_an_empty_deck_is_refused(db):
     with pytest.raises(deck.DeckError, match="至少保留一页"):
         deck.save(db, "admin", [])
+
+
+@pytest.mark.parametrize("document", [versions.DECK, versions.EVALUATION])
+def test_versioned_documents_check_the_action_in_the_writer_itself(db, document):
+    """records.versions.save checks the document's action itself (a caller that forgot to check writes nothing),
+    numbers versions from the file's 1 and keeps every version."""
+    with pytest.raises(access.PermissionDenied):
+        versions.save(db, "view", document, body=lambda v: {"v": v}, detail=str)
+    assert versions.latest(db, document) is None
+    assert versions.save(db, "admin", document, body=lambda v: {"v": v}, detail=str) == 2
+    assert versions.save(db, "admin", document, body=lambda v: {"v": v}, detail=str) == 3
+    assert versions.latest(db, document) == (3, {"v": 3})
+    assert queries.run(db, "audit_events", limit=2).action.tolist() == [document.event] * 2
