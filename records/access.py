@@ -1,8 +1,9 @@
 """Who may do what, where: the five roles, the actions and their scopes, checked in the data layer.
 
-Every function that writes (records: accounts, batches, backup, evaluation_config, deck) starts with
-``require``, which reads the acting user from the store, so a user disabled or changed since logging in is refused
-at once; hiding a button in a page is never the check. ``allowed`` is the matrix itself, a pure function.
+Every function that writes (records: accounts, batches, backup, versions — the deck and the evaluation
+configuration) starts with ``require``, which reads the acting user from the store, so a user disabled or changed
+since logging in is refused at once; hiding a button in a page is never the check. ``allowed`` is the matrix
+itself, a pure function.
 """
 
 from __future__ import annotations
