@@ -45,6 +45,12 @@ def query(name: str, **params) -> pd.DataFrame:
     return queries.run(cursor(), name, **params)
 
 
+def fresh(name: str, **params) -> pd.DataFrame:
+    """A named query's rows read now, not cached: for what one user just changed (their batches, the user list, the
+    audit log) and for a download's full list."""
+    return queries.run(cursor(), name, **params)
+
+
 def is_demo() -> bool:
     """Whether the demo dataset is what the app shows (drives the 演示数据 badge)."""
     return query("dataset_kind").kind[0] == "demo"

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from exports import fonts
-import queries
 import store
-from exports import briefing, pdf_file, pptx_file
+from exports import briefing, fonts, pdf_file, pptx_file
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-
-
-def _query(name: str, **params):
-    # runs in the download request, outside the script run: a cursor of its own, no Streamlit cache
-    return queries.run(store.cursor(), name, **params)
 
 
 def render(selection: briefing.Selection, key: str) -> None:
@@ -26,14 +19,15 @@ def render(selection: briefing.Selection, key: str) -> None:
         st.warning(str(missing), icon=":material/font_download_off:")
         return
     name = f"{selection.name}_{selection.year}年"
+    # built in the download request, outside the script run: uncached reads (store.fresh), a cursor of their own
     columns = st.columns(3)
     columns[0].download_button(
-        "下载地图（PNG）", lambda: briefing.map_image(_query, selection), file_name=f"地图_{name}_{selection.metric}.png",
+        "下载地图（PNG）", lambda: briefing.map_image(store.fresh, selection), file_name=f"地图_{name}_{selection.metric}.png",
         mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:", width="stretch")
     columns[1].download_button(
-        "汇报材料（PPT）", lambda: pptx_file.write(briefing.build(_query, selection)), file_name=f"汇报材料_{name}.pptx",
+        "汇报材料（PPT）", lambda: pptx_file.write(briefing.build(store.fresh, selection)), file_name=f"汇报材料_{name}.pptx",
         mime=PPTX_MIME, key=f"{key}_pptx", on_click="ignore", icon=":material/slideshow:", width="stretch")
     columns[2].download_button(
-        "汇报材料（PDF）", lambda: pdf_file.write(briefing.build(_query, selection)), file_name=f"汇报材料_{name}.pdf",
+        "汇报材料（PDF）", lambda: pdf_file.write(briefing.build(store.fresh, selection)), file_name=f"汇报材料_{name}.pdf",
         mime="application/pdf", key=f"{key}_pdf", on_click="ignore", icon=":material/picture_as_pdf:",
         width="stretch")

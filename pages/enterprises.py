@@ -11,7 +11,6 @@ import html
 import streamlit as st
 from streamlit_folium import st_folium
 
-import queries
 import settings
 import store
 from components import county_profile, downloads, enterprise_card, enterprise_links, sidebar
@@ -146,7 +145,7 @@ if pages > 1:
 
 
 def full_list():
-    found = queries.run(store.cursor(), "enterprise_search",
+    found = store.fresh("enterprise_search",
                         **es.query_args(search, filters, limit=EXPORT_LIMIT))
     return es.table(found)
 

@@ -8,7 +8,6 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-import queries
 import settings
 import store
 from components import attempt, downloads, plain, session
@@ -92,7 +91,7 @@ if uploads:
             st.rerun()
 
 st.markdown("#### 本人提交的批次")
-mine = queries.run(con, "batches", year=None, statuses=None)
+mine = store.fresh("batches", year=None, statuses=None)
 mine = mine[mine.submitted_by == current.username]
 if mine.empty:
     st.caption("尚无提交记录。")
