@@ -2,18 +2,9 @@
 service platforms against the 2027 target, R&D intensity against the average, 龙头企业, chain coverage (to
 循链招商), its 赛马 scores with a radar against the average and chosen peers, and its 短板弱项."""
 
-import html
-
-import pandas as pd
-import plotly.express as px
 import streamlit as st
 
-import store
-from analysis import chains
-from analysis import evaluation as ev
-from analysis.scope import Scope
-from components import enterprise_links, evaluation_views, sidebar
-from components import enterprise_search as es
+from components import cluster_profile, evaluation_views, sidebar
 
 filters = sidebar.current(__file__)
 cfg = evaluation_views.config()
@@ -42,109 +33,7 @@ st.title(f"集群画像 · {now['name']}")
 st.markdown(f"{now.county}（{now.city}） · {now.industry} · {now.level}集群 · {now.recognised_year}年认定 · "
             f"数据年份 **{year}年**" + ("" if year == filters.year else f"（{filters.year}年无数据）"))
 
-# --- KPIs -----------------------------------------------------------------------------------------------------
-before = history[history.year == year - 1]
-growth = (now.revenue / before.revenue.iloc[0] - 1) if not before.empty and before.revenue.iloc[0] else None
-year_values = values[values.year == year]
-weights = year_values.revenue.where(year_values.rd_intensity.notna())
-average_rd = (year_values.rd_intensity * year_values.revenue).sum() / weights.sum() if weights.sum() else None
-cells = [
-    ("营业收入", f"{now.revenue:,.1f} 亿元", evaluation_views.tier_gap(now.revenue)),
-    ("同比增长", f"{growth:+.1%}" if growth is not None else "—", f"{year - 1}年 {before.revenue.iloc[0]:,.1f} 亿元"
-     if not before.empty else "无上年数据"),
-    ("规上企业", f"{now.firms_above_scale:,.0f} 家" if pd.notna(now.firms_above_scale) else "—",
-     f"集群企业名录 {now.members:,} 家"),
-    ("研发投入强度", f"{now.rd_intensity:.2f}%" if pd.notna(now.rd_intensity) else "—",
-     f"全省集群平均 {average_rd:.2f}%（按营收加权）" if average_rd else ""),
-    ("公共服务平台", f"{now.platforms:.0f} 个" if pd.notna(now.platforms) else "—",
-     "已达 2027 年目标（≥1 个）" if pd.notna(now.platforms) and now.platforms >= 1 else "未达 2027 年目标（≥1 个）"),
-]
-st.html('<table class="kpi-table cluster-kpis"><tr>' + "".join(
-    f'<td><div class="kpi-label">{html.escape(a)}</div><div class="kpi-value">{html.escape(b)}</div>'
-    f'<div class="kpi-note">{html.escape(c)}</div></td>' for a, b, c in cells) + "</tr></table>")
-
-left, right = st.columns([3, 2], gap="medium")
-with left:
-    trend = history.melt(id_vars="year", value_vars=["revenue", "profit"], var_name="指标", value_name="亿元")
-    trend["指标"] = trend["指标"].map({"revenue": "营业收入", "profit": "利润总额"})
-    fig = px.line(trend.dropna(), x="year", y="亿元", color="指标", markers=True,
-                  labels={"year": "年份"}, color_discrete_sequence=["#b91c1c", "#2563eb"])
-    fig.update_layout(height=330, margin={"l": 10, "r": 10, "t": 30, "b": 10}, font={"size": 15},
-                      legend={"orientation": "h", "y": 1.12}, xaxis={"dtick": 1})
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-with right:
-    done = [(label, bool(now[column])) for column, label in ev.FIVE_ONES.items()]
-    st.html('<div class="five-ones"><b>“五个一”</b>（' + f"{sum(d for _, d in done)}/5）<ul>" + "".join(
-        f'<li class="{"done" if d else "missing"}">{"✔" if d else "✘"} {html.escape(label)}</li>' for label, d in done)
-        + "</ul></div>")
-    honours = {"上市公司": now.listed, "制造业单项冠军": now.champions, "专精特新“小巨人”": now.little_giants,
-               "国家高新技术企业": now.high_tech, "专精特新中小企业": now.srdi}
-    links = " ｜ ".join(f"{html.escape(h)} {enterprise_links.link(n, year=year, cluster=chosen, honour=[h])}"
-                       for h, n in honours.items())
-    quality = int(now.little_giants + now.high_tech + now.srdi)
-    st.html(f'<div class="cluster-honours"><b>{year}年优质企业（家，点击查看名单）</b><br>{links}<br>'
-            f'专精特新与高新技术企业合计约 {quality} 家（2027 年首位产业集群目标 ≥20 家，同一企业多项荣誉重复计）</div>')
-
-# --- leading firms and chain --------------------------------------------------------------------------------------
-left, right = st.columns(2, gap="medium")
-with left:
-    st.markdown("#### 龙头企业")
-    firms = store.query("enterprise_search", **es.query_args(es.Search(cluster=chosen), Scope(year), limit=8))
-    if firms.empty:
-        st.caption("企业名录中没有该集群的企业。")
-    else:
-        rows = "".join(f"<tr><td>{html.escape(r.name)}</td><td>{r.revenue:,.2f}</td><td>{html.escape(r.honours)}</td></tr>"
-                       for r in firms.itertuples())
-        st.html('<table class="html-table" data-table="leaders"><thead><tr><th>企业（营收前 8）</th><th>营收（亿元）</th>'
-                f'<th>荣誉</th></tr></thead><tbody>{rows}</tbody></table>')
-        st.html(f'<p>集群全部企业：{enterprise_links.link(now.members, year=year, cluster=chosen)} 家</p>')
-with right:
-    st.markdown("#### 产业链环节")
-    coverage = chains.coverage(store.query("chain_coverage", industry=now.industry, year=year, region=None, city=None,
-                                           adcode=now.adcode))
-    if coverage.empty:
-        st.caption("该产业尚无产业链图谱。")
-    else:
-        counts = coverage.status.value_counts()
-        st.markdown("　".join(f"{s} **{int(counts.get(s, 0))}** 个" for s in (chains.PRESENT, chains.WEAK, chains.MISSING,
-                                                                            chains.ABSENT_IN_PROVINCE) if counts.get(s, 0)))
-        missing = coverage[coverage.status.isin([chains.MISSING, chains.WEAK])]
-        if not missing.empty:
-            st.caption("缺失或薄弱：" + "、".join(missing.name))
-        st.html(enterprise_links.chain_link("查看缺链环节与招商线索（循链招商）", year, now.adcode, now.industry))
-    st.caption("项目库：暂无项目记录（上报功能记录项目后在此显示）。")
-
-# --- evaluation ---------------------------------------------------------------------------------------------------
-st.markdown(f"#### 赛马评价 · {year}年")
-mine = scores[(scores.cluster_id == chosen) & (scores.year == year)].iloc[0]
-direction_text = "　".join(f"{d.name} **{mine[d.key]:.0f}**" for d in cfg.directions if pd.notna(mine[d.key]))
-verdict = "通过" if mine.passed else "未通过"
-flag = "　⚠ 连续两年未通过（动态管理预警）" if mine.flagged and now.level == "省级" else ""
-st.markdown(f"总分 **{mine.total:.1f}**，全省第 **{mine['rank']}** / {mine.n} 名，{verdict}{flag}　｜　{direction_text}")
-left, right = st.columns([3, 2], gap="medium")
-year_scores = scores[scores.year == year]
-with left:
-    others = year_scores[year_scores.cluster_id != chosen].sort_values("rank")
-    peer_names = dict(zip(others.cluster_id, others.name + "（第" + others["rank"].astype(str) + "名）"))
-    same_band, _ = ev.peers(values, chosen, year, cfg)
-    default = [c for c in others.cluster_id if c in set(same_band.cluster_id)][:2]
-    picked = st.multiselect("对比集群（至多 4 个）", list(peer_names), default=default, max_selections=4,
-                            format_func=peer_names.get, key=f"cluster_peers_{chosen}")
-    shown = pd.concat([year_scores[year_scores.cluster_id == chosen],
-                       year_scores[year_scores.cluster_id.isin(picked)].set_index("cluster_id").loc[picked].reset_index()])
-    average = year_scores[[d.key for d in cfg.directions]].mean()
-    st.plotly_chart(evaluation_views.radar(shown, cfg, names, average), width="stretch",
-                    config={"displaylogo": False})
-with right:
-    st.markdown("#### 短板弱项")
-    weak = ev.diagnose(values, chosen, year, cfg, {c: bool(now[c]) for c in ev.FIVE_ONES})
-    if weak:
-        st.html('<ul class="diagnosis">' + "".join(f"<li>{html.escape(w.sentence)}</li>" for w in weak) + "</ul>")
-    else:
-        st.success("各项指标均不在同档集群的后 25%，“五个一”已全部完成。")
-    over_years = scores[scores.cluster_id == chosen][["year", "total", "rank", "n", "passed"]]
-    st.dataframe(pd.DataFrame({"年份": over_years.year, "总分": over_years.total.round(1),
-                               "排名": over_years["rank"].astype(str) + " / " + over_years.n.astype(str),
-                               "结果": over_years.passed.map({True: "通过", False: "未通过"})}),
-                 hide_index=True, width="stretch")
-st.caption(f"评价配置第 {cfg.version} 版；规则与权重见“赛马评价”页。")
+cluster_profile.kpis(values, history, now, year)
+cluster_profile.trend_and_honours(history, now, year, chosen)
+cluster_profile.leaders_and_chain(now, year, chosen)
+cluster_profile.evaluation(values, scores, cfg, now, year, chosen, names)

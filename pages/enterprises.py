@@ -9,15 +9,13 @@ URL always mirrors the filters on screen, so a list can be bookmarked or sent on
 import html
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-import settings
 import store
-from components import county_profile, downloads, enterprise_card, enterprise_links, sidebar
+from components import county_profile, downloads, enterprise_card, pager, sidebar
+from components import enterprise_finder as finder
 from components import enterprise_search as es
 from data import pinyin
-from data.vocab import HONOURS
-from geo import boundaries, points
+from geo import points
 
 EXPORT_LIMIT = 100_000  # rows in a download
 
@@ -32,56 +30,9 @@ industries = store.query("industries")
 county_names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
 cluster_names = dict(zip(clusters.cluster_id, clusters.name))
 
-# Who names the search: the URL when it changed from outside (a count's link, a bookmark, the first visit), the
-# last search when the page is reopened from the menu (Streamlit dropped its widgets meanwhile), else the widgets.
-incoming = {k: v for k, v in st.query_params.to_dict().items() if k in enterprise_links.FILTER_KEYS}
-applied = st.session_state.get("ent_applied")
-if applied is None or (incoming and incoming != applied):
-    source = incoming
-elif not incoming and applied:
-    source = applied
-else:
-    source = None
-if source is not None:
-    url_industry = source.get("industry")
-    url_links = (frozenset(store.query("chain_links", industry=url_industry).link_id)
-                 if url_industry in set(industries.industry) else frozenset())
-    options = es.Options(frozenset(counties.adcode), frozenset(clusters.cluster_id),
-                         frozenset(industries.industry), {url_industry: url_links})
-    wanted = es.from_params(source, options)
-    st.session_state.update({
-        "ent_text": wanted.text, "ent_honours": list(wanted.honours), "ent_member": wanted.member,
-        "ent_adcodes": list(wanted.adcodes), "ent_cluster": wanted.cluster, "ent_industry": wanted.industry,
-        "ent_link": wanted.link, "ent_rmin": wanted.revenue_min, "ent_rmax": wanted.revenue_max,
-    })
-
-top = st.columns([3, 3, 2, 1, 1])
-text = top[0].text_input("名称、拼音首字母或统一社会信用代码", key="ent_text", max_chars=es.MAX_TEXT,
-                         placeholder="如“电缆”、wwdl、18位代码")
-honours = top[1].multiselect("荣誉（持有任一项）", HONOURS, key="ent_honours", placeholder="不限")
-member = top[2].selectbox("集群内外", list(es.MEMBERSHIP), key="ent_member", index=None,
-                          format_func=es.MEMBERSHIP.get, placeholder="不限")
-revenue_min = top[3].number_input("营收下限（亿元）", min_value=0.0, value=None, key="ent_rmin", placeholder="不限")
-revenue_max = top[4].number_input("营收上限（亿元）", min_value=0.0, value=None, key="ent_rmax", placeholder="不限")
-row = st.columns(4)
-adcodes = row[0].multiselect("区县", list(county_names), key="ent_adcodes", format_func=county_names.get,
-                             placeholder=f"{filters.name}全部区县")
-cluster = row[1].selectbox("集群", list(cluster_names), key="ent_cluster", index=None,
-                           format_func=cluster_names.get, placeholder="不限")
-industry = row[2].selectbox("产业", list(industries.industry), key="ent_industry", index=None, placeholder="不限")
-links = store.query("chain_links", industry=industry) if industry else None
-link_names = dict(zip(links.link_id, links.stage + " · " + links.name)) if links is not None else {}
-if st.session_state.get("ent_link") not in link_names:
-    st.session_state["ent_link"] = None
-link = row[3].selectbox("产业链环节", list(link_names), key="ent_link", index=None, format_func=link_names.get,
-                        placeholder="先选产业" if not industry else "不限", disabled=not industry)
-
-search = es.Search(tuple(adcodes), cluster, member, tuple(h for h in HONOURS if h in honours), industry, link,
-                   text.strip(), revenue_min, revenue_max)
+finder.restore(counties, clusters, industries)
+search, link_names = finder.widgets(county_names, cluster_names, industries, filters)
 params = es.to_params(search)
-st.session_state["ent_applied"] = params
-st.query_params.from_dict(enterprise_links.params(year=filters.year, region=filters.region, city=filters.city)
-                          | params)
 
 # A new search (or scope) starts on the table's first page.
 searched = (filters.year, filters.region, filters.city, tuple(sorted(params.items())))
@@ -129,25 +80,15 @@ st.dataframe(shown, hide_index=True, width="stretch", height=420, key="ent_table
              selection_mode="single-row",
              column_config={"营业收入（亿元）": st.column_config.NumberColumn(format="%.2f"), "经度": None, "纬度": None})
 st.session_state["ent_shown"] = rows.uscc.tolist()
+order = ("名称含所输文字的在前，仅拼音首字母相符的在后，各按营业收入从大到小" if pinyin.is_initials_query(search.text)
+         else "按营业收入从大到小")
 pages = -(-matches // es.PAGE_SIZE)
-if pages > 1:
-    def turn(step):
-        st.session_state["ent_page"] = min(max(st.session_state["ent_page"] + step, 1), pages)
-
-    pager = st.columns([1, 1, 1, 5], vertical_alignment="center")
-    pager[0].button("上一页", key="ent_prev", on_click=turn, args=(-1,), disabled=page <= 1, width="stretch")
-    pager[1].number_input("页码", min_value=1, max_value=pages, step=1, key="ent_page", label_visibility="collapsed")
-    pager[2].button("下一页", key="ent_next", on_click=turn, args=(1,), disabled=page >= pages, width="stretch")
-    order = ("名称含所输文字的在前，仅拼音首字母相符的在后，各按营业收入从大到小" if pinyin.is_initials_query(search.text)
-             else "按营业收入从大到小")
-    pager[3].caption(f"第 {page:,} / {pages:,} 页：第 {first:,}–{first + len(rows) - 1:,} 家，{order}。"
-                     f"下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
+pager.render("ent_page", pages, f"第 {page:,} / {pages:,} 页：第 {first:,}–{first + len(rows) - 1:,} 家，{order}。"
+             f"下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
 
 
 def full_list():
-    found = store.fresh("enterprise_search",
-                        **es.query_args(search, filters, limit=EXPORT_LIMIT))
-    return es.table(found)
+    return es.table(store.fresh("enterprise_search", **es.query_args(search, filters, limit=EXPORT_LIMIT)))
 
 
 downloads.buttons(full_list, f"企业名单_{filters.name}_{filters.year}", key="enterprises",
@@ -155,15 +96,4 @@ downloads.buttons(full_list, f"企业名单_{filters.name}_{filters.year}", key=
                          "“数据来源”列标明每家企业是公开报道、示例生成还是上报数据。"])
 
 with map_side:  # sent last: the browser loads the rest of the page's code while the map is built
-    shape = boundaries.counties()
-    shape = shape[shape.adcode.isin(list(search.adcodes) or list(counties.adcode))]
-    basemap = dict(static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
-                   basemap_attribution=settings.BASEMAP_ATTRIBUTION)
-    if matches <= points.MAX_POINTS:
-        found = store.query("enterprise_points", **es.query_args(search, filters, limit=points.MAX_POINTS))
-        fmap = points.points_map(shape, found, **basemap)
-    else:
-        cell = points.cell_size(filters.region, filters.city, len(search.adcodes))
-        fmap = points.cells_map(shape, store.query("enterprise_cells", **es.query_args(search, filters, cell=cell)),
-                                **basemap)
-    st_folium(fmap, key="ent_map", height=560, use_container_width=True, returned_objects=["last_active_drawing"])
+    finder.results_map(search, filters, counties.adcode, matches)

@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 import settings
 import store
 from analysis import honours as hn
-from components import county_profile, honour_views as hv, legend, sidebar
+from components import county_profile, honour_sections as hs, honour_views as hv, legend, sidebar
 from data.vocab import HONOURS
 from geo import boundaries, choropleth
 
@@ -68,58 +68,10 @@ with left:
               returned_objects=["last_active_drawing"], feature_group_to_add=outline)
     legend.render(metric.label, items, filtered=not in_scope.all())
 
-st.subheader(f"排名：{honour} · {hv.MEASURES[measure]}")
-st.caption(hn.FLOOR_RULE + " " + hn.COUNTING_RULE)
-rank_left, rank_right = st.columns(2, gap="medium")
-with rank_left:
-    ranked = hn.rank(county_rows[in_scope], measure, hn.MIN_FIRMS if measure != "enterprises" else 0)
-    excluded = int((~ranked.ranked).sum())
-    st.markdown("**县区前 15 名**" + (f"（{excluded} 个县区样本不足，未排名）" if excluded else ""))
-    st.html(hv.ranking_html(ranked, measure, honour, link, top=15))
-with rank_right:
-    if not filters.region and not filters.city:
-        st.markdown("**皖北 · 皖中 · 皖南**")
-        regions = counts[(counts.level == "区域") & (counts.honour == honour)]
-        st.html(hv.ranking_html(hn.rank(regions, measure, 0), measure, honour, link, top=3, place="区域"))
-    if not filters.city:
-        cities = counts[(counts.level == "市") & (counts.honour == honour)]
-        if filters.region:
-            cities = cities[cities.region == filters.region]
-        st.markdown("**各市**")
-        st.html(hv.ranking_html(hn.rank(cities, measure, 0), measure, honour, link, top=16, place="市"))
-    else:
-        st.markdown("**所在区域各市**")
-        region = counts[(counts.level == "市") & (counts.code == filters.city)].region.iloc[0]
-        cities = counts[(counts.level == "市") & (counts.honour == honour) & (counts.region == region)]
-        st.html(hv.ranking_html(hn.rank(cities, measure, 0), measure, honour, link, top=16, place="市"))
+hs.rankings(counts, county_rows[in_scope], honour, measure, filters, link)
 
 targets = store.query("policy_targets")
-quality_target = targets[targets.metric == "leading_cluster_quality_firms"].iloc[0]
-by_year = int(quality_target.year) if year < quality_target.year else year + 1
-clusters = store.query("cluster_quality", year=year, start_year=year - hn.SPAN, region=filters.region,
-                       city=filters.city)
-gaps = hn.quality_gaps(clusters, quality_target.value, year, by_year)
-status = hn.quality_status(gaps)
-st.subheader(f"首位产业集群优质企业：每个集群不少于 {quality_target.value:.0f} 家（{quality_target.year}年）")
-st.markdown(
-    f"{quality_target.wording}〔{quality_target.source_doc}〕。{filters.name} {status.clusters} 个首位产业集群中，"
-    f"**{status.met} 个已达标**，{status.clusters - status.met} 个未达标、合计差 **{status.shortfall}** 家；"
-    f"按近 {hn.SPAN} 年的年均新增推算，{by_year} 年可有 **{status.projected_met}** 个达标。")
-st.caption("优质企业 = 持有专精特新中小企业、专精特新“小巨人”或国家高新技术企业任一项的集群成员企业，每家计一次。")
-
-
-# Fragments: a widget that changes only its own section reruns that section, not the map above.
-@st.fragment
-def quality_list():
-    show_met = st.toggle("也列出已达标的集群", key="quality_show_met", value=False)
-    shown = gaps if show_met else gaps[~gaps.met]
-    if shown.empty:
-        st.success("所选范围内的首位产业集群均已达标。")
-    else:
-        st.html(hv.quality_html(shown, quality_target.value, by_year, link))
-
-
-quality_list()
+clusters = hs.quality_target(targets, filters, link)
 
 totals = store.query("cluster_honour_totals")
 progress = hn.target_progress(totals, targets, year)
@@ -133,7 +85,7 @@ with target_right:
     st.plotly_chart(hv.totals_figure(totals, targets), width="stretch", config={"displaylogo": False})
 
 
-
+# Fragments: a widget that changes only its own section reruns that section, not the map above.
 @st.fragment
 def trend_chart():
     st.subheader(f"趋势：{filters.name}各类荣誉企业")

@@ -51,14 +51,14 @@ def test_the_list_pages_through_every_match_in_order(app_store, monkeypatch, con
     shown = at.dataframe[0].value
     assert shown["序号"].tolist() == list(range(1, size + 1))
     assert shown["统一社会信用代码"].tolist() == everything.uscc[:size].tolist()
-    at.button(key="ent_next").click().run()
+    at.button(key="ent_page_next").click().run()
     shown = at.dataframe[0].value
     assert shown["序号"].iloc[0] == size + 1
     assert shown["统一社会信用代码"].tolist() == everything.uscc[size:2 * size].tolist()
     last = -(-len(everything) // size)
     at.number_input(key="ent_page").set_value(last).run()
     assert at.dataframe[0].value["统一社会信用代码"].tolist() == everything.uscc[(last - 1) * size:].tolist()
-    assert at.button(key="ent_next").disabled and not at.button(key="ent_prev").disabled
+    assert at.button(key="ent_page_next").disabled and not at.button(key="ent_page_prev").disabled
     at.multiselect(key="ent_honours").select("专精特新中小企业").run()  # a new search starts on its first page
     assert at.dataframe[0].value["序号"].iloc[0] == 1 and at.number_input(key="ent_page").value == 1
 
