@@ -11,4 +11,4 @@ if ! dpkg -s fonts-noto-cjk fonts-wqy-microhei >/dev/null 2>&1; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt -c constraints.txt
-exec .venv/bin/python -m streamlit run app.py --server.maxUploadSize "${ANHUI_MAP_UPLOAD_MAX_MB:-20}" "$@"
+exec .venv/bin/python -m streamlit run serve.py --server.maxUploadSize "${ANHUI_MAP_UPLOAD_MAX_MB:-20}" "$@"

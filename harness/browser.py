@@ -23,24 +23,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """``streamlit run app.py`` on ``port`` over the store at ``db_path``; returns once it answers. Open browsing is
-    on unless ``env`` says otherwise (the reading pages as a leader in a meeting sees them)."""
-    env = {**os.environ, "ANHUI_MAP_DB": str(db_path), "ANHUI_MAP_OPEN_BROWSING": "1", **(env or {})}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def server_command(port: int, *args: str) -> list[str]:
+    """The command that serves the app on ``port`` of the loopback address (``args``: more Streamlit options)."""
+    return [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
+            "--server.address", "127.0.0.1", *args]
+
+
+def server_env(db_path: Path, env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a server over the store at ``db_path``; open browsing on unless ``env`` says otherwise."""
+    return {**os.environ, "ANHUI_MAP_DB": str(db_path), "ANHUI_MAP_OPEN_BROWSING": "1", **(env or {})}
+
+
+def start_server(db_path: Path, port: int, env: dict[str, str] | None = None, args: tuple[str, ...] = (),
+                 base: str = "") -> subprocess.Popen:
+    """``streamlit run serve.py`` on ``port`` over the store at ``db_path``; returns once it is ready (``/readyz``
+    under the base path ``base``). Open browsing is on unless ``env`` says otherwise (the reading pages as a leader
+    in a meeting sees them)."""
+    process = subprocess.Popen(server_command(port, *args), cwd=ROOT, env=server_env(db_path, env),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ready = f"http://127.0.0.1:{port}{'/' + base.strip('/') if base else ''}/readyz"
     deadline = time.time() + 60
-    while time.time() < deadline:
+    while time.time() < deadline and process.poll() is None:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+            with urllib.request.urlopen(ready, timeout=5) as r:
                 if r.status == 200:
                     return process
         except OSError:
             time.sleep(0.3)
     process.kill()
-    raise RuntimeError("the app server did not start within 60 s")
+    raise RuntimeError(f"the app server did not become ready within 60 s (exit code {process.poll()})")
 
 
 @contextmanager

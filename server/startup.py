@@ -1,0 +1,44 @@
+"""Before the first request: open the store, so that a process that cannot use it stops at once with a message
+saying why, instead of starting, answering ``/_stcore/health`` and then failing every page.
+
+The common case is a second process started on the same DuckDB file: DuckDB lets one process hold a file, and the
+second gets "Could not set lock on file … Conflicting lock is held in … (PID n)".
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import asynccontextmanager
+
+import anyio
+import duckdb
+
+import settings
+from components import incidents
+
+EXIT_CODE = 3  # what uvicorn returns for a failed start-up too
+
+
+def refusal(error: BaseException, path=None) -> str:
+    """The Chinese message of a store that cannot be opened at start-up."""
+    path = path or settings.DB_PATH
+    text = str(error)
+    if isinstance(error, duckdb.IOException) and "lock" in text.lower():
+        holder = re.search(r"PID (\d+)", text)
+        who = f"进程 {holder.group(1)} " if holder else "另一个进程"
+        return (f"无法启动：数据库文件 {path} 已被{who}打开。一个 DuckDB 文件只能由一个服务进程使用；"
+                "多进程或多台服务器部署请使用 PostgreSQL（设置 ANHUI_MAP_DATABASE_URL）。")
+    return f"无法启动：数据库 {path} 打不开（{type(error).__name__}: {text[:300]}）。"
+
+
+@asynccontextmanager
+async def lifespan(_app):
+    """st.App's lifespan: open the store (migrations, demo data on a new file, the search index) before serving."""
+    import store  # here, not at import: its caches are declared once Streamlit's runtime exists
+
+    try:
+        await anyio.to_thread.run_sync(store.connection)
+    except Exception as error:  # noqa: BLE001  (any reason the store cannot be used: say it and stop)
+        incidents.log.error(refusal(error))  # to stderr, the server's log
+        raise SystemExit(EXIT_CODE) from None
+    yield
