@@ -9,7 +9,7 @@ import streamlit as st
 import queries
 import settings
 from data import demo, pinyin
-from records import accounts
+from records import accounts, sessions
 
 
 def open_store(path=None) -> duckdb.DuckDBPyConnection:
@@ -20,6 +20,7 @@ def open_store(path=None) -> duckdb.DuckDBPyConnection:
     pinyin.backfill(con)  # names stored before migration 0005 get their initials
     queries.build_search_index(con)  # rebuilt by every writer after a change (see queries.build_search_index)
     accounts.ensure_admin(con)  # the first run's administrator (password written next to the store)
+    sessions.prune(con)  # logins unused for a month are forgotten
     return con
 
 

@@ -1,41 +1,66 @@
-"""Who is using this browser session: login form, idle expiry, logout, and which pages their role sees.
+"""Who is using this browser tab: login form, the login cookie, idle expiry, logout, and which pages their role sees.
 
-The session holds only the username and the time of its last page run; the user's role is read from the store on
-every run (``access.load``), so an account disabled meanwhile is logged out at its next click. What a role may
-*do* is checked again in the data layer by every write (``access.require``); this module only decides what to show.
+A login is a session in the store (``records.sessions``). This tab's Streamlit session keeps only its id; a new tab,
+a reload or a bookmark finds it through the login cookie, which the page sets right after the login by posting a
+one-time code to ``/auth/claim`` (``claim_frame``). Every run checks the session (open, not idle) and reads the
+user's role from the store (``access.load``), so a logout in one tab, or an account disabled meanwhile, logs every
+tab out at its next click. What a role may *do* is checked again in the data layer by every write
+(``access.require``); this module only decides what to show.
 """
 
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
+from streamlit import config
 
 import settings
 import store
 from components import plain
-from records import access, accounts
+from records import access, accounts, sessions
 
-KEY = "auth"
+KEY = "auth"  # {"session": the store session's id, "username": its user}
+CLAIM = "auth_claim"  # (the one-time code, when it was issued): the cookie is still to be set
 CURRENT = "current_user"  # this run's user, set by app.py
+EXPIRED_MESSAGE = f"超过 {settings.SESSION_MINUTES} 分钟未操作，登录已失效，请重新登录。"
+
+
+def cookie() -> str | None:
+    """The login cookie this tab's browser sent when it connected (None without one)."""
+    value = st.context.cookies.get(sessions.COOKIE)
+    return value if isinstance(value, str) else None  # AppTest's context has no real cookies
 
 
 def user() -> access.User | None:
-    """The logged-in user of this session, or None (never logged in, logged out, expired or disabled)."""
+    """The logged-in user of this tab, or None (never logged in, logged out anywhere, expired or disabled)."""
+    con = store.cursor()
     auth = st.session_state.get(KEY)
-    if not auth:
+    if auth:
+        found = sessions.find(con, session_id=auth["session"])
+    else:
+        token = cookie()
+        if not token or st.session_state.get("auth_refused") == token:
+            return None
+        found = sessions.find(con, token=token)
+        if found.status != sessions.OPEN:
+            st.session_state["auth_refused"] = token  # not looked up again in this tab
+    if found.status != sessions.OPEN:
+        st.session_state.pop(KEY, None)
+        if found.status == sessions.EXPIRED:
+            st.session_state["auth_message"] = EXPIRED_MESSAGE
+        elif auth and found.status == sessions.ENDED:
+            st.session_state["auth_message"] = "已在其他页面退出登录。"
         return None
-    if time.time() - auth["last_seen"] > settings.SESSION_MINUTES * 60:
-        st.session_state.pop(KEY)
-        st.session_state["auth_message"] = f"超过 {settings.SESSION_MINUTES} 分钟未操作，登录已失效，请重新登录。"
-        return None
-    found = access.load(store.cursor(), auth["username"])
-    if found is None:
-        st.session_state.pop(KEY)
+    current = access.load(con, found.username)
+    if current is None:
+        sessions.end(con, found.session_id)
+        st.session_state.pop(KEY, None)
         st.session_state["auth_message"] = "账号已停用，请联系省级管理员。"
         return None
-    auth["last_seen"] = time.time()
-    return found
+    st.session_state[KEY] = {"session": found.session_id, "username": found.username}
+    return current
 
 
 def current() -> access.User | None:
@@ -75,19 +100,43 @@ def login_page() -> None:
         submitted = st.form_submit_button("登录", type="primary", width="stretch")
     if submitted:
         try:
-            found = accounts.login(store.cursor(), name.strip(), password)
+            found, session_id, code = sessions.log_in(store.cursor(), name.strip(), password)
         except accounts.LoginFailed as failed:
             st.error(str(failed))
             return
-        st.session_state[KEY] = {"username": found.username, "last_seen": time.time()}
+        st.session_state[KEY] = {"session": session_id, "username": found.username}
+        st.session_state[CLAIM] = (code, time.time())
+        st.session_state.pop("auth_refused", None)
         st.rerun()
     st.caption(f"连续 {settings.LOGIN_MAX_FAILURES} 次输错密码，账号锁定 {settings.LOGIN_LOCK_MINUTES} 分钟。"
                "首次运行时，管理员 admin 的初始密码写在服务器上数据库旁的 initial-admin-password.txt 中。")
 
 
 def logout() -> None:
-    st.session_state.pop(KEY, None)
+    """End the session in the store: this tab and every other one (they see it at their next click)."""
+    auth = st.session_state.pop(KEY, None)
+    if auth:
+        sessions.end(store.cursor(), auth["session"])
+    st.session_state.pop(CLAIM, None)
     st.session_state["auth_message"] = "已退出登录。"
+
+
+def claim_frame() -> None:
+    """After a login, an invisible frame posts the one-time code to /auth/claim, which sets the login cookie (an
+    HttpOnly cookie no script of the page can read). Drawn on every run until the code expires, so a quick click
+    after the login does not remove it before it has posted."""
+    pending = st.session_state.get(CLAIM)
+    if not pending:
+        return
+    code, issued = pending
+    if time.time() - issued > sessions.CLAIM_SECONDS:
+        st.session_state.pop(CLAIM, None)
+        return
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    url = f"/{base}/auth/claim" if base else "/auth/claim"
+    st.iframe(f"""<script>fetch({json.dumps(url)}, {{method: "POST", credentials: "same-origin",
+        headers: {{"Content-Type": "application/x-www-form-urlencoded"}}, body: "code=" + {json.dumps(code)}}});
+        </script>""", height=1)
 
 
 def sidebar_box(current: access.User | None) -> None:
@@ -96,5 +145,6 @@ def sidebar_box(current: access.User | None) -> None:
         if current is not None:
             st.caption(f"当前用户：{plain.md(current.label)}")
             st.button("退出登录", key="logout", on_click=logout, width="stretch")
+            claim_frame()
         elif settings.OPEN_BROWSING:
             st.caption("未登录：可浏览已确认的数据。上报、审核与管理须登录。")

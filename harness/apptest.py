@@ -31,15 +31,21 @@ def page_app(page: str, monkeypatch=None, timeout: float = 60) -> AppTest:
 
 
 def admin_app(page: str, monkeypatch=None) -> AppTest:
-    """``page_app`` with the first-run administrator logged in (its temporary password already changed)."""
-    import time
+    """``page_app`` with the first-run administrator logged in (its temporary password already changed): a login
+    session opened in the store as ``records.sessions.log_in`` opens one, without the password."""
+    import secrets
 
-    from records import accounts
+    import queries
     import store
+    from components import session
+    from records import accounts
 
     connection = store.connection()
     accounts.ensure_admin(connection)
     connection.execute("update users set must_change_password = false")
+    session_id = secrets.token_urlsafe(32)
+    queries.run(connection, "session_insert", session_id=session_id, username="admin", now=accounts.now(),
+                claim_hash=None, claim_expires_at=None)
     at = page_app(page, monkeypatch)
-    at.session_state["auth"] = {"username": "admin", "last_seen": time.time()}
+    at.session_state[session.KEY] = {"session": session_id, "username": "admin"}
     return at.run()

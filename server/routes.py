@@ -40,8 +40,10 @@ async def readyz(_request) -> PlainTextResponse:
 def path(route: str) -> str:
     """``route`` under the configured base path (``/anhui/readyz`` with ``--server.baseUrlPath anhui``)."""
     base = (config.get_option("server.baseUrlPath") or "").strip("/")
-    return f"/{base}{route}" if base else route
+    return f"/{base}{route}" if base else route  # path("/") is "/anhui/" under a base path
 
 
 def all_routes() -> list[Route]:
-    return [Route(path("/readyz"), readyz, methods=["GET", "HEAD"])]
+    from server import auth
+
+    return [Route(path("/readyz"), readyz, methods=["GET", "HEAD"]), *auth.all_routes()]

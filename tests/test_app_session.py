@@ -3,7 +3,7 @@ each role sees, and the administrator's user management."""
 
 from __future__ import annotations
 
-import time
+from datetime import timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest, app_test
@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest, app_test
 import settings
 import store
 from harness.apptest import NavigationPages
-from records import access, accounts
+from components import session
+from records import access, accounts, sessions
 
 ADMIN_PASSWORD = "FirstRun123"
 
@@ -71,8 +72,8 @@ def test_a_temporary_password_is_changed_first_then_the_map_opens(closed, app):
 def test_an_idle_session_expires(closed, app):
     at = log_in(app(), "admin", ADMIN_PASSWORD)
     change_password(at, ADMIN_PASSWORD, "Changed456z")
-    idle = time.time() - settings.SESSION_MINUTES * 60 - 1
-    at.session_state["auth"] = at.session_state["auth"] | {"last_seen": idle}
+    idle = accounts.now() - timedelta(minutes=settings.SESSION_MINUTES, seconds=1)
+    closed.execute("update sessions set last_seen_at = ?", [idle])  # the store's session, as every tab sees it
     at.run()
     assert titles(at) == ["安徽省县域产业集群地图 · 登录"]
     assert "登录已失效" in at.info[0].value
@@ -113,3 +114,25 @@ def test_only_the_administrator_gets_user_management(closed, app):
     assert created == (access.CITY_REVIEWER, "340800", True)
     assert accounts.login(closed, "aq", temporary).must_change_password
     assert "新建用户" in set(at.dataframe[1].value["操作"])  # the audit log tab
+
+
+def test_a_new_tab_with_the_cookie_is_logged_in_and_a_logout_ends_every_tab(closed, app, monkeypatch):
+    """A second tab (a reload, a bookmark) sends the login cookie: the same login, no form. A logout in the first
+    tab logs the second out at its next click."""
+    accounts.ensure_admin(closed)
+    closed.execute("update users set must_change_password = false")
+    first = log_in(app(), "admin", ADMIN_PASSWORD)
+    assert titles(first)[0].startswith("全省产业地图")
+    code, _ = first.session_state[session.CLAIM]  # what the page posts to /auth/claim
+    token = sessions.claim(closed, code)
+    assert token and sessions.claim(closed, code) is None  # once only
+    monkeypatch.setattr(session, "cookie", lambda: token)
+    second = app()
+    assert titles(second)[0].startswith("全省产业地图")
+    assert any("当前用户：省级管理员" in c.value for c in second.sidebar.caption)
+    assert session.CLAIM not in second.session_state  # logged in by the cookie: nothing to claim
+    first.button(key="logout").click().run()
+    assert titles(first) == ["安徽省县域产业集群地图 · 登录"] and "已退出登录" in first.info[0].value
+    second.run()
+    assert titles(second) == ["安徽省县域产业集群地图 · 登录"] and "已在其他页面退出登录" in second.info[0].value
+    assert titles(app()) == ["安徽省县域产业集群地图 · 登录"]  # the cookie no longer logs a new tab in

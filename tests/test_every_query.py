@@ -18,7 +18,7 @@ NOT_STATEMENTS = {"enterprise_where",  # condition blocks composed into other qu
 EMPTY_ON_DEMO = {"audit_events", "batch", "batch_cluster_figures_of", "batch_clusters_of", "batch_enterprises_of",
                  "enterprises_without_initials",
                  "batches", "batches_confirmed_latest", "batches_open", "enterprises_elsewhere",
-                 "evaluation_config_latest", "presentation_deck_latest", "user", "users"}
+                 "evaluation_config_latest", "presentation_deck_latest", "session", "user", "users"}
 WRITES = {"audit_insert", "batch_insert", "batch_set_status", "batch_source", "county_enterprises_delete",
           "enterprise_initials_update", "schema_version_insert", "schema_version_table",
           "county_honours_delete", "county_year_figures_delete", "county_year_leading_delete",
@@ -27,8 +27,8 @@ WRITES = {"audit_insert", "batch_insert", "batch_set_status", "batch_source", "c
           "publish_snapshot_clusters", "publish_snapshot_enterprises", "publish_snapshot_honours",
           "publish_snapshot_leading", "rollback_clusters", "rollback_restore_cluster_figures",
           "rollback_restore_clusters", "rollback_restore_enterprises", "rollback_restore_honours",
-          "rollback_restore_leading", "search_index", "user_create", "user_login_result", "user_password",
-          "user_update"}
+          "rollback_restore_leading", "search_index", "session_claim", "session_end", "session_insert",
+          "session_touch", "sessions_prune", "user_create", "user_login_result", "user_password", "user_update"}
 NOW = pd.Timestamp("2025-06-30 12:00")
 REGISTERED = {  # frames some writes read, registered by their callers
     "publish_clusters": {"cluster_ids": pd.DataFrame({"name": ["x"], "cluster_id": ["C34088199"]})},
@@ -62,7 +62,8 @@ def params_for(name: str, con) -> dict:
         "action": "测试", "detail": None, "file_name": "x.csv", "file_sha256": "0" * 64, "row_count": 1,
         "submitted_by": "tc", "status": "已提交", "comment": None, "title": "测试", "display_name": "测试",
         "role": "浏览", "password_hash": "x", "disabled": False, "failed_logins": 0, "locked_until": None,
-        "must_change": False, "migration": "测试", "path": "",
+        "must_change": False, "migration": "测试", "path": "", "session_id": "s", "token_hash": "t",
+        "claim_hash": "c", "claim_expires_at": NOW, "before": NOW,
     }
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", re.sub(r"--[^\n]*", "", queries.sql(name))))
     return {key: values[key] for key in used}
