@@ -2,10 +2,11 @@
 
 import sys
 
-from bench import briefing, home, honours, imports, search, tiers, uploads
+from bench import briefing, home, honours, imports, search, session_cost, tiers, uploads
 
 BENCHES = {"home": home.main, "tiers": tiers.main, "honours": honours.main, "search": search.main,
-           "imports": imports.main, "briefing": briefing.main, "uploads": uploads.main}
+           "imports": imports.main, "briefing": briefing.main, "uploads": uploads.main,
+           "session_cost": session_cost.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)

@@ -78,12 +78,13 @@ def widgets(county_names: dict[str, str], cluster_names: dict[str, str], industr
 
 def results_map(search: es.Search, scope: Scope, adcodes: pd.Series, matches: int, height: int = 560) -> None:
     """The results on the map of their counties: each firm a point, or grid cells sized by count beyond
-    ``points.MAX_POINTS``. A click on a point sets the map's value (``county_profile.take_click`` reads it)."""
+    ``points.MAX_POINTS`` and before any filter is set (the first view then sends about 0.2 MB, not every firm of
+    the scope as a point). A click on a point sets the map's value (``county_profile.take_click`` reads it)."""
     shape = boundaries.counties()
     shape = shape[shape.adcode.isin(list(search.adcodes) or list(adcodes))]
     basemap = dict(static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
                    basemap_attribution=settings.BASEMAP_ATTRIBUTION)
-    if matches <= points.MAX_POINTS:
+    if matches <= points.MAX_POINTS and not search.is_empty():
         found = store.query("enterprise_points", **es.query_args(search, scope, limit=points.MAX_POINTS))
         fmap = points.points_map(shape, found, **basemap)
     else:

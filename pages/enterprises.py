@@ -71,7 +71,8 @@ with card_side:
         st.html(enterprise_card.card_html(card.iloc[0], filters.year))
     else:
         st.info("点击地图上的企业，或在下表中选中一行，查看企业详情。")
-    st.caption(f"红点：持有荣誉的企业；蓝点：其他企业。超过 {points.MAX_POINTS:,} 家时按网格汇总，圆越大企业越多。")
+    st.caption(f"红点：持有荣誉的企业；蓝点：其他企业。未设条件或超过 {points.MAX_POINTS:,} 家时按网格汇总，"
+               "圆越大企业越多。")
 
 first = (page - 1) * es.PAGE_SIZE + 1
 shown = es.table(rows)

@@ -48,3 +48,25 @@ def test_a_chain_gap_lists_its_leads(page, server, con):
     assert page.locator("table[data-table=leads] tbody tr").count() == min(30, len(leads))
     assert set(page.locator("table[data-table=leads] tbody tr td:nth-child(2)").all_inner_texts()) <= set(leads.name)
     assert page.recorder.hosts() == {server.split("//")[1]}
+
+
+def test_the_first_view_draws_cells_and_stays_light(browser, server, con):
+    """Opened with no filter, the list's map sums the scope's enterprises in grid cells (each with a tooltip)
+    instead of sending every firm of the province as a point: the first view stays within 600 KB."""
+    from analysis.scope import Scope
+    from bench.session_cost import first_view_bytes
+    from components import enterprise_search as es
+    from geo import points
+
+    sent = first_view_bytes(browser, f"{server}/enterprises")
+    assert sent <= 600 * 1024, f"first view sent {sent / 1024:.0f} KB"
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{server}/enterprises")
+    firms = con.execute("select count(*) from enterprises").fetchone()[0]
+    cells = len(queries.run(con, "enterprise_cells", **es.query_args(es.Search(), Scope(2025, None, None, None),
+                                                                     cell=points.cell_size(None, None, 0))))
+    assert int(page.locator("p.list-count").get_attribute("data-matches")) == firms
+    frame = marker_frame(page, 1)
+    page.wait_for_timeout(1000)
+    assert marker_count(frame) == cells and 100 < cells < firms / 5  # cells, not one point per firm
+    page.close()
