@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import store
-from exports import briefing, fonts, pdf_file, pptx_file
+from exports import briefing, fonts, offload, pdf_file, pptx_file
+from geo import static_map
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -19,15 +20,26 @@ def render(selection: briefing.Selection, key: str) -> None:
         st.warning(str(missing), icon=":material/font_download_off:")
         return
     name = f"{selection.name}_{selection.year}年"
-    # built in the download request, outside the script run: uncached reads (store.fresh), a cursor of their own
+    # built in the download request, outside the script run: uncached reads (store.fresh) in the server, the image
+    # and the files drawn in a worker process (exports.offload) so other users' pages keep running meanwhile
+    render = offload.offloaded(static_map.render_png, "地图图片")
+
+    def png() -> bytes:
+        return briefing.map_image(store.fresh, selection, render)
+
+    def pptx() -> bytes:
+        return offload.call(pptx_file.write, briefing.build(store.fresh, selection, render), what="汇报材料（PPT）")
+
+    def pdf() -> bytes:
+        return offload.call(pdf_file.write, briefing.build(store.fresh, selection, render), what="汇报材料（PDF）")
+
     columns = st.columns(3)
     columns[0].download_button(
-        "下载地图（PNG）", lambda: briefing.map_image(store.fresh, selection), file_name=f"地图_{name}_{selection.metric}.png",
-        mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:", width="stretch")
+        "下载地图（PNG）", png, file_name=f"地图_{name}_{selection.metric}.png", mime="image/png", key=f"{key}_png",
+        on_click="ignore", icon=":material/image:", width="stretch")
     columns[1].download_button(
-        "汇报材料（PPT）", lambda: pptx_file.write(briefing.build(store.fresh, selection)), file_name=f"汇报材料_{name}.pptx",
-        mime=PPTX_MIME, key=f"{key}_pptx", on_click="ignore", icon=":material/slideshow:", width="stretch")
+        "汇报材料（PPT）", pptx, file_name=f"汇报材料_{name}.pptx", mime=PPTX_MIME, key=f"{key}_pptx",
+        on_click="ignore", icon=":material/slideshow:", width="stretch")
     columns[2].download_button(
-        "汇报材料（PDF）", lambda: pdf_file.write(briefing.build(store.fresh, selection)), file_name=f"汇报材料_{name}.pdf",
-        mime="application/pdf", key=f"{key}_pdf", on_click="ignore", icon=":material/picture_as_pdf:",
-        width="stretch")
+        "汇报材料（PDF）", pdf, file_name=f"汇报材料_{name}.pdf", mime="application/pdf", key=f"{key}_pdf",
+        on_click="ignore", icon=":material/picture_as_pdf:", width="stretch")

@@ -143,18 +143,19 @@ def map_title(s: Selection) -> str:
     return f"{s.name} · {choropleth.METRICS[s.metric].label} · {s.year}年"
 
 
-def map_image(query: Query, s: Selection) -> bytes:
-    """The map of the selection's metric, the selection in colour and fitted, as on the 全省产业地图 page."""
+def map_image(query: Query, s: Selection, render: Callable[..., bytes] = static_map.render_png) -> bytes:
+    """The map of the selection's metric, the selection in colour and fitted, as on the 全省产业地图 page
+    (``render``: ``static_map.render_png``, or the same run elsewhere, e.g. in a worker process)."""
     metric = choropleth.METRICS[s.metric]
     demo = query("dataset_kind").kind[0] == "demo"
     counties = boundaries.counties()[["adcode", "geometry"]].merge(query("county_metrics", year=s.year),
                                                                    on="adcode", validate="1:1")
     inside = s.covers(counties)
-    return static_map.render_png(counties, metric, inside, title=map_title(s), badge="演示数据" if demo else "",
-                                 note=DEMO_NOTE if demo else "")
+    return render(counties, metric, inside, title=map_title(s), badge="演示数据" if demo else "",
+                  note=DEMO_NOTE if demo else "")
 
 
-def build(query: Query, s: Selection) -> Briefing:
+def build(query: Query, s: Selection, render: Callable[..., bytes] = static_map.render_png) -> Briefing:
     """The briefing of ``s``: title, KPI strip, map image, tier table, largest clusters and honour rankings."""
     if s.metric not in choropleth.METRICS:
         raise ValueError(f"unknown map metric {s.metric!r}; expected one of {list(choropleth.METRICS)}")
@@ -166,7 +167,7 @@ def build(query: Query, s: Selection) -> Briefing:
         subtitle=f"{s.year}年 · 安徽省县域产业集群地图" + (" · 演示数据" if demo else ""),
         kpis=kpi_strip(query, s),
         map_title=map_title(s),
-        map_png=map_image(query, s),
+        map_png=map_image(query, s, render),
         tables=[tier_table(query, s), cluster_table(query, s), *honour_tables(query, s)],
         notes=notes + ["营收梯队：百亿级指营收≥100亿元，含500亿级、千亿级；目标数取政策文件中较低者计算差距。"],
         demo=demo,

@@ -69,15 +69,17 @@ def warm() -> None:
 
 
 def run(function, args: tuple, names: str, memory_mb: int | None = None, cpu_seconds: int | None = None,
-        wall_seconds: int | None = None, refusals: tuple[type[Exception], ...] = (files.UnreadableFile,)):
+        wall_seconds: int | None = None, refusals: tuple[type[Exception], ...] = (files.UnreadableFile,),
+        busy: str | None = None):
     """``function(*args)`` in a fresh child process (a module-level function; picklable arguments and result).
     Exceptions of ``refusals`` (built from a message alone) are raised again here; a killed job is
-    ``WorkerFailed``, an unexpected exception ``WorkerBug``."""
+    ``WorkerFailed``, an unexpected exception ``WorkerBug``; ``busy`` is the message when no worker frees up in
+    time (default: the uploads' own)."""
     memory_mb = memory_mb or settings.UPLOAD_WORKER_MEMORY_MB
     cpu_seconds = cpu_seconds or settings.UPLOAD_WORKER_CPU_SECONDS
     wall_seconds = wall_seconds or settings.UPLOAD_WORKER_WALL_SECONDS
     if not _SLOTS.acquire(timeout=wall_seconds):
-        raise WorkerFailed(f"{names}：服务器正在校验其他文件，请稍后重试。")
+        raise WorkerFailed(busy or f"{names}：服务器正在校验其他文件，请稍后重试。")
     try:
         header = pickle.dumps((memory_mb, cpu_seconds, wall_seconds))
         body = pickle.dumps((function, args, refusals), protocol=pickle.HIGHEST_PROTOCOL)

@@ -43,7 +43,12 @@ def write_frame(stream, data: bytes) -> None:
 
 
 def main() -> None:
-    import uploads.files  # noqa: F401  (imported once here: every child starts with them)
+    import exports.offload  # noqa: F401  (imported once here: every child starts with them)
+    import exports.pdf_file  # noqa: F401
+    import exports.pptx_file  # noqa: F401
+    import exports.tables  # noqa: F401
+    import geo.static_map  # noqa: F401
+    import uploads.files  # noqa: F401
     import uploads.validate  # noqa: F401
 
     requests = sys.stdin.buffer
