@@ -1,5 +1,9 @@
 """The store's schema: numbered migrations (``queries/migrations/NNNN_name.sql``) applied in order, each in one
-transaction, recorded in ``schema_version``."""
+transaction, recorded in ``schema_version``.
+
+One file serves both backends (DuckDB here, PostgreSQL in ``queries.postgres``): the little that differs sits in
+blocks opened by a line ``-- [duckdb]`` or ``-- [postgresql]`` and closed by ``-- [all]`` (or the file's end);
+``for_backend`` keeps the blocks of one backend. tests/test_postgres.py proves both give the same schema."""
 
 from __future__ import annotations
 
@@ -20,6 +24,22 @@ def migrations() -> list[tuple[int, str, Path]]:
 
 
 LATEST_VERSION = migrations()[-1][0]
+BACKENDS = ("duckdb", "postgresql")
+
+
+def for_backend(text: str, backend: str) -> str:
+    """The migration ``text`` as ``backend`` runs it: the other backend's blocks left out."""
+    kept, keep = [], True
+    for line in text.splitlines(keepends=True):
+        marker = line.strip()
+        if marker.startswith("-- [") and "]" in marker:
+            block = marker[4:marker.index("]")]
+            if block in (*BACKENDS, "all"):
+                keep = block in ("all", backend)
+                continue
+        if keep:
+            kept.append(line)
+    return "".join(kept)
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -43,7 +63,7 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> lis
         if current < version <= target:
             con.execute("begin transaction")
             try:
-                con.execute(path.read_text(encoding="utf-8"))
+                con.execute(for_backend(path.read_text(encoding="utf-8"), "duckdb"))
                 con.execute(sql("schema_version_insert"), {"version": version, "migration": name})
                 con.execute("commit")
             except Exception:

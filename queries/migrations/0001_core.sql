@@ -59,7 +59,7 @@ create table cluster_figures (
     cluster_id varchar not null,
     year integer not null,
     indicator varchar not null,
-    value double not null,
+    value double precision not null,
     source_id varchar not null,
     primary key (cluster_id, year, indicator)
 );
@@ -68,7 +68,7 @@ create table targets (
     target_id varchar primary key,
     year integer not null,
     metric varchar not null,
-    value double not null,
+    value double precision not null,
     unit varchar not null,
     wording varchar not null,
     source_doc varchar not null,       -- seed number: 000 … 004
@@ -76,6 +76,7 @@ create table targets (
 );
 
 -- Revenue band of the policy documents (亿元, lower bounds inclusive: exactly 100 is 百亿级).
+-- [duckdb]
 create macro tier(revenue) as
     case
         when revenue >= 1000 then '千亿级'
@@ -84,3 +85,14 @@ create macro tier(revenue) as
         when revenue >= 100 then '百亿级'
         else '百亿以下'
     end;
+-- [postgresql]
+create function tier(revenue double precision) returns varchar language sql immutable as $$
+    select case
+        when revenue >= 1000 then '千亿级'
+        when revenue >= 500 then '500亿级'
+        when revenue >= 300 then '300–500亿级'
+        when revenue >= 100 then '百亿级'
+        else '百亿以下'
+    end
+$$;
+-- [all]

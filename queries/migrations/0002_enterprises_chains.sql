@@ -26,9 +26,9 @@ create table enterprises (
     cluster_id varchar,                -- null: not a member of any recorded cluster
     industry varchar not null,
     link_id varchar,
-    revenue double,                    -- 营业收入, 亿元, latest year
-    lon double,                        -- WGS-84
-    lat double,
+    revenue double precision,          -- 营业收入, 亿元, latest year
+    lon double precision,              -- WGS-84
+    lat double precision,
     source_id varchar not null
 );
 

@@ -3,6 +3,7 @@
 alter table enterprises add column name_initials varchar;      -- "无为华鑫电缆有限公司" → "wwhxdlyxgs"
 alter table enterprises add column name_initials_alt varchar;  -- with the other reading of 长/重/行…, else null
 
+-- [duckdb] (a DuckDB table macro; the PostgreSQL store never had it)
 -- Parameters (q_ + name; a null one is no filter): year: an honour counts once held by that year; region: 皖北/皖中/皖南;
 -- city: city adcode; adcodes: list of county adcodes; cluster: cluster_id; member: true (in a cluster) / false;
 -- honours: list (any of them); industry; link: link_id; text: part of the name, pinyin initials in order

@@ -68,7 +68,7 @@ create table batch_cluster_figures (
     batch_id integer not null,
     cluster_name varchar not null,
     indicator varchar not null,
-    value double not null,
+    value double precision not null,
     primary key (batch_id, cluster_name, indicator)
 );
 
@@ -81,10 +81,10 @@ create table batch_enterprises (
     cluster_name varchar,
     industry varchar not null,
     link_id varchar,
-    revenue double,
+    revenue double precision,
     above_scale boolean not null,
-    lon double,                        -- WGS-84 (GCJ-02 uploads are converted)
-    lat double,
+    lon double precision,              -- WGS-84 (GCJ-02 uploads are converted)
+    lat double precision,
     primary key (batch_id, uscc)
 );
 create table batch_enterprise_honours (
