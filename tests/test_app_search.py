@@ -73,11 +73,22 @@ def test_a_clicked_point_opens_its_card(app_store, monkeypatch, con):
     assert f'data-uscc="{uscc}"' in card and "桐城市" in card and "统一社会信用代码" in card
 
 
-def test_many_matches_are_drawn_as_cells(app_store, monkeypatch):
-    monkeypatch.setattr(points, "MAX_POINTS", 100)
+def drawn(at) -> str:
+    """What the map shows: "cells" (sums per grid cell) or "points" (one per enterprise), from st_folium's script."""
+    script = next(c.proto.json_args for c in at.get("component_instance")
+                  if c.proto.component_name.endswith("st_folium"))
+    assert ('\\"uscc\\"' in script) != ('\\"r\\": ' in script), "either points or cells"
+    return "points" if '\\"uscc\\"' in script else "cells"
+
+
+def test_no_filter_or_many_matches_are_drawn_as_cells_and_a_search_as_points(app_store, monkeypatch):
     at = page_app("pages/enterprises.py", monkeypatch)
-    assert not at.exception and matches(at) > 100
-    assert any("按网格汇总" in c.value for c in at.caption)
+    assert not at.exception and drawn(at) == "cells"  # the first view: no filter, every firm summed in cells
+    at.text_input(key="ent_text").input("wwdl").run()
+    assert 0 < matches(at) <= points.MAX_POINTS and drawn(at) == "points"
+    monkeypatch.setattr(points, "MAX_POINTS", matches(at) - 1)
+    at.run()
+    assert drawn(at) == "cells"  # more matches than points drawn one by one
 
 
 def test_chain_gaps_and_leads_of_a_county(app_store, monkeypatch, con):
