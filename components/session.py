@@ -14,12 +14,12 @@ import json
 import time
 
 import streamlit as st
-from streamlit import config
 
 import settings
 import store
 from components import plain
 from records import access, accounts, sessions
+from server import routes
 
 KEY = "auth"  # {"session": the store session's id, "username": its user}
 CLAIM = "auth_claim"  # (the one-time code, when it was issued): the cookie is still to be set
@@ -132,8 +132,7 @@ def claim_frame() -> None:
     if time.time() - issued > sessions.CLAIM_SECONDS:
         st.session_state.pop(CLAIM, None)
         return
-    base = (config.get_option("server.baseUrlPath") or "").strip("/")
-    url = f"/{base}/auth/claim" if base else "/auth/claim"
+    url = routes.path("/auth/claim")
     st.iframe(f"""<script>fetch({json.dumps(url)}, {{method: "POST", credentials: "same-origin",
         headers: {{"Content-Type": "application/x-www-form-urlencoded"}}, body: "code=" + {json.dumps(code)}}});
         </script>""", height=1)

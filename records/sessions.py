@@ -17,6 +17,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import pandas as pd
+
 import queries
 import settings
 from records import access, accounts
@@ -76,7 +78,7 @@ def find(con, *, session_id: str | None = None, token: str | None = None, at: da
         return Found(UNKNOWN)
     r = rows.iloc[0]
     found = Found(OPEN, r.session_id, r.username)
-    if r.ended_at is not None and r.ended_at == r.ended_at:  # not NaT
+    if pd.notna(r.ended_at):
         return Found(ENDED, r.session_id, r.username)
     idle = at - r.last_seen_at.to_pydatetime()
     if idle > timedelta(minutes=settings.SESSION_MINUTES):
