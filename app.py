@@ -78,5 +78,5 @@ def main() -> None:
 try:
     main()
 except Exception as error:  # noqa: BLE001  (any page: the traceback to the log, an incident id to the user)
-    st.error(incidents.message(incidents.record(error, "page run", session.username())))
+    st.error(incidents.shown(error, "page run", session.username()))
 freeze_startup_heap()

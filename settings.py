@@ -10,6 +10,14 @@ ROOT = Path(__file__).parent
 # Path of the DuckDB store; created, with demo data, on first run.
 DB_PATH = Path(os.environ.get("ANHUI_MAP_DB", ROOT / "var" / "anhui.duckdb"))
 
+# PostgreSQL as the store shared by several app processes, on one machine or several
+# (postgresql://user:password@host:5432/dbname); empty: the DuckDB file above, for one process.
+DATABASE_URL = os.environ.get("ANHUI_MAP_DATABASE_URL", "")
+# With PostgreSQL: connections each process keeps at most, and how often (seconds) it looks for data published by
+# another process (its read copy is refreshed then; the process that published refreshes at once).
+DATABASE_POOL_SIZE = int(os.environ.get("ANHUI_MAP_DATABASE_POOL_SIZE", "8"))
+REFRESH_SECONDS = float(os.environ.get("ANHUI_MAP_REFRESH_SECONDS", "2"))
+
 # Optional basemap tile URL template (e.g. an intranet tile server); empty: no basemap, no tile requests.
 BASEMAP_URL = os.environ.get("ANHUI_MAP_BASEMAP_URL", "")
 BASEMAP_ATTRIBUTION = os.environ.get("ANHUI_MAP_BASEMAP_ATTRIBUTION", "底图")

@@ -1,4 +1,12 @@
-"""The app's store: one DuckDB connection per process, demo data on first run, query results cached."""
+"""The app's store: the embedded DuckDB file (one process), or PostgreSQL shared by any number of processes
+(``settings.DATABASE_URL``) with a read copy in each; demo data on first run; query results cached.
+
+Three doors, the same on both backends:
+- ``query`` (cached) and ``fresh`` (not cached) read the published data: the DuckDB file, or this process's read
+  copy of PostgreSQL (``queries.replica``, refreshed within ``settings.REFRESH_SECONDS`` of a publish anywhere);
+- ``cursor()`` is the system of record: every write, and what must be current across processes (accounts, login
+  sessions, batches in review, the audit log: read with ``live``).
+"""
 
 from __future__ import annotations
 
@@ -9,47 +17,116 @@ import streamlit as st
 import queries
 import settings
 from data import demo, pinyin
+from queries import postgres, replica
 from records import accounts, sessions
 
 
-def open_store(path=None) -> duckdb.DuckDBPyConnection:
-    """Open the store at ``path`` (default ``settings.DB_PATH``), migrating it; load the demo data if empty."""
-    con = queries.connect(path or settings.DB_PATH)
-    if queries.run(con, "dataset_kind").kind[0] == "empty":
-        queries.insert_frames(con, demo.build())
+class Shared:
+    """A PostgreSQL store: the pool of connections, and this process's read copy."""
+
+    backend = "postgresql"
+
+    def __init__(self, url: str):
+        self.pool = postgres.open_pool(url, settings.DATABASE_POOL_SIZE)
+        with self.pool.connection() as conn:
+            postgres.migrate(conn)
+        prepare(self.cursor())
+        self.replica = replica.Replica(self.pool)
+        self.replica.refresh()
+        self.replica.start(settings.REFRESH_SECONDS)
+
+    def cursor(self) -> postgres.Connection:
+        return postgres.Connection(self.pool)
+
+    def close(self) -> None:
+        self.replica.stop()
+        self.pool.close()
+
+
+def prepare(con) -> None:
+    """What a store needs before serving: the demo data if it is empty, pinyin initials of names stored without
+    them, the first administrator, logins unused for a month forgotten. Safe when several processes start at once."""
+    with queries.transaction(con):
+        queries.lock(con, "workflow")
+        if queries.run(con, "dataset_kind").kind[0] == "empty":
+            queries.insert_frames(con, demo.build(), transaction=False)
     pinyin.backfill(con)  # names stored before migration 0005 get their initials
-    queries.build_search_index(con)  # rebuilt by every writer after a change (see queries.build_search_index)
     accounts.ensure_admin(con)  # the first run's administrator (password written next to the store)
-    sessions.prune(con)  # logins unused for a month are forgotten
+    sessions.prune(con)
+
+
+def open_store(path=None) -> duckdb.DuckDBPyConnection | Shared:
+    """Open the store: PostgreSQL when ``settings.DATABASE_URL`` is set (and no ``path`` given), else the DuckDB file
+    at ``path`` (default ``settings.DB_PATH``); migrated, prepared (``prepare``), its search index built."""
+    if settings.DATABASE_URL and path is None:
+        return Shared(settings.DATABASE_URL)
+    con = queries.connect(path or settings.DB_PATH)
+    prepare(con)
+    queries.build_search_index(con)  # rebuilt by every writer after a change (see queries.build_search_index)
     return con
 
 
 @st.cache_resource(show_spinner="正在打开数据库……")
-def connection() -> duckdb.DuckDBPyConnection:
-    """The process's one connection (DuckDB allows one writer process per file)."""
+def connection() -> duckdb.DuckDBPyConnection | Shared:
+    """The process's one store (DuckDB allows one writer process per file)."""
     return open_store()
 
 
-def cursor() -> duckdb.DuckDBPyConnection:
-    """A cursor of the process's connection (one per page run or thread: DuckDB cursors are not shared)."""
+def cursor():
+    """The system of record, for writes and current reads: a cursor of the DuckDB connection, or a PostgreSQL
+    connection of the pool (one per page run or thread: neither is shared)."""
     return connection().cursor()
 
 
+def reader() -> duckdb.DuckDBPyConnection:
+    """A cursor for reading the published data: the DuckDB file, or this process's read copy of PostgreSQL."""
+    con = connection()
+    return con.replica.cursor() if isinstance(con, Shared) else con.cursor()
+
+
+def data_version() -> int:
+    """Changes whenever the data read by ``query`` changes in another process (0 on DuckDB: one process)."""
+    con = connection()
+    return con.replica.version if isinstance(con, Shared) else 0
+
+
 def after_write() -> None:
-    """After a write changed the store: drop cached query results (the writer has rebuilt the search index)."""
-    query.clear()
+    """After a write changed the store: bring the read copy up to date (PostgreSQL; the DuckDB writer has rebuilt the
+    search index itself) and drop cached query results."""
+    con = connection()
+    if isinstance(con, Shared):
+        con.replica.refresh()
+    _cached.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
+def _cached(version: int, name: str, **params) -> pd.DataFrame:
+    return queries.run(reader(), name, **params)
+
+
 def query(name: str, **params) -> pd.DataFrame:
-    """A named query's rows, cached by name and parameters; a cursor of the shared connection per call."""
-    return queries.run(cursor(), name, **params)
+    """A named query's rows from the published data, cached by name, parameters and data version."""
+    return _cached(data_version(), name, **params)
+
+
+query.clear = _cached.clear  # (tests and writers drop the cache as store.query.clear())
 
 
 def fresh(name: str, **params) -> pd.DataFrame:
-    """A named query's rows read now, not cached: for what one user just changed (their batches, the user list, the
-    audit log) and for a download's full list."""
+    """A named query's rows from the published data, read now, not cached: a download's full list."""
+    return queries.run(reader(), name, **params)
+
+
+def live(name: str, **params) -> pd.DataFrame:
+    """A named query's rows from the system of record, read now: what one user just changed or another process may
+    have (batches in review, the user list, the audit log)."""
     return queries.run(cursor(), name, **params)
+
+
+def unavailable(error: BaseException) -> bool:
+    """Whether ``error`` says the store cannot be reached for now (PostgreSQL restarting, the network): a page says
+    so and the user tries again; not an incident."""
+    return postgres.unavailable(error)
 
 
 def is_demo() -> bool:

@@ -6,7 +6,8 @@ the machine almost nothing but the server's own work.
 For each N, N users start together and each takes a page's steps once; every step's time (request sent → script
 finished) is recorded. Printed per N: p50 and p95 of the steps, throughput (steps a second), and the server's CPU
 use (its CPU seconds over wall seconds: 1.0 is one core busy) and memory. The server runs over a copy of the demo
-store (one process; several processes behind nginx on PostgreSQL come with the shared store of issue 17).
+store, one process; ``python -m bench load_processes`` (bench/processes.py) runs the same users through nginx
+against one and two processes on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ class Client:
     widgets: dict[str, str] = field(default_factory=dict)  # user key → widget id
     cached: set[str] = field(default_factory=set)  # hashes of cacheable messages already received
     received: int = 0  # bytes
+    cookie: str = ""  # e.g. nginx's route cookie: each simulated browser its own
 
     async def __aenter__(self):
         import websockets
 
         self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, origin=self.origin,
-                                           open_timeout=TIMEOUT)
+                                           open_timeout=TIMEOUT,
+                                           additional_headers={"Cookie": self.cookie} if self.cookie else None)
         return self
 
     async def __aexit__(self, *exc):
@@ -104,9 +107,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def crowd(url: str, origin: str, scenario, users: int) -> list[float]:
+async def crowd(url: str, origin: str, scenario, users: int, routed: bool = False) -> list[float]:
+    """``users`` simulated users taking ``scenario`` together; every step's seconds. ``routed``: each user carries
+    its own random nginx route cookie, as each browser gets one."""
+    import uuid
+
     async def one() -> list[float]:
-        async with Client(url, origin) as client:
+        async with Client(url, origin, cookie=f"anhui_route={uuid.uuid4().hex}" if routed else "") as client:
             return await scenario(client)
 
     results = await asyncio.gather(*(one() for _ in range(users)))

@@ -38,3 +38,17 @@ def record(error: BaseException | str, where: str, user: str | None = None) -> s
 def message(incident: str) -> str:
     """What the user reads (Chinese, no detail of the server)."""
     return f"系统出现内部错误（事件编号 {incident}）。请刷新页面核对操作结果；如再次出现，请把事件编号告知管理员。"
+
+
+UNAVAILABLE = "数据库暂时无法连接，请稍后刷新页面。已提交的数据保存在数据库中，不会丢失；如持续出现，请告知管理员。"
+
+
+def shown(error: BaseException, where: str, user: str | None = None) -> str:
+    """What the user reads for ``error`` escaping a page run: the store being unreachable for a while (PostgreSQL
+    restarting, the network) is said as such; anything else is an incident (``record``, ``message``)."""
+    import store  # (here: store imports the records, which report incidents)
+
+    if store.unavailable(error):
+        log.warning("store unavailable in %s (user %s): %s", where, user or "-", str(error).splitlines()[0][:200])
+        return UNAVAILABLE
+    return message(record(error, where, user))

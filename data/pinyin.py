@@ -75,7 +75,6 @@ def backfill(con: duckdb.DuckDBPyConnection) -> int:
         return 0
     pairs = [initials(n) for n in missing.name]
     filled = pd.DataFrame({"uscc": missing.uscc, "main": [p[0] for p in pairs], "alt": [p[1] for p in pairs]})
-    con.register("filled_initials", filled)
-    queries.run(con, "enterprise_initials_update")
-    con.unregister("filled_initials")
+    with queries.frame(con, "filled_initials", filled):
+        queries.run(con, "enterprise_initials_update")
     return len(filled)

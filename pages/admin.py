@@ -34,7 +34,7 @@ attempt.flash()
 users_tab, new_tab, audit_tab, backup_tab = st.tabs(["用户列表", "新建用户", "审计日志", "备份与恢复"])
 
 with users_tab:
-    users = store.fresh("users")
+    users = store.live("users")
     listed = pd.DataFrame({
         "用户名": users.username, "姓名/单位": users.display_name, "角色": users.role,
         "所属地区": users.region_name.fillna("全省"),
@@ -77,7 +77,7 @@ with new_tab:
             st.caption("临时密码只显示这一次；其首次登录须修改密码。")
 
 with audit_tab:
-    events = store.fresh("audit_events", limit=1000)
+    events = store.live("audit_events", limit=1000)
     log = pd.DataFrame({
         "时间": events.happened_at.dt.strftime("%Y-%m-%d %H:%M:%S"), "用户名": events.username,
         "姓名/单位": events.display_name, "操作": events.action, "批次": events.batch_id.map(lambda b: "" if pd.isna(b) else str(int(b))),

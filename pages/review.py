@@ -20,7 +20,7 @@ if not access.may_open(current, "review"):
 attempt.flash()
 
 city_stage = access.allowed(current, "city_review")
-waiting = store.fresh("batches", year=None, statuses=["已提交"] if city_stage else ["市级通过"])
+waiting = store.live("batches", year=None, statuses=["已提交"] if city_stage else ["市级通过"])
 if city_stage:
     waiting = waiting[waiting.city_adcode == current.adcode]
 stage = "市级审核" if city_stage else "省级确认"
@@ -66,7 +66,7 @@ else:
 
 if access.allowed(current, "rollback"):
     st.markdown("#### 已确认的批次（可回滚）")
-    confirmed = store.fresh("batches", year=None, statuses=["已确认"])
+    confirmed = store.live("batches", year=None, statuses=["已确认"])
     if confirmed.empty:
         st.caption("尚无已确认的批次。")
     else:

@@ -91,7 +91,7 @@ if uploads:
             st.rerun()
 
 st.markdown("#### 本人提交的批次")
-mine = store.fresh("batches", year=None, statuses=None)
+mine = store.live("batches", year=None, statuses=None)
 mine = mine[mine.submitted_by == current.username]
 if mine.empty:
     st.caption("尚无提交记录。")

@@ -1,9 +1,11 @@
-"""The one door to the DuckDB store: named SQL files run with bound parameters.
+"""The one door to the store: named SQL files run with bound parameters, on DuckDB or PostgreSQL.
 
 Every statement lives in ``queries/NAME.sql`` (a header comment says what one row is and which ``$params`` it
 takes) and runs through ``run(con, "NAME", param=value)``. Values are always bound, never formatted into SQL.
 The SQL files by name are ``queries.text``; the schema's migrations ``queries.schema``; the enterprise search's
-composition and index ``queries.search``.
+composition and index ``queries.search``; PostgreSQL ``queries.postgres`` and each process's read copy of it
+``queries.replica``. ``con`` is a DuckDB connection or cursor, or a ``queries.postgres.Connection``: the functions
+here take either.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from queries import postgres
 from queries.schema import LATEST_VERSION, migrate, migrations, schema_version  # noqa: F401  (the door's API)
 from queries.search import (FILTER_MARK, INITIALS_MARK, SEARCH_INDEX, build_search_index, compose,  # noqa: F401
                             conditions)
@@ -37,8 +40,15 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     text = sql(name)
     if FILTER_MARK in text:
         text, params = compose(text, params)
+    if is_postgres(con):
+        return postgres.run(con, text, params)
     result = con.execute(text, params or None)
     return result.df() if result.description else pd.DataFrame()
+
+
+def is_postgres(con) -> bool:
+    """Whether ``con`` is a PostgreSQL store (a ``queries.postgres.Connection``) rather than DuckDB."""
+    return getattr(con, "backend", "duckdb") == "postgresql"
 
 
 def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
@@ -68,7 +78,11 @@ def connect_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection):
     """One transaction around the block: committed at its end, rolled back (and the error re-raised) on any error.
-    Not nestable (DuckDB has no nested transactions)."""
+    Not nestable on DuckDB (it has no nested transactions); a savepoint when nested on PostgreSQL."""
+    if is_postgres(con):
+        with postgres.transaction(con):
+            yield con
+        return
     con.execute("begin transaction")
     try:
         yield con
@@ -80,8 +94,7 @@ def transaction(con: duckdb.DuckDBPyConnection):
 
 def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     """Names of the store's tables (the whitelist for ``insert_frames``)."""
-    rows = con.execute(sql("store_tables")).fetchall()
-    return {name for (name,) in rows}
+    return set(run(con, "store_tables").table_name)
 
 
 def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame],
@@ -94,6 +107,10 @@ def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame
     unknown = set(frames) - tables(con)
     if unknown:
         raise KeyError(f"not tables of the store: {sorted(unknown)}")
+    if is_postgres(con):
+        with postgres.transaction(con):
+            postgres.insert_frames(con, frames)
+        return
     if transaction:
         con.execute("begin transaction")
     try:
@@ -107,3 +124,25 @@ def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame
         if transaction:
             con.execute("rollback")
         raise
+
+
+@contextmanager
+def frame(con, name: str, rows: pd.DataFrame):
+    """``rows`` readable by name in the queries run on ``con`` during the block (a registered frame on DuckDB, a
+    temporary table on PostgreSQL): for writes that join rows computed in Python."""
+    if is_postgres(con):
+        with postgres.frame(con, name, rows):
+            yield
+        return
+    con.register(name, rows)
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
+def lock(con, name: str) -> None:
+    """Serialise the writes called ``name`` (``postgres.LOCKS``) across processes, until the transaction ends. On
+    DuckDB nothing to do: one process holds the file, and its writers hold a lock of their own."""
+    if is_postgres(con):
+        postgres.lock(con, name)

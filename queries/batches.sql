@@ -9,5 +9,5 @@ join regions as county on county.adcode = b.adcode
 join regions as city on city.adcode = county.city_adcode
 left join users as u on u.username = b.submitted_by
 where ($year::integer is null or b.year = $year)
-  and ($statuses::varchar[] is null or list_contains($statuses::varchar[], b.status))
+  and ($statuses::varchar[] is null or b.status in (select unnest($statuses::varchar[])))
 order by b.batch_id desc

@@ -60,7 +60,10 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)build the enterprise search index (``queries/search_index.sql``) in memory from the store.
 
     Call it after every change to enterprises or their honours: searches read the index, not the tables. Every
-    cursor of ``con`` sees it (an attached catalog is shared; a temporary table would not be).
+    cursor of ``con`` sees it (an attached catalog is shared; a temporary table would not be). On PostgreSQL there is
+    nothing to do here: the index is built in each process's read copy when it refreshes (``queries.replica``).
     """
+    if getattr(con, "backend", "duckdb") == "postgresql":
+        return
     con.execute(f"attach if not exists ':memory:' as {SEARCH_INDEX}")
     con.execute(sql("search_index"))

@@ -175,6 +175,9 @@ def ensure_admin(con) -> str | None:
         return None
     password = settings.ADMIN_PASSWORD or temporary_password()
     with queries.transaction(con):
+        queries.lock(con, "accounts")  # processes starting together on one new PostgreSQL store: one creates it
+        if queries.run(con, "users").shape[0]:
+            return None
         queries.run(con, "user_create", username="admin", display_name="省级管理员", role=access.PROVINCE_ADMIN,
                     adcode=None, password_hash=_hasher.hash(password), now=now())
         audit.record(con, "admin", "新建用户", detail="首次运行：admin：省级管理员")

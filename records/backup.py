@@ -25,9 +25,19 @@ class RestoreError(Refused, ValueError):
     """An archive that cannot be restored (in Chinese); nothing was changed."""
 
 
+ON_POSTGRESQL = ("数据保存在 PostgreSQL 中：全库备份与恢复由数据库管理员用 pg_dump / pg_restore 完成"
+                 "（见 README“多进程部署”），本页不提供。")
+
+
+def _embedded_only(con) -> None:
+    if queries.is_postgres(con):
+        raise RestoreError(ON_POSTGRESQL)
+
+
 def export_zip(con, username: str) -> bytes:
     """Every table of the store as Parquet in a zip, with manifest.json (schema version, tables, row counts)."""
     access.require(con, username, "backup")
+    _embedded_only(con)
     out = io.BytesIO()
     manifest = {"format": FORMAT, "created_at": datetime.now().isoformat(timespec="seconds"),
                 "schema_version": queries.schema_version(con), "tables": {}}
@@ -50,6 +60,7 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
     (``uploads.sandbox``): an uploaded zip is untrusted bytes, even from an administrator.
     """
     access.require(con, username, "backup")
+    _embedded_only(con)
     try:
         manifest, frames = sandbox.run(read_archive, (data, file_name, queries.schema_version(con),
                                                       sorted(queries.tables(con)), package.Limits.current()),

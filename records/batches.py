@@ -6,8 +6,10 @@ it. Publishing replaces the county's rows of that kind (and year) in one transac
 in ``snapshot_*`` tables, so that the province administrator can roll the batch back to the previous version.
 
 Every function checks the acting user in the store first (``access.require``), runs in one transaction, and is
-recorded in the audit log. Writes are serialised by one lock per process (DuckDB allows one writing process); an
-error or a killed process leaves the store as it was before the call.
+recorded in the audit log. Writes are serialised by the database: on PostgreSQL by an advisory lock taken at the
+start of each write's transaction (any number of processes), on DuckDB by one lock per process (DuckDB allows one
+writing process). The status a step depends on is read after the lock, inside the transaction: two reviewers in two
+processes cannot both confirm a batch. An error or a killed process leaves the store as it was before the call.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ def submit(con, username: str, checked: Checked, file_name: str, file_sha256: st
         access.require(con, username, "submit", checked.adcode)
         now = datetime.now()
         with queries.transaction(con):
+            queries.lock(con, "workflow")
             batch_id = int(queries.run(con, "batch_insert", kind=checked.kind, year=checked.year,
                                        adcode=checked.adcode, file_name=file_name, file_sha256=file_sha256,
                                        row_count=checked.rows, submitted_by=username, now=now).batch_id.iloc[0])
@@ -132,22 +135,22 @@ def _review(con, username, batch_id, approve, comment, action, expected, outcome
     comment = (comment or "").strip()
     if not approve and not comment:
         raise WorkflowError("退回时请填写退回理由。")
-    with _WRITE:
+    with _WRITE, queries.transaction(con):
+        queries.lock(con, "workflow")
         batch = _batch(con, batch_id)
         access.require(con, username, action, batch.adcode)
         if batch.status != expected:
             raise WorkflowError(f"第 {batch_id} 批当前状态为“{batch.status}”，不能{access.ACTIONS[action].name}。")
         status = outcomes[0] if approve else outcomes[1]
         now = datetime.now()
-        with queries.transaction(con):
-            source_id = None
-            if status == "已确认":
-                source_id = _publish(con, batch, now)
-            queries.run(con, "batch_set_status", batch_id=batch_id, status=status, comment=comment or None,
-                        source_id=source_id, now=now)
-            audit.record(con, username, "省级确认" if status == "已确认" else status, batch_id=batch_id,
-                         adcode=batch.adcode, year=int(batch.year), file_name=batch.file_name,
-                         file_sha256=batch.file_sha256, detail=comment or None)
+        source_id = None
+        if status == "已确认":
+            source_id = _publish(con, batch, now)
+        queries.run(con, "batch_set_status", batch_id=batch_id, status=status, comment=comment or None,
+                    source_id=source_id, now=now)
+        audit.record(con, username, "省级确认" if status == "已确认" else status, batch_id=batch_id,
+                     adcode=batch.adcode, year=int(batch.year), file_name=batch.file_name,
+                     file_sha256=batch.file_sha256, detail=comment or None)
     if status == "已确认":
         changed(con)
 
@@ -169,7 +172,8 @@ def _publish(con, batch: pd.Series, now: datetime) -> str:
 def rollback(con, username: str, batch_id: int) -> None:
     """Put back what a confirmed batch replaced. Only the latest confirmed batch of its county, kind and year
     (roll back newer ones first); only a 省级管理员."""
-    with _WRITE:
+    with _WRITE, queries.transaction(con):
+        queries.lock(con, "workflow")
         batch = _batch(con, batch_id)
         access.require(con, username, "rollback", batch.adcode)
         if batch.status != "已确认":
@@ -179,12 +183,11 @@ def rollback(con, username: str, batch_id: int) -> None:
         if int(latest.batch_id.iloc[0]) != batch_id:
             raise WorkflowError(f"请先回滚同一区县、年度更新的第 {int(latest.batch_id.iloc[0])} 批。")
         adcode, year = batch.adcode, int(batch.year)
-        with queries.transaction(con):
-            kinds.get(batch.kind).rollback(con, batch)
-            queries.run(con, "batch_set_status", batch_id=batch_id, status="已回滚", comment=None, source_id=None,
-                        now=datetime.now())
-            audit.record(con, username, "回滚", batch_id=batch_id, adcode=adcode, year=year,
-                         file_name=batch.file_name, file_sha256=batch.file_sha256)
+        kinds.get(batch.kind).rollback(con, batch)
+        queries.run(con, "batch_set_status", batch_id=batch_id, status="已回滚", comment=None, source_id=None,
+                    now=datetime.now())
+        audit.record(con, username, "回滚", batch_id=batch_id, adcode=adcode, year=year,
+                     file_name=batch.file_name, file_sha256=batch.file_sha256)
     changed(con)
 
 

@@ -15,5 +15,5 @@ def on_script_error(error: Exception) -> bool:
         user = session.username()
     except Exception:  # noqa: BLE001  (no session state outside a script run)
         user = None
-    st.error(incidents.message(incidents.record(error, "script or callback", user)))
+    st.error(incidents.shown(error, "script or callback", user))
     return True

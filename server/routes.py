@@ -1,11 +1,14 @@
 """HTTP routes beside Streamlit's own, under ``server.baseUrlPath`` like Streamlit's.
 
-``GET /readyz``: 200 ``ready`` only when this process can query its store, 503 with a short reason otherwise, for a
+``GET /readyz``: 200 ``ready`` only when this process can query its store (and, on PostgreSQL, has its read copy
+loaded and refreshing), 503 with a short reason otherwise, for a
 load balancer or nginx to send users only to processes that can serve them (``/_stcore/health`` says only that the
 web server runs).
 """
 
 from __future__ import annotations
+
+import os
 
 import anyio
 from starlette.responses import PlainTextResponse
@@ -13,6 +16,7 @@ from starlette.routing import Route
 from streamlit import config
 
 import queries
+from queries import replica
 
 READY_TIMEOUT = 5.0  # seconds a readiness query may take before the process counts as not ready
 
@@ -27,6 +31,9 @@ def check(cursor_factory=None) -> tuple[int, str]:
         return 503, f"未就绪：数据库无法查询（{type(error).__name__}）"
     if counties == 0:
         return 503, "未就绪：数据库中没有区县数据"
+    copy = getattr(store.connection(), "replica", None) if cursor_factory is None else None
+    if copy is not None and (reason := replica.ready(copy)):
+        return 503, f"未就绪：{reason}"
     return 200, "ready"
 
 
@@ -34,7 +41,8 @@ async def readyz(_request) -> PlainTextResponse:
     status, text = 503, f"未就绪：数据库查询超过 {READY_TIMEOUT:g} 秒"
     with anyio.move_on_after(READY_TIMEOUT):
         status, text = await anyio.to_thread.run_sync(check, abandon_on_cancel=True)
-    return PlainTextResponse(text, status_code=status, headers={"Cache-Control": "no-store"})
+    return PlainTextResponse(text, status_code=status,  # which process answered, for the launcher and its tests
+                             headers={"Cache-Control": "no-store", "X-Anhui-Process": str(os.getpid())})
 
 
 def path(route: str) -> str:

@@ -7,7 +7,9 @@ second gets "Could not set lock on file … Conflicting lock is held in … (PID
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from contextlib import asynccontextmanager
 
 import anyio
@@ -17,12 +19,31 @@ import settings
 from components import incidents
 
 EXIT_CODE = 3  # what uvicorn returns for a failed start-up too
+POSTGRESQL_REASONS = {  # libpq's words → what the administrator reads (anything else is shown as libpq says it)
+    "connection refused": "连接被拒绝，该地址和端口上没有数据库在监听",
+    "password authentication failed": "用户名或密码错误",
+    "does not exist": "数据库或用户不存在",
+    "could not translate host name": "主机名无法解析",
+    "timeout expired": "连接超时",
+    "no pg_hba.conf entry": "数据库服务器不允许从本机连接（pg_hba.conf）",
+    "invalid connection option": "地址格式有误",
+    "missing \"=\" after": "地址格式有误",
+    "invalid dsn": "地址格式有误",
+}
 
 
 def refusal(error: BaseException, path=None) -> str:
     """The Chinese message of a store that cannot be opened at start-up."""
-    path = path or settings.DB_PATH
+    from queries import postgres
+
     text = str(error)
+    if settings.DATABASE_URL and path is None:
+        where = postgres.describe(settings.DATABASE_URL)
+        reason = next((said for known, said in POSTGRESQL_REASONS.items() if known in text.lower()), None) or \
+            (text.strip().splitlines()[0][:300] if text.strip() else type(error).__name__)
+        return (f"无法启动：连不上 PostgreSQL 数据库 {where}（ANHUI_MAP_DATABASE_URL）：{reason}。"
+                "请核对地址、端口、库名、用户名与密码，以及数据库是否在运行。")
+    path = path or settings.DB_PATH
     if isinstance(error, duckdb.IOException) and "lock" in text.lower():
         holder = re.search(r"PID (\d+)", text)
         who = f"进程 {holder.group(1)} " if holder else "另一个进程"
@@ -40,5 +61,6 @@ async def lifespan(_app):
         await anyio.to_thread.run_sync(store.connection)
     except Exception as error:  # noqa: BLE001  (any reason the store cannot be used: say it and stop)
         incidents.log.error(refusal(error))  # to stderr, the server's log
-        raise SystemExit(EXIT_CODE) from None
+        sys.stderr.flush()
+        os._exit(EXIT_CODE)  # (a SystemExit here would add the server framework's traceback to the message)
     yield

@@ -67,13 +67,21 @@ def accounts_store(store_path, tmp_path_factory):
     """The demo store with one account per role (argon2 hashing is slow on purpose: built once); every password is "Passw0rd1" (admin: "Admin1234")."""
     import shutil
 
-    from records import access
-    from records import accounts
     import queries
 
     path = tmp_path_factory.mktemp("accounts") / "accounts.duckdb"
     shutil.copy(store_path, path)
     con = queries.connect(path)
+    add_accounts(con)
+    con.close()
+    return path
+
+
+def add_accounts(con) -> None:
+    """One account per role (see ``accounts_store``), on either backend."""
+    from records import access, accounts
+    import queries
+
     queries.run(con, "user_create", username="admin", display_name="管理员", role=access.PROVINCE_ADMIN, adcode=None,
                 password_hash=accounts._hasher.hash("Admin1234"), now=accounts.now())
     con.execute("update users set must_change_password = false")
@@ -81,8 +89,78 @@ def accounts_store(store_path, tmp_path_factory):
                                ("tc", access.COUNTY_FILER, TONGCHENG), ("view", access.VIEWER, None)]:
         accounts.create_user(con, "admin", name, name + "用户", role, adcode, "Passw0rd1")
     con.execute("update users set must_change_password = false")
-    con.close()
-    return path
+
+
+BACKENDS = ("duckdb", "postgresql")
+
+
+def postgresql_admin():
+    """An autocommit connection to the test PostgreSQL's ``postgres`` database; fails (not skips) without one."""
+    import os
+
+    import psycopg
+
+    if not os.environ.get("PGHOST"):
+        pytest.fail("no PostgreSQL: ./test.sh runs the suite inside pg_virtualenv, which sets PGHOST")
+    return psycopg.connect("dbname=postgres", autocommit=True)
+
+
+def new_database(template: str | None = None) -> str:
+    """A new PostgreSQL database (a copy of ``template`` if given); returns its name."""
+    import uuid
+
+    name = f"anhui_test_{uuid.uuid4().hex[:12]}"
+    with postgresql_admin() as admin:
+        admin.execute(f'create database "{name}"' + (f' template "{template}"' if template else ""))
+    return name
+
+
+def drop_database(name: str) -> None:
+    with postgresql_admin() as admin:
+        admin.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture(scope="session")
+def pg_accounts_template(demo_tables):
+    """A PostgreSQL database with the demo data and one account per role, copied by ``any_db`` for each test."""
+    import queries
+    from queries import postgres
+
+    name = new_database()
+    pool = postgres.open_pool(f"dbname={name}")
+    try:
+        with pool.connection() as conn:
+            postgres.migrate(conn)
+        con = postgres.Connection(pool)
+        queries.insert_frames(con, demo_tables)
+        add_accounts(con)
+    finally:
+        pool.close()
+    yield name
+    drop_database(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def any_db(request, accounts_store, tmp_path):
+    """``db`` on each backend in turn: a private writable DuckDB copy of ``accounts_store``, then a private
+    PostgreSQL database with the same rows. Modules whose writes must hold on both use it as their ``db``."""
+    import shutil
+
+    import queries
+    from queries import postgres
+
+    if request.param == "duckdb":
+        copy = tmp_path / "accounts.duckdb"
+        shutil.copy(accounts_store, copy)
+        con = queries.connect(copy)
+        yield con
+        con.close()
+        return
+    name = new_database(request.getfixturevalue("pg_accounts_template"))
+    pool = postgres.open_pool(f"dbname={name}", size=4)
+    yield postgres.Connection(pool)
+    pool.close()
+    drop_database(name)
 
 
 @pytest.fixture()

@@ -13,6 +13,12 @@ from records import access, accounts
 from tests.conftest import ANQING, TONGCHENG, WUWEI
 
 
+@pytest.fixture()
+def db(any_db):
+    """Every test here that writes runs on the DuckDB file and on PostgreSQL."""
+    return any_db
+
+
 MATRIX = [  # user, action, county, allowed
     ("tc", "submit", TONGCHENG, True),
     ("tc", "submit", WUWEI, False),  # another county

@@ -8,6 +8,12 @@ from records import access, deck, versions
 from .conftest import ANQING
 
 
+@pytest.fixture()
+def db(any_db):
+    """Every test here that writes runs on the DuckDB file and on PostgreSQL."""
+    return any_db
+
+
 def test_the_default_deck_is_valid_and_in_force_until_a_save(db):
     version, slides = deck.current(db)
     assert version == 1 and slides == deck.load_default()

@@ -9,6 +9,12 @@ import pytest
 
 from analysis import evaluation as ev
 
+@pytest.fixture()
+def db(any_db):
+    """Every test here that writes runs on the DuckDB file and on PostgreSQL."""
+    return any_db
+
+
 SMALL = ev.Config(
     version=9, title="测试", source="测试", pass_score=40.0, weak_quantile=0.25, min_peers=2,
     directions=(

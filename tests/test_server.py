@@ -25,10 +25,10 @@ def get(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def refused_start(db_path, *args) -> subprocess.CompletedProcess:
+def refused_start(db_path, *args, env=None) -> subprocess.CompletedProcess:
     """Start a server that should refuse to start; its exit code and output."""
     port = free_port()
-    result = subprocess.run(server_command(port, *args), cwd=ROOT, env=server_env(db_path), capture_output=True,
+    result = subprocess.run(server_command(port, *args), cwd=ROOT, env=server_env(db_path, env), capture_output=True,
                             text=True, timeout=START_TIMEOUT)
     with pytest.raises(OSError):  # nothing ever answered on its port
         urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
@@ -57,6 +57,18 @@ def test_a_store_that_cannot_be_opened_stops_the_start_with_its_reason(tmp_path)
     result = refused_start(tmp_path / "not-a-database.duckdb")
     assert result.returncode == startup.EXIT_CODE
     assert f"无法启动：数据库 {tmp_path / 'not-a-database.duckdb'} 打不开" in result.stderr
+
+
+@pytest.mark.parametrize(("url", "where"), [
+    ("postgresql://anhui:s3cret@127.0.0.1:1/nowhere", "127.0.0.1:1/nowhere"),  # nothing listens there
+    ("dbname=no_such_database_here", "/no_such_database_here"),  # the test's PostgreSQL, a database it lacks
+])
+def test_a_wrong_database_url_stops_the_start_with_its_reason(tmp_path, url, where):
+    result = refused_start(tmp_path / "unused.duckdb", env={"ANHUI_MAP_DATABASE_URL": url})
+    assert result.returncode == startup.EXIT_CODE
+    assert "无法启动：连不上 PostgreSQL 数据库" in result.stderr and where in result.stderr
+    assert "s3cret" not in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "unused.duckdb").exists()  # no DuckDB file made instead
 
 
 def test_readyz_answers_under_the_base_path(store_path, tmp_path):

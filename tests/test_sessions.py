@@ -13,6 +13,12 @@ from records import accounts, sessions
 T0 = accounts.now().replace(microsecond=0)
 
 
+@pytest.fixture()
+def db(any_db):
+    """Every test here that writes runs on the DuckDB file and on PostgreSQL."""
+    return any_db
+
+
 def test_a_login_opens_a_session_whose_code_sets_the_cookie_once(db):
     user, session_id, code = sessions.log_in(db, "admin", "Admin1234", at=T0)
     assert user.username == "admin"

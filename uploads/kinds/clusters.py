@@ -108,11 +108,8 @@ def publish(con, batch: pd.Series, source_id: str) -> None:
     queries.run(con, "county_year_figures_delete", adcode=adcode, year=year)
     queries.run(con, "county_year_leading_delete", adcode=adcode, year=year)
     names = queries.run(con, "batch_clusters_of", batch_id=batch_id).name
-    con.register("cluster_ids", pd.DataFrame({"name": list(names), "cluster_id": _ids(con, adcode, names)}))
-    try:
+    with queries.frame(con, "cluster_ids", pd.DataFrame({"name": list(names), "cluster_id": _ids(con, adcode, names)})):
         queries.run(con, "publish_clusters", batch_id=batch_id, adcode=adcode)
-    finally:
-        con.unregister("cluster_ids")
     queries.run(con, "publish_cluster_figures", batch_id=batch_id, year=year, adcode=adcode, source_id=source_id)
     queries.run(con, "publish_leading", batch_id=batch_id, year=year, adcode=adcode, source_id=source_id)
 
