@@ -78,6 +78,11 @@ def cursor():
     return connection().cursor()
 
 
+def shared() -> bool:
+    """Whether the store is PostgreSQL shared by several processes (else the DuckDB file of this one)."""
+    return isinstance(connection(), Shared)
+
+
 def reader() -> duckdb.DuckDBPyConnection:
     """A cursor for reading the published data: the DuckDB file, or this process's read copy of PostgreSQL."""
     con = connection()

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 import settings
 import store
 from analysis.scope import Scope
-from components import enterprise_links
+from components import enterprise_links, map_view
 from components import enterprise_search as es
 from data.vocab import HONOURS
 from geo import boundaries, points
@@ -91,4 +90,5 @@ def results_map(search: es.Search, scope: Scope, adcodes: pd.Series, matches: in
         cell = points.cell_size(scope.region, scope.city, len(search.adcodes))
         fmap = points.cells_map(shape, store.query("enterprise_cells", **es.query_args(search, scope, cell=cell)),
                                 **basemap)
-    st_folium(fmap, key="ent_map", height=height, use_container_width=True, returned_objects=["last_active_drawing"])
+    map_view.show(fmap, key="ent_map", height=height, use_container_width=True,
+                  returned_objects=["last_active_drawing"])

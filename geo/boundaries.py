@@ -12,6 +12,7 @@ compares with the committed file.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
@@ -114,16 +115,28 @@ def counties() -> gpd.GeoDataFrame:
     return layer.set_crs("EPSG:4326", allow_override=True).sort_values("adcode").reset_index(drop=True)
 
 
+class Geometry(dict):
+    """A GeoJSON geometry dict that also carries its JSON text (``text``, as jinja's ``tojson`` writes it: sorted keys),
+    written once: a map of the 104 counties puts the text into its page as it is instead of encoding every vertex
+    again on each run (geo/branca_literal.py)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, mapping: dict):
+        super().__init__(mapping)
+        self.text = json.dumps(mapping, sort_keys=True)
+
+
 @lru_cache(maxsize=1)
-def _county_geojson() -> dict[int, dict]:
+def _county_geojson() -> dict[int, Geometry]:
     # keyed by object identity: counties() is cached, so its geometries stay alive and their ids unique
-    return {id(g): shapely.geometry.mapping(g) for g in counties().geometry}
+    return {id(g): Geometry(shapely.geometry.mapping(g)) for g in counties().geometry}
 
 
-def geojson(geometry) -> dict:
-    """``geometry`` as a GeoJSON dict. A committed county's (the objects of ``counties()``, also after a merge or
-    a selection) is built once and shared read-only by every map; any other is converted on the spot."""
-    return _county_geojson().get(id(geometry)) or shapely.geometry.mapping(geometry)
+def geojson(geometry) -> Geometry:
+    """``geometry`` as a GeoJSON dict with its text. A committed county's (the objects of ``counties()``, also after
+    a merge or a selection) is built once and shared read-only by every map; any other is converted on the spot."""
+    return _county_geojson().get(id(geometry)) or Geometry(shapely.geometry.mapping(geometry))
 
 
 @lru_cache(maxsize=256)

@@ -170,7 +170,8 @@ def base_map(static_url: str, basemap_url: str = "", basemap_attribution: str = 
 
 class CountyLayer(folium.GeoJson):
     """``folium.GeoJson`` of county shapes, built without walking their vertices in Python on each run: the
-    geometries come ready-made from ``boundaries.geojson`` and the bounds from the GeoDataFrame."""
+    geometries come ready-made from ``boundaries.geojson`` (their text put in as it is: ``branca_literal``) and the
+    bounds from the GeoDataFrame."""
 
     def __init__(self, data: gpd.GeoDataFrame, **kwargs):
         minx, miny, maxx, maxy = data.total_bounds
@@ -182,6 +183,7 @@ class CountyLayer(folium.GeoJson):
 
     def _get_self_bounds(self):
         return self._bounds
+
 
 
 def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *, static_url: str,

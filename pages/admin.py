@@ -89,6 +89,9 @@ with audit_tab:
     downloads.buttons(log, "审计日志", key="audit", notes=["审计日志：最近 1,000 条操作记录"])
 
 with backup_tab:
+    if store.shared():
+        st.info(backup.ON_POSTGRESQL)
+        st.stop()
     st.markdown("#### 导出全库")
     st.caption("全部数据表（含用户、批次与审计日志）各存为一个 Parquet 文件，打包为 zip。")
     st.download_button("导出全库（.zip）", lambda: backup.export_zip(store.cursor(), session.username()),

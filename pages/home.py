@@ -5,12 +5,12 @@ emits every other element first: the browser fetches their code while the server
 """
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import settings
 import store
 from exports.briefing import Selection
-from components import briefing_buttons, county_profile, deck_editor, html_table, kpis, legend, session, sidebar
+from components import (briefing_buttons, county_profile, deck_editor, html_table, kpis, legend, map_view, session,
+                        sidebar)
 from geo import boundaries, choropleth
 from records import deck
 
@@ -51,8 +51,8 @@ with left:
                                       basemap_url=settings.BASEMAP_URL,
                                       basemap_attribution=settings.BASEMAP_ATTRIBUTION)
     outline = choropleth.highlight(counties[counties.adcode == current]) if current else None
-    st_folium(fmap, key="home_map", height=MAP_HEIGHT, use_container_width=True,
-              returned_objects=["last_active_drawing"], feature_group_to_add=outline)
+    map_view.show(fmap, key="home_map", height=MAP_HEIGHT, use_container_width=True,
+                  returned_objects=["last_active_drawing"], feature_group_to_add=outline)
     legend.render(metric.label, items, filtered=not selected.all())
     briefing_buttons.render(Selection(filters.year, filters.region, filters.city, filters.city_name,
                                       metric_name or "集群营收合计"), key="home_export")

@@ -2,12 +2,11 @@
 their density and location quotient; the seed 000 and seed 001 targets. Every count opens its enterprise list."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import settings
 import store
 from analysis import honours as hn
-from components import county_profile, honour_sections as hs, honour_views as hv, legend, sidebar
+from components import county_profile, honour_sections as hs, honour_views as hv, legend, map_view, sidebar
 from data.vocab import HONOURS
 from geo import boundaries, choropleth
 
@@ -64,8 +63,8 @@ with left:
                                        static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION, scroll_zoom=False)
     outline = choropleth.highlight(layer[layer.adcode == chosen]) if chosen in names else None
-    st_folium(fmap, key="honour_map", height=MAP_HEIGHT, use_container_width=True,
-              returned_objects=["last_active_drawing"], feature_group_to_add=outline)
+    map_view.show(fmap, key="honour_map", height=MAP_HEIGHT, use_container_width=True,
+                  returned_objects=["last_active_drawing"], feature_group_to_add=outline)
     legend.render(metric.label, items, filtered=not in_scope.all())
 
 hs.rankings(counts, county_rows[in_scope], honour, measure, filters, link)

@@ -2,12 +2,11 @@
 chart. ← → (or a clicker's PageUp/PageDown, or the buttons) step through them; ?slide=N opens one directly."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import settings
 import store
 from exports.briefing import Selection, kpi_strip
-from components import deck_editor, legend, presentation, session, sidebar
+from components import deck_editor, legend, map_view, presentation, session, sidebar
 from geo import boundaries, choropleth
 from records import deck
 
@@ -62,7 +61,8 @@ with left:
     fmap, items = choropleth.build_map(counties, metric, inside,
                                        static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION)
-    st_folium(fmap, key=f"present_map_{index}", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    map_view.show(fmap, key=f"present_map_{index}", height=MAP_HEIGHT, use_container_width=True,
+                  returned_objects=[])
     legend.render(metric.label, items, filtered=not inside.all())
 with right:
     st.markdown(f'<div class="slide-hint">{year}年 · {selection.name} · ← → 翻页，全屏后 Esc 退出</div>',

@@ -5,11 +5,10 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 import settings
 import store
-from components import legend, session
+from components import legend, map_view, session
 from geo import boundaries, choropleth
 
 STAGES = (("未报送", "#e5e7eb"), ("已提交", "#fde68a"), ("市级退回", "#fca5a5"), ("市级通过", "#93c5fd"),
@@ -42,7 +41,7 @@ with left:
     fmap, items = choropleth.build_map(counties, metric, selected, static_url=settings.STATIC_URL,
                                        basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION, scroll_zoom=False)
-    st_folium(fmap, key="progress_map", height=600, use_container_width=True, returned_objects=[])
+    map_view.show(fmap, key="progress_map", height=600, use_container_width=True, returned_objects=[])
     legend.render(metric.label, [i for i in items if i.counties], filtered=not selected.all())
 with right:
     table = pd.DataFrame({"市": rows.city, "区县": rows.county, "状态": rows.status,

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import store
-from components import attempt, plain, session
+from components import attempt, plain, session, steps
 from records import access, batches
 from uploads import diff
 
@@ -46,7 +46,9 @@ def show(batch: pd.Series) -> None:
 def decide(batch_id: int, approve: bool, comment: str) -> None:
     step = batches.city_review if city_stage else batches.province_review
     done = ("市级通过" if city_stage else "已确认并发布") if approve else "已退回"
-    attempt.attempt(lambda: step(con, session.username(), batch_id, approve, comment), f"第 {batch_id} 批{done}。")
+    working = ("正在记录审核意见" if city_stage else "正在确认并发布（写入数据、更新地图）") if approve else "正在退回"
+    with steps.step(working):
+        attempt.attempt(lambda: step(con, session.username(), batch_id, approve, comment), f"第 {batch_id} 批{done}。")
 
 
 if waiting.empty:
@@ -74,5 +76,6 @@ if access.allowed(current, "rollback"):
         target = st.selectbox("回滚批次", list(labels), format_func=labels.get, key="rollback_batch", index=None,
                               placeholder="选择要回滚的批次")
         if target is not None and st.button("回滚到上一版本", key="rollback_go"):
-            attempt.attempt(lambda: batches.rollback(con, session.username(), target),
-                            f"第 {target} 批已回滚，数据恢复为确认前的版本。")
+            with steps.step("正在回滚"):
+                attempt.attempt(lambda: batches.rollback(con, session.username(), target),
+                                f"第 {target} 批已回滚，数据恢复为确认前的版本。")

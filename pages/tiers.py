@@ -1,12 +1,11 @@
 """营收梯队: clusters by revenue band for the province, regions and cities, against every tier target."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import settings
 import store
 from analysis import tiers
-from components import downloads, legend, sidebar, tier_views
+from components import downloads, legend, map_view, sidebar, tier_views
 from geo import boundaries, choropleth
 
 filters = sidebar.current(__file__)
@@ -82,7 +81,7 @@ else:
     fmap, items = choropleth.build_map(layer, metric, layer.adcode.isin(county_tiers[in_scope].adcode),
                                        static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION)
-    st_folium(fmap, key="tiers_map", height=560, use_container_width=True, returned_objects=[])
+    map_view.show(fmap, key="tiers_map", height=560, use_container_width=True, returned_objects=[])
     legend.render(metric.label, items, filtered=not in_scope.all())
     if view == "百亿县域全覆盖":
         gaps = county_layer[in_scope & (county_layer.gap > 0)].sort_values("gap")

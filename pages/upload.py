@@ -10,7 +10,7 @@ import streamlit as st
 
 import settings
 import store
-from components import attempt, downloads, plain, session
+from components import attempt, downloads, plain, session, steps
 from records import Refused, batches
 from uploads import diff, files, kinds, sandbox, spec, templates
 
@@ -52,7 +52,9 @@ if uploads:
         if cached is not None and cached[0] == (digest, kind, year):  # a rerun (e.g. the submit click)
             checked = cached[1]
         else:
-            with st.spinner("正在校验……"):
+            size = sum(len(data) for _, data in payload) / 2**20
+            with steps.step(f"正在读取并校验 {file_name}（{size:,.1f} MB；在独立的校验进程中进行）",
+                            f"已读取并校验 {file_name}"):
                 checked = batches.check_upload(con, session.username(), kind, year, payload)
             st.session_state["upload_checked"] = ((digest, kind, year), checked)
     except files.UnreadableFile as unreadable:
@@ -74,7 +76,8 @@ if uploads:
     if errors:
         st.error("文件有错误，未写入任何数据。请按上表改正后重新上传。")
         st.stop()
-    changes, label = batches.preview(con, checked)
+    with steps.step("正在与已确认数据比较", "已与已确认数据比较"):
+        changes, label = batches.preview(con, checked)
     st.markdown(f"#### 与已确认数据相比：{diff.summary(changes, label)}")
     if not changes.empty:
         st.dataframe(changes, hide_index=True, width="stretch", height="auto",
@@ -85,7 +88,8 @@ if uploads:
     if submitted is not None:
         st.success(f"已提交第 {submitted} 批（{county} · {year}年 · {kind}），等待市级审核。")
     elif st.button("提交市级审核", type="primary", key="upload_submit"):
-        batch = attempt.attempt(lambda: batches.submit(con, session.username(), checked, file_name, digest))
+        with steps.step(f"正在提交 {checked.rows:,} 行", "已提交"):
+            batch = attempt.attempt(lambda: batches.submit(con, session.username(), checked, file_name, digest))
         if batch is not None:
             st.session_state.setdefault("upload_submitted", {})[(digest, kind, year)] = batch
             st.rerun()

@@ -128,8 +128,8 @@ class Result:
 def run(con: Connection, text: str, params: dict) -> pd.DataFrame:
     """``text`` (a named query, composed) run on PostgreSQL: the rows as DuckDB's ``.df()`` would give them (numbers
     as numbers, NULL as NaN/None, timestamps as datetime64)."""
-    with con.hold() as conn:
-        cursor = conn.execute(translate(text), params or None)
+    with con.hold() as conn:  # (without parameters psycopg sends the text as it is: no %-escaping then)
+        cursor = conn.execute(translate(text) if params else text, params or None)
         if not cursor.description:
             return pd.DataFrame()
         columns = [d.name for d in cursor.description]

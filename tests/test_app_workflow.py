@@ -65,6 +65,9 @@ def test_upload_review_confirm_through_the_pages(staff):
     good.loc[0, "营业收入（亿元）"] = "77.7"
     at.file_uploader(key="upload_files_企业名录").set_value(("桐城名录.csv", csv_of(good), "text/csv")).run()
     assert not at.error and any("变更 1 家" in m.value for m in at.markdown)
+    shown = [(s.label, s.state) for s in at.status]  # the long steps, each with its time
+    assert [state for _, state in shown] == ["complete", "complete"], shown
+    assert shown[0][0].startswith("已读取并校验 桐城名录.csv（用时 ") and shown[1][0].startswith("已与已确认数据比较（用时 ")
     at.button(key="upload_submit").click().run()
     assert "已提交第 1 批" in at.success[0].value
     assert not [b for b in at.button if b.key == "upload_submit"]
@@ -96,6 +99,8 @@ def test_a_hostile_file_on_the_upload_page_is_a_chinese_message(staff):
     at.file_uploader(key="upload_files_企业名录").set_value(("共享.xlsx", data, "application/octet-stream")).run()
     shown = at.error[0].value.replace("\\", "")  # the message is escaped for Markdown (components.plain)
     assert not at.exception and shown.startswith("共享.xlsx：") and expected in shown
+    assert [(s.label, s.state) for s in at.status] == [("正在读取并校验 共享.xlsx（%.1f MB；在独立的校验进程中进行）：未完成"
+                                                       % (len(data) / 2**20), "error")]
     assert queries.run(staff, "batches", year=None, statuses=None).empty
 
 
