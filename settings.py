@@ -30,6 +30,10 @@ STATIC_URL = "/app/static"
 OPEN_BROWSING = os.environ.get("ANHUI_MAP_OPEN_BROWSING", "0") == "1"
 # A logged-in session ends after this many minutes without a page run.
 SESSION_MINUTES = int(os.environ.get("ANHUI_MAP_SESSION_MINUTES", "30"))
+# 统一身份认证 through the reverse proxy (records/sso.py), off when empty: the request header in which the proxy names
+# the authenticated user (e.g. X-Remote-User), believed only with the proxy's shared secret in X-Anhui-Proxy-Secret.
+SSO_HEADER = os.environ.get("ANHUI_MAP_SSO_HEADER", "").strip()
+SSO_SECRET = os.environ.get("ANHUI_MAP_SSO_SECRET", "")
 # This many wrong passwords in a row lock an account for LOGIN_LOCK_MINUTES.
 LOGIN_MAX_FAILURES = int(os.environ.get("ANHUI_MAP_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCK_MINUTES = int(os.environ.get("ANHUI_MAP_LOGIN_LOCK_MINUTES", "15"))

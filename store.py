@@ -10,6 +10,10 @@ Three doors, the same on both backends:
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
 import duckdb
 import pandas as pd
 import streamlit as st
@@ -19,6 +23,8 @@ import settings
 from data import demo, pinyin
 from queries import postgres, replica
 from records import accounts, sessions
+
+T = TypeVar("T")
 
 
 class Shared:
@@ -101,7 +107,37 @@ def after_write() -> None:
     con = connection()
     if isinstance(con, Shared):
         con.replica.refresh()
+    clear()
+
+
+_CLEARS: list[Callable[[], None]] = []  # what ``clear`` calls besides: the caches of ``derived`` functions, …
+
+
+def on_clear(function: Callable[[], None]) -> None:
+    """Have ``clear`` call ``function`` too: a cache of something built from the published data."""
+    _CLEARS.append(function)
+
+
+def derived(function: Callable[..., T]) -> Callable[..., T]:
+    """``function`` (of hashable arguments, reading the published data through ``query``) computed once per data
+    version and process: what every session would otherwise rebuild from the same rows on every run (an HTML table,
+    a layer with its joins). The result is shared by all sessions, so it must never be changed: return text, tuples
+    or frames only read. Dropped with the query cache (``clear``)."""
+    cached = functools.lru_cache(maxsize=256)(lambda version, *args: function(*args))
+    on_clear(cached.cache_clear)
+
+    @functools.wraps(function)
+    def wrapper(*args):
+        return cached(data_version(), *args)
+
+    return wrapper
+
+
+def clear() -> None:
+    """Drop cached query results and everything ``derived`` from them (in this process)."""
     _cached.clear()
+    for function in _CLEARS:
+        function()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -114,7 +150,7 @@ def query(name: str, **params) -> pd.DataFrame:
     return _cached(data_version(), name, **params)
 
 
-query.clear = _cached.clear  # (tests and writers drop the cache as store.query.clear())
+query.clear = clear  # (tests and writers drop the cache as store.query.clear())
 
 
 def fresh(name: str, **params) -> pd.DataFrame:
@@ -134,6 +170,7 @@ def unavailable(error: BaseException) -> bool:
     return postgres.unavailable(error)
 
 
+@derived
 def is_demo() -> bool:
     """Whether the demo dataset is what the app shows (drives the 演示数据 badge)."""
     return query("dataset_kind").kind[0] == "demo"

@@ -79,16 +79,19 @@ def results_map(search: es.Search, scope: Scope, adcodes: pd.Series, matches: in
     """The results on the map of their counties: each firm a point, or grid cells sized by count beyond
     ``points.MAX_POINTS`` and before any filter is set (the first view then sends about 0.2 MB, not every firm of
     the scope as a point). A click on a point sets the map's value (``county_profile.take_click`` reads it)."""
-    shape = boundaries.counties()
-    shape = shape[shape.adcode.isin(list(search.adcodes) or list(adcodes))]
-    basemap = dict(static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
-                   basemap_attribution=settings.BASEMAP_ATTRIBUTION)
-    if matches <= points.MAX_POINTS and not search.is_empty():
-        found = store.query("enterprise_points", **es.query_args(search, scope, limit=points.MAX_POINTS))
-        fmap = points.points_map(shape, found, **basemap)
-    else:
+    as_points = matches <= points.MAX_POINTS and not search.is_empty()
+
+    def draw():
+        shape = boundaries.counties()
+        shape = shape[shape.adcode.isin(list(search.adcodes) or list(adcodes))]
+        basemap = dict(static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
+                       basemap_attribution=settings.BASEMAP_ATTRIBUTION)
+        if as_points:
+            found = store.query("enterprise_points", **es.query_args(search, scope, limit=points.MAX_POINTS))
+            return points.points_map(shape, found, **basemap), None, None
         cell = points.cell_size(scope.region, scope.city, len(search.adcodes))
-        fmap = points.cells_map(shape, store.query("enterprise_cells", **es.query_args(search, scope, cell=cell)),
-                                **basemap)
-    map_view.show(fmap, key="ent_map", height=height, use_container_width=True,
-                  returned_objects=["last_active_drawing"])
+        cells = store.query("enterprise_cells", **es.query_args(search, scope, cell=cell))
+        return points.cells_map(shape, cells, **basemap), None, None
+
+    map_view.view(("enterprises", search, scope, tuple(adcodes), as_points), draw, key="ent_map", height=height,
+                  use_container_width=True, returned_objects=["last_active_drawing"])

@@ -20,5 +20,10 @@ def to_html(frame: pd.DataFrame, columns: Mapping[str, str], decimals: int = 1) 
 
 
 def render(frame: pd.DataFrame, columns: Mapping[str, str], caption: str, decimals: int = 1) -> None:
+    show(to_html(frame, columns, decimals), caption)
+
+
+def show(table: str, caption: str) -> None:
+    """A table made by ``to_html`` under its caption."""
     st.markdown(f"**{caption}**")
-    st.html(to_html(frame, columns, decimals))
+    st.html(table)

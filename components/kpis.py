@@ -46,9 +46,14 @@ def scorecard_html(counts: pd.Series, year: int, targets: pd.DataFrame | None) -
     return table
 
 
+@store.derived
+def scorecard(year: int, region: str | None, city: str | None) -> str:
+    """The scorecard's HTML for a selection; targets are provincial, so only for the whole province."""
+    counts = store.query("tier_counts", year=year, region=region, city=city).iloc[0]
+    targets = store.query("policy_targets") if region is None and city is None else None
+    return scorecard_html(counts, year, targets)
+
+
 def render(filters: Scope) -> None:
-    """Draw the scorecard for the filtered selection; targets are provincial, so only for the whole province."""
-    counts = store.query("tier_counts", year=filters.year, region=filters.region, city=filters.city).iloc[0]
-    province = filters.region is None and filters.city is None
-    targets = store.query("policy_targets") if province else None
-    st.html(scorecard_html(counts, filters.year, targets))
+    """Draw the scorecard for the filtered selection."""
+    st.html(scorecard(filters.year, filters.region, filters.city))

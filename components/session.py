@@ -18,12 +18,13 @@ import streamlit as st
 import settings
 import store
 from components import plain
-from records import access, accounts, sessions
+from records import access, accounts, sessions, sso
 from server import routes
 
 KEY = "auth"  # {"session": the store session's id, "username": its user}
 CLAIM = "auth_claim"  # (the one-time code, when it was issued): the cookie is still to be set
 CURRENT = "current_user"  # this run's user, set by app.py
+SSO_OUT = "sso_out"  # the single sign-on name this tab does not log in as again (logged out, or refused)
 EXPIRED_MESSAGE = f"超过 {settings.SESSION_MINUTES} 分钟未操作，登录已失效，请重新登录。"
 
 
@@ -33,9 +34,41 @@ def cookie() -> str | None:
     return value if isinstance(value, str) else None  # AppTest's context has no real cookies
 
 
+def headers():
+    """The headers of the request that opened this tab's websocket (through the proxy); none in AppTest."""
+    try:
+        return st.context.headers
+    except Exception:  # noqa: BLE001  (no request behind this run)
+        return {}
+
+
+def single_sign_on(con) -> None:
+    """With 统一身份认证 on (``records.sso``): log this tab in as the user the proxy names, unless this tab logged out
+    (it stays out until it is opened again) or that user was refused here before. Another name than the logged-in
+    one (the proxy's user changed) ends the old session first."""
+    name = sso.asserted_user(headers())
+    if not name or st.session_state.get(SSO_OUT) == name:
+        return
+    auth = st.session_state.get(KEY)
+    if auth and auth["username"] == name:
+        return
+    if auth:
+        sessions.end(con, auth["session"])
+        st.session_state.pop(KEY, None)
+    try:
+        found, session_id = sso.log_in(con, name)
+    except accounts.LoginFailed as failed:
+        st.session_state["auth_message"] = str(failed)
+        st.session_state[SSO_OUT] = name  # refused once per tab, not audited again at every click
+        return
+    st.session_state[KEY] = {"session": session_id, "username": found.username}
+
+
 def user() -> access.User | None:
     """The logged-in user of this tab, or None (never logged in, logged out anywhere, expired or disabled)."""
     con = store.cursor()
+    if sso.enabled():
+        single_sign_on(con)
     auth = st.session_state.get(KEY)
     if auth:
         found = sessions.find(con, session_id=auth["session"])
@@ -119,6 +152,9 @@ def logout() -> None:
         sessions.end(store.cursor(), auth["session"])
     st.session_state.pop(CLAIM, None)
     st.session_state["auth_message"] = "已退出登录。"
+    if auth and sso.enabled() and sso.asserted_user(headers()) == auth["username"]:
+        st.session_state[SSO_OUT] = auth["username"]
+        st.session_state["auth_message"] = "已退出登录。本页不再自动登录；重新打开本系统时将按统一身份认证再次登录。"
 
 
 def claim_frame() -> None:

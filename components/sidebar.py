@@ -45,20 +45,31 @@ def _apply_scope(params: dict, years: list[int], cities, reset: bool) -> None:
         state["city"] = ALL_CITIES
 
 
+@store.derived
+def _years() -> list[int]:
+    return store.query("data_years").year.tolist()
+
+
+@store.derived
+def _city_names(region: str) -> dict[str, str]:
+    """adcode → name of the cities in ``region`` (all for 全省)."""
+    cities = store.query("cities")
+    in_region = cities if region == ALL else cities[cities.region == region]
+    return dict(zip(in_region.adcode.tolist(), in_region.name.tolist()))
+
+
 def render() -> Scope:
     """Draw the filters in the sidebar and return the current choice."""
-    years = store.query("data_years").year.tolist()
-    cities = store.query("cities")
+    years = _years()
     if (scope := st.session_state.pop(SCOPE_FROM_LINK, None)) is not None:
-        _apply_scope(scope, years, cities, reset=True)  # a count was clicked (components.enterprise_links)
-    elif "year" not in st.session_state:
-        _apply_scope(st.query_params.to_dict(), years, cities, reset=False)  # a session opened from a shared URL
+        _apply_scope(scope, years, store.query("cities"), reset=True)  # a count was clicked (enterprise_links)
+    elif "year" not in st.session_state:  # a session opened from a shared URL
+        _apply_scope(st.query_params.to_dict(), years, store.query("cities"), reset=False)
     with st.sidebar:
         st.markdown("### 筛选")
         year = st.selectbox("年份", years[::-1], key="year", format_func=lambda y: f"{y}年")
         region = st.radio("区域", [ALL, "皖北", "皖中", "皖南"], key="region", horizontal=True)
-        in_region = cities if region == ALL else cities[cities.region == region]
-        names = dict(zip(in_region.adcode, in_region.name))
+        names = _city_names(region)
         if st.session_state.get("city") not in (ALL_CITIES, *names):
             st.session_state["city"] = ALL_CITIES
         city = st.selectbox("城市", [ALL_CITIES, *names], key="city",

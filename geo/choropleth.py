@@ -173,17 +173,19 @@ class CountyLayer(folium.GeoJson):
     geometries come ready-made from ``boundaries.geojson`` (their text put in as it is: ``branca_literal``) and the
     bounds from the GeoDataFrame."""
 
-    def __init__(self, data: gpd.GeoDataFrame, **kwargs):
+    def __init__(self, data: gpd.GeoDataFrame, properties: list[dict] | None = None, **kwargs):
+        """``properties``: one dict per row of ``data`` (then only its shapes are used); default: its columns."""
         minx, miny, maxx, maxy = data.total_bounds
         self._bounds = [[miny, minx], [maxy, maxx]]
-        names = [c for c in data.columns if c != data.geometry.name]
-        features = [{"type": "Feature", "properties": dict(zip(names, row)), "geometry": boundaries.geojson(shape)}
-                    for row, shape in zip(data[names].itertuples(index=False, name=None), data.geometry)]
+        if properties is None:
+            names = [c for c in data.columns if c != data.geometry.name]
+            properties = [dict(zip(names, row)) for row in data[names].itertuples(index=False, name=None)]
+        features = [{"type": "Feature", "properties": row, "geometry": boundaries.geojson(shape)}
+                    for row, shape in zip(properties, data.geometry)]
         super().__init__({"type": "FeatureCollection", "features": features}, **kwargs)
 
     def _get_self_bounds(self):
         return self._bounds
-
 
 
 def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *, static_url: str,
@@ -208,19 +210,20 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
     """
     colors, legend = classify(counties[metric.column], metric)
     colors = colors.where(selected.to_numpy(), OUTSIDE)
-    properties = pd.DataFrame({
-        "adcode": counties.adcode,
-        "name": counties.name.map(html.escape),
-        "city": counties.city.map(html.escape),
-        "leading": counties[metric.extra[0]].fillna("—" if metric.extra[0] != "leading_industry" else "未确认")
-        .map(html.escape),
-        "value": [html.escape(value_text(v, metric)) for v in counties[metric.detail or metric.column]],
-    })
-    fill = dict(zip(counties.adcode, colors))
-    layer = gpd.GeoDataFrame(properties, geometry=counties.geometry.values, crs=counties.crs)
+    # The tooltip's properties in plain Python: a handful of pandas operations on 104 strings (Arrow arrays in
+    # pandas 3) cost more than the loop.
+    missing = "—" if metric.extra[0] != "leading_industry" else "未确认"
+    properties = [
+        {"adcode": adcode, "name": html.escape(name), "city": html.escape(city),
+         "leading": html.escape(missing if pd.isna(leading) else leading), "value": html.escape(value_text(v, metric))}
+        for adcode, name, city, leading, v in zip(
+            counties.adcode.tolist(), counties.name.tolist(), counties.city.tolist(),
+            counties[metric.extra[0]].tolist(), counties[metric.detail or metric.column].tolist())]
+    fill = dict(zip(counties.adcode.tolist(), colors.tolist()))
     m = base_map(static_url, basemap_url, basemap_attribution, max_zoom=13, scroll_zoom=scroll_zoom)
     CountyLayer(
-        layer,
+        counties,
+        properties=properties,
         name="counties",
         style_function=lambda f: {"fillColor": fill[f["properties"]["adcode"]], "color": "#ffffff", "weight": 0.8,
                                   "fillOpacity": 0.9},

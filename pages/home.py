@@ -7,22 +7,19 @@ emits every other element first: the browser fetches their code while the server
 import streamlit as st
 
 import settings
-import store
 from exports.briefing import Selection
-from components import (briefing_buttons, county_profile, deck_editor, html_table, kpis, legend, map_view, session,
-                        sidebar)
-from geo import boundaries, choropleth
+from components import (briefing_buttons, county_profile, deck_editor, home_views, html_table, kpis, legend, map_view,
+                        session, sidebar)
+from geo import choropleth
 from records import deck
 
-TOP_COLUMNS = {"name": "县区", "city": "所属市", "leading_industry": "首位产业", "cluster_revenue": "集群营收（亿元）"}
 MAP_HEIGHT = 580  # px: with the title above, the map and its legend fit a 1920×1080 projector
 
 filters = sidebar.current(__file__)
 st.title(f"全省产业地图 · {filters.name} · {filters.year}年")
 
-metrics = store.query("county_metrics", year=filters.year)
-counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adcode", validate="1:1")
-selected = filters.covers(counties)
+counties = home_views.counties(filters.year)  # (shared by every session: read only)
+selected = home_views.inside(filters.year, filters.region, filters.city)
 
 county_profile.take_click("home_map", "adcode", "county")  # before the county selectbox: one run shows it all
 
@@ -35,7 +32,7 @@ with left:
 
 with right:
     kpis.render(filters)
-    names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
+    names = home_views.names(filters.year)
     st.selectbox("县区", [None, *names], key="county", format_func=lambda a: names.get(a, "点击地图或在此选择县区"),
                  label_visibility="collapsed")
     current = st.session_state.get("county")
@@ -43,16 +40,20 @@ with right:
         county = counties.drop(columns="geometry").set_index("adcode", drop=False).loc[current]
         county_profile.render(county, filters.year)
     else:
-        html_table.render(metrics[selected.to_numpy()].nlargest(10, "cluster_revenue"), TOP_COLUMNS,
-                          f"{filters.name}集群营收前十的县区（{filters.year}年）")
+        html_table.show(home_views.top_table(filters.year, filters.region, filters.city),
+                        f"{filters.name}集群营收前十的县区（{filters.year}年）")
 
 with left:
-    fmap, items = choropleth.build_map(counties, metric, selected, static_url=settings.STATIC_URL,
-                                      basemap_url=settings.BASEMAP_URL,
-                                      basemap_attribution=settings.BASEMAP_ATTRIBUTION)
-    outline = choropleth.highlight(counties[counties.adcode == current]) if current else None
-    map_view.show(fmap, key="home_map", height=MAP_HEIGHT, use_container_width=True,
-                  returned_objects=["last_active_drawing"], feature_group_to_add=outline)
+    def draw():
+        fmap, legend_items = choropleth.build_map(counties, metric, selected, static_url=settings.STATIC_URL,
+                                                  basemap_url=settings.BASEMAP_URL,
+                                                  basemap_attribution=settings.BASEMAP_ATTRIBUTION)
+        outline = choropleth.highlight(counties[counties.adcode == current]) if current else None
+        return fmap, outline, legend_items
+
+    items = map_view.view(("home", filters.year, filters.region, filters.city, metric_name, current), draw,
+                          key="home_map", height=MAP_HEIGHT, use_container_width=True,
+                          returned_objects=["last_active_drawing"])
     legend.render(metric.label, items, filtered=not selected.all())
     briefing_buttons.render(Selection(filters.year, filters.region, filters.city, filters.city_name,
                                       metric_name or "集群营收合计"), key="home_export")

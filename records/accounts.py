@@ -82,6 +82,11 @@ def login(con, username: str, password: str, at: datetime | None = None) -> acce
     return access.load(con, username)
 
 
+def password_hash(password: str) -> str:
+    """The stored form of ``password`` (Argon2id)."""
+    return _hasher.hash(password)
+
+
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)

@@ -29,16 +29,22 @@ NGINX = "/usr/sbin/nginx"
 WATCH_SECONDS = 2.0
 
 
-def nginx_config(ports: dict[int, bool], listen: str, base: str, prefix: Path, body_mb: int) -> str:
+def nginx_config(ports: dict[int, bool], listen: str, base: str, prefix: Path, body_mb: int, sso_user: str = "",
+                 include: Path | None = None) -> str:
     """The nginx configuration for app processes on ``ports`` (port → ready; one not ready is marked down, unless
-    none is: then every browser reaches a process that says in Chinese what is wrong, not nginx's "502")."""
+    none is: then every browser reaches a process that says in Chinese what is wrong, not nginx's "502").
+
+    ``sso_user``: the nginx variable holding the user the authentication module of ``include`` (a file of nginx
+    directives for the location) has authenticated, e.g. ``$remote_user``; empty without 统一身份认证."""
     base = "/" + base.strip("/") if base.strip("/") else ""
     any_ready = any(ports.values())
     servers = "\n".join(f"        server 127.0.0.1:{port}{'' if ready or not any_ready else ' down'};"
                         for port, ready in ports.items())
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in {"@PREFIX@": str(prefix), "@LISTEN@": listen, "@BASE@": base, "@BODY_MB@": str(body_mb),
-                       "@UPSTREAMS@": servers}.items():
+                       "@UPSTREAMS@": servers, "@SSO_HEADER@": settings.SSO_HEADER or "X-Remote-User",
+                       "@SSO_USER@": sso_user or '""', "@SSO_SECRET@": settings.SSO_SECRET if sso_user else "",
+                       "@INCLUDE@": f"            include {include};" if include else ""}.items():
         text = text.replace(key, value)
     return text
 
@@ -56,8 +62,10 @@ def ready(port: int, base: str, timeout: float = 3.0) -> bool:
 class Launcher:
     """The app processes and nginx, started, watched and stopped together."""
 
-    def __init__(self, processes: int, port: int, first_port: int, address: str, base: str, prefix: Path):
+    def __init__(self, processes: int, port: int, first_port: int, address: str, base: str, prefix: Path,
+                 sso_user: str = "", include: Path | None = None):
         self.ports = {first_port + i: False for i in range(processes)}
+        self.sso_user, self.include = sso_user, include
         self.listen, self.base, self.prefix = f"{address}:{port}", base, prefix
         self.apps: dict[int, subprocess.Popen] = {}
         self.nginx: subprocess.Popen | None = None
@@ -74,7 +82,9 @@ class Launcher:
     def write_config(self) -> Path:
         self.prefix.mkdir(parents=True, exist_ok=True)
         path = self.prefix / "nginx.conf"
-        path.write_text(nginx_config(self.ports, self.listen, self.base, self.prefix, self.body_mb), encoding="utf-8")
+        path.touch(mode=0o600)  # it may hold the single sign-on secret
+        path.write_text(nginx_config(self.ports, self.listen, self.base, self.prefix, self.body_mb, self.sso_user,
+                                     self.include), encoding="utf-8")
         return path
 
     def start(self, wait: float = 120) -> None:
@@ -128,7 +138,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first-port", type=int, default=8601, help="第一个服务进程的本机端口，其余依次加一")
     parser.add_argument("--base", default="", help="子路径，如 anhui（与 server.baseUrlPath 相同）")
     parser.add_argument("--prefix", type=Path, default=ROOT / "var" / "nginx", help="nginx 的工作目录")
+    parser.add_argument("--sso-user", default="",
+                        help="统一身份认证：nginx 中保存已认证用户名的变量，如 '$remote_user'（须同时设置 ANHUI_MAP_SSO_HEADER 与 "
+                             "ANHUI_MAP_SSO_SECRET）")
+    parser.add_argument("--nginx-include", type=Path, default=None,
+                        help="统一身份认证：写入 location 的 nginx 指令文件（认证模块的配置）")
     args = parser.parse_args(argv)
+    if args.sso_user and not (settings.SSO_HEADER and settings.SSO_SECRET):
+        print("无法启动：--sso-user 须同时设置 ANHUI_MAP_SSO_HEADER 与 ANHUI_MAP_SSO_SECRET。", file=sys.stderr)
+        return 2
+    if args.nginx_include is not None and not args.nginx_include.is_file():
+        print(f"无法启动：找不到 nginx 指令文件 {args.nginx_include}。", file=sys.stderr)
+        return 2
     if args.processes > 1 and not settings.DATABASE_URL:
         print("无法启动：多个服务进程须共用 PostgreSQL，请设置 ANHUI_MAP_DATABASE_URL（DuckDB 文件只允许一个进程）。",
               file=sys.stderr)
@@ -136,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(NGINX).exists() and not shutil.which("nginx"):
         print("无法启动：未找到 nginx（Debian：apt-get install nginx）。", file=sys.stderr)
         return 2
-    launcher = Launcher(args.processes, args.port, args.first_port, args.address, args.base, args.prefix)
+    launcher = Launcher(args.processes, args.port, args.first_port, args.address, args.base, args.prefix,
+                        args.sso_user, args.nginx_include and args.nginx_include.resolve())
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
         launcher.start()

@@ -56,7 +56,12 @@ def refusal(error: BaseException, path=None) -> str:
 async def lifespan(_app):
     """st.App's lifespan: open the store (migrations, demo data on a new file, the search index) before serving."""
     import store  # here, not at import: its caches are declared once Streamlit's runtime exists
+    from records import sso
 
+    if problem := sso.configuration_problem():
+        incidents.log.error(problem)
+        sys.stderr.flush()
+        os._exit(EXIT_CODE)
     try:
         await anyio.to_thread.run_sync(store.connection)
     except Exception as error:  # noqa: BLE001  (any reason the store cannot be used: say it and stop)

@@ -74,3 +74,36 @@ def test_the_map_component_gets_the_same_arguments_when_rendered_once(monkeypatc
         map_view.show(fmap, key="m", returned_objects=[], **options)
     assert len(sent) == 4 and sent[:2] == sent[2:]
     assert "340102" in sent[0]["feature_group"] and len(sent[0]["script"]) > 100_000
+
+
+def test_a_map_view_is_built_once_per_data_version(monkeypatch):
+    """map_view.view: the same view (signature, key, options, data version) reaches the component with the same
+    arguments without building the map again; another view, or new data (store.clear), builds it."""
+    import store
+    from components import map_view
+
+    sent, builds = [], []
+    monkeypatch.setattr(map_view, "_component", lambda **kwargs: sent.append(kwargs))
+    monkeypatch.setattr(store, "data_version", lambda: 0)
+    counties = boundaries.counties()
+    frame = counties[["adcode", "name", "city", "geometry"]].assign(leading_industry="电线电缆", cluster_revenue=150.0)
+
+    def build():
+        builds.append(1)
+        fmap, legend = choropleth.build_map(frame, choropleth.METRICS["集群营收合计"], frame.adcode.notna(),
+                                            static_url="/app/static")
+        return fmap, choropleth.highlight(frame[frame.adcode == "340102"]), legend
+
+    map_view.clear()
+    first = map_view.view(("测试", 2025), build, key="m", returned_objects=[])
+    again = map_view.view(("测试", 2025), build, key="m", returned_objects=[])
+    assert len(builds) == 1 and len(sent) == 2 and first is again and first[0].counties >= 0
+    shown = [{k: v for k, v in s.items() if k != "on_change"} for s in sent]
+    assert shown[0] == shown[1] and "340102" in shown[1]["feature_group"] and len(shown[1]["script"]) > 100_000
+    assert shown[0]["default"] is not shown[1]["default"]  # each session gets its own copy of the map's value
+    map_view.view(("测试", 2024), build, key="m", returned_objects=[])
+    map_view.view(("测试", 2025), build, key="m", returned_objects=["last_clicked"])
+    assert len(builds) == 3
+    store.clear()  # new data: every view is built again
+    map_view.view(("测试", 2025), build, key="m", returned_objects=[])
+    assert len(builds) == 4

@@ -30,6 +30,7 @@ def test_streamlit_config_keeps_the_intranet_promises():
     assert config["server"]["enableStaticServing"] is True  # Leaflet is served by the app itself
     assert config["client"]["disableDataExport"] is True  # lists leave only through the neutralising exporters
     assert config["client"]["showErrorDetails"] == "none"  # no traceback or server path reaches a browser
+    assert config["runner"]["postScriptGC"] is False  # a full collection after every run: 40 % of a busy process
     for key in ("gatherUsageStats", "disableDataExport", "showErrorDetails"):
         assert key in README
 
