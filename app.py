@@ -2,9 +2,11 @@
 
 import atexit
 import gc
+import time
 
 import streamlit as st
 
+import logs
 import settings
 from components import enterprise_links, incidents, session, sidebar
 from geo.choropleth import install_leaflet
@@ -62,7 +64,8 @@ def freeze_startup_heap() -> bool:
 
 def main() -> None:
     current = st.session_state[session.CURRENT] = session.user()
-    navigation = st.navigation(pages_for(current))
+    global page_of_run
+    navigation = page_of_run = st.navigation(pages_for(current))
     if return_to := st.session_state.pop("return_to", None):  # see components.sidebar.current
         page, query_params = return_to
         st.switch_page(page, query_params=query_params)
@@ -75,8 +78,13 @@ def main() -> None:
     navigation.run()
 
 
+started, page_of_run = time.perf_counter(), None
 try:
     main()
 except Exception as error:  # noqa: BLE001  (any page: the traceback to the log, an incident id to the user)
     st.error(incidents.shown(error, "page run", session.username()))
+finally:  # (also when the run ends by st.rerun or st.switch_page)
+    logs.event("page", "page run", page=getattr(page_of_run, "_url_path", None) or "-",  # (url_path: "" for the home)
+               title=getattr(page_of_run, "title", None), user=session.username() or "-",
+               ms=round((time.perf_counter() - started) * 1000, 1))
 freeze_startup_heap()

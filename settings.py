@@ -7,8 +7,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).parent
 
+
+def _version() -> str:
+    import tomllib
+
+    try:
+        return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    except (OSError, KeyError, ValueError):
+        return "unknown"
+
+
+# The release (pyproject.toml; CHANGELOG.md says what changed).
+VERSION = _version()
+
 # Path of the DuckDB store; created, with demo data, on first run.
 DB_PATH = Path(os.environ.get("ANHUI_MAP_DB", ROOT / "var" / "anhui.duckdb"))
+# Where ./admin.sh backup writes, and where a store is backed up before an upgrade migrates it.
+BACKUP_DIR = Path(os.environ.get("ANHUI_MAP_BACKUP_DIR", ROOT / "var" / "backups"))
 
 # PostgreSQL as the store shared by several app processes, on one machine or several
 # (postgresql://user:password@host:5432/dbname); empty: the DuckDB file above, for one process.
@@ -22,7 +37,8 @@ REFRESH_SECONDS = float(os.environ.get("ANHUI_MAP_REFRESH_SECONDS", "2"))
 BASEMAP_URL = os.environ.get("ANHUI_MAP_BASEMAP_URL", "")
 BASEMAP_ATTRIBUTION = os.environ.get("ANHUI_MAP_BASEMAP_ATTRIBUTION", "底图")
 
-# Where the app serves Leaflet from (Streamlit static serving of ./static).
+# Where the app serves Leaflet from (Streamlit static serving of ./static), below server.baseUrlPath:
+# server.routes.static_url().
 STATIC_DIR = ROOT / "static"
 STATIC_URL = "/app/static"
 
@@ -60,3 +76,9 @@ UPLOAD_WORKER_MEMORY_MB = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKER_MEMORY_MB"
 UPLOAD_WORKER_CPU_SECONDS = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKER_CPU_SECONDS", "60"))
 UPLOAD_WORKER_WALL_SECONDS = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKER_WALL_SECONDS", "90"))
 UPLOAD_WORKERS = int(os.environ.get("ANHUI_MAP_UPLOAD_WORKERS", "2"))
+
+# The log (logs.py): JSON lines to stdout, and to this file too when set, rotated at LOG_FILE_MB, LOG_FILE_COUNT kept.
+LOG_LEVEL = os.environ.get("ANHUI_MAP_LOG_LEVEL", "INFO").upper()
+LOG_FILE = os.environ.get("ANHUI_MAP_LOG_FILE", "")
+LOG_FILE_MB = int(os.environ.get("ANHUI_MAP_LOG_FILE_MB", "50"))
+LOG_FILE_COUNT = int(os.environ.get("ANHUI_MAP_LOG_FILE_COUNT", "10"))

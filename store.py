@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import duckdb
@@ -22,7 +23,7 @@ import queries
 import settings
 from data import demo, pinyin
 from queries import postgres, replica
-from records import accounts, sessions
+from records import accounts, backup, sessions
 
 T = TypeVar("T")
 
@@ -34,6 +35,9 @@ class Shared:
 
     def __init__(self, url: str):
         self.pool = postgres.open_pool(url, settings.DATABASE_POOL_SIZE)
+        with self.pool.connection() as conn:
+            version = postgres.schema_version(conn)
+        backup.before_migrating(postgres.Connection(self.pool), version, settings.BACKUP_DIR)
         with self.pool.connection() as conn:
             postgres.migrate(conn)
         prepare(self.cursor())
@@ -66,7 +70,11 @@ def open_store(path=None) -> duckdb.DuckDBPyConnection | Shared:
     at ``path`` (default ``settings.DB_PATH``); migrated, prepared (``prepare``), its search index built."""
     if settings.DATABASE_URL and path is None:
         return Shared(settings.DATABASE_URL)
-    con = queries.connect(path or settings.DB_PATH)
+    path = path or settings.DB_PATH
+    if Path(path).exists():  # an upgrade: the store as it was, backed up before the migrations change it
+        with duckdb.connect(str(path)) as old:
+            backup.before_migrating(old, queries.schema_version(old), settings.BACKUP_DIR)
+    con = queries.connect(path)
     prepare(con)
     queries.build_search_index(con)  # rebuilt by every writer after a change (see queries.build_search_index)
     return con

@@ -15,14 +15,14 @@ def map_payload_bytes(db_path: Path) -> int:
     from streamlit_folium import _get_header, _get_html, _get_map_string
 
     import queries
-    import settings
     from geo import boundaries, choropleth
+    from server import routes
 
     con = queries.connect(db_path)
     metrics = queries.run(con, "county_metrics", year=2025)
     counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adcode")
     fmap, _ = choropleth.build_map(counties, choropleth.METRICS["集群营收合计"], counties.adcode.notna(),
-                                   static_url=settings.STATIC_URL)
+                                   static_url=routes.static_url())
     fmap.get_root().render()
     parts = (_get_html(fmap), _get_header(fmap), _get_map_string(fmap))
     con.close()

@@ -1,7 +1,8 @@
 """``python -m bench load_processes``: the users of ``bench load`` through nginx, against one and then two app
 processes on one PostgreSQL (the launcher of ``./run.sh --processes N``), each simulated user with its own route
 cookie as each browser gets one. Prints p50/p95, steps a second and the app processes' CPU (cores) and memory per
-N users, and the throughput of two processes against one.
+N users, and the throughput of two processes against one; also the load client's own CPU and how busy the whole
+machine was (when it is saturated, the client and nginx take the cores a second process would need).
 
 Needs PostgreSQL: run inside ``pg_virtualenv`` (the bench starts itself there when PGHOST is not set) and Debian's
 nginx.
@@ -37,6 +38,18 @@ def children(pid: int) -> list[int]:
 def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds every core of the machine has spent not idle (the app, nginx, PostgreSQL and this client)."""
+    with open("/proc/stat") as stat:
+        fields = [int(f) for f in stat.readline().split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+
+
+def client_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
 
 
 def launch(processes: int, database: str, folder: Path) -> tuple[subprocess.Popen, str]:
@@ -78,16 +91,21 @@ def main() -> None:
                     apps = children(launcher.pid)
                     ws = url.replace("http://", "ws://") + "/_stcore/stream"
                     for name, scenario in SCENARIOS.items():
-                        asyncio.run(crowd(ws, url, scenario, 2 * processes, routed=True))  # caches filled
+                        # Caches filled on every process: each has its own, and routes are random (the chance that
+                        # 10 users per process all land on one process is 2 × 2⁻²⁰).
+                        asyncio.run(crowd(ws, url, scenario, 10 * processes, routed=True))
                         for users in USERS:
                             cpu, wall = sum(cpu_seconds(p) for p in apps), time.perf_counter()
+                            client, busy = client_seconds(), machine_busy_seconds()
                             times = asyncio.run(crowd(ws, url, scenario, users, routed=True))
                             cpu, wall = sum(cpu_seconds(p) for p in apps) - cpu, time.perf_counter() - wall
+                            client, busy = client_seconds() - client, machine_busy_seconds() - busy
                             throughput.setdefault((name, users), {})[processes] = len(times) / wall
                             print(f"load_{processes}_processes_{name}_{users}_users: "
                                   f"p50 {statistics.median(times):.2f} s, p95 {percentile(times, 95):.2f} s, "
                                   f"{len(times) / wall:.1f} steps/s, app CPU {cpu / wall:.2f} cores, "
-                                  f"RSS {sum(rss_mb(p) for p in apps):.0f} MiB", flush=True)
+                                  f"RSS {sum(rss_mb(p) for p in apps):.0f} MiB, load client CPU {client / wall:.2f} cores, "
+                                  f"machine busy {busy / wall:.2f} of {os.cpu_count()} cores", flush=True)
                 finally:
                     launcher.send_signal(signal.SIGTERM)
                     launcher.wait(60)

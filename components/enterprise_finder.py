@@ -14,6 +14,7 @@ from components import enterprise_links, map_view
 from components import enterprise_search as es
 from data.vocab import HONOURS
 from geo import boundaries, points
+from server import routes
 
 
 def restore(counties: pd.DataFrame, clusters: pd.DataFrame, industries: pd.DataFrame) -> None:
@@ -84,7 +85,7 @@ def results_map(search: es.Search, scope: Scope, adcodes: pd.Series, matches: in
     def draw():
         shape = boundaries.counties()
         shape = shape[shape.adcode.isin(list(search.adcodes) or list(adcodes))]
-        basemap = dict(static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
+        basemap = dict(static_url=routes.static_url(), basemap_url=settings.BASEMAP_URL,
                        basemap_attribution=settings.BASEMAP_ATTRIBUTION)
         if as_points:
             found = store.query("enterprise_points", **es.query_args(search, scope, limit=points.MAX_POINTS))

@@ -1,22 +1,16 @@
 """Unexpected errors: the full traceback goes to the server log under a short incident id; users see only the id.
 
 A user who reports "事件编号 3f9a1c2e" lets an administrator find the traceback with ``grep 3f9a1c2e`` in the
-server's log (stderr of ``./run.sh``), while no traceback or server path ever reaches a browser.
+server's log (``logs.py``: JSON lines on stdout of ``./run.sh``, and ``ANHUI_MAP_LOG_FILE``), while no traceback or
+server path ever reaches a browser.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-import sys
 
-log = logging.getLogger("anhui_map")
-if not log.handlers:  # Streamlit configures only its own loggers
-    _handler = logging.StreamHandler(sys.stderr)
-    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(_handler)
-    log.setLevel(logging.INFO)
-    log.propagate = False
+import logs
 
 
 count = 0  # incidents recorded by this process (the tests fail a test that records one it did not expect)
@@ -28,10 +22,11 @@ def record(error: BaseException | str, where: str, user: str | None = None) -> s
     global count
     count += 1
     incident = secrets.token_hex(4)
+    fields = {"incident": incident, "where": where, "user": user or "-"}
     if isinstance(error, BaseException):
-        log.error("incident %s in %s (user %s)", incident, where, user or "-", exc_info=error)
-    else:
-        log.error("incident %s in %s (user %s)\n%s", incident, where, user or "-", error)
+        logs.event("incident", f"incident {incident} in {where}", logging.ERROR, exc_info=error, **fields)
+    else:  # a worker process's traceback, as text
+        logs.event("incident", f"incident {incident} in {where}", logging.ERROR, traceback=error, **fields)
     return incident
 
 
@@ -49,6 +44,7 @@ def shown(error: BaseException, where: str, user: str | None = None) -> str:
     import store  # (here: store imports the records, which report incidents)
 
     if store.unavailable(error):
-        log.warning("store unavailable in %s (user %s): %s", where, user or "-", str(error).splitlines()[0][:200])
+        logs.event("store", "store unavailable", logging.WARNING, where=where, user=user or "-",
+                   reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__)
         return UNAVAILABLE
     return message(record(error, where, user))

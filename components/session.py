@@ -142,7 +142,8 @@ def login_page() -> None:
         st.session_state.pop("auth_refused", None)
         st.rerun()
     st.caption(f"连续 {settings.LOGIN_MAX_FAILURES} 次输错密码，账号锁定 {settings.LOGIN_LOCK_MINUTES} 分钟。"
-               "首次运行时，管理员 admin 的初始密码写在服务器上数据库旁的 initial-admin-password.txt 中。")
+               "首次运行时，管理员 admin 的初始密码写在服务器上以数据库命名的 ….initial-admin-password.txt 文件中"
+               "（默认 var/anhui.duckdb.initial-admin-password.txt）。")
 
 
 def logout() -> None:

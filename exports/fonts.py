@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
+# The app's own fonts/ first: the offline bundle carries the two fonts there (server/bundle.py); then the system's.
+FONT_DIRS = (Path(__file__).resolve().parents[1] / "fonts", Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+             Path.home() / ".fonts")
 
 
 @dataclass(frozen=True)

@@ -142,11 +142,16 @@ def use_local_leaflet(m: folium.Map, static_url: str) -> folium.Map:
     return m
 
 
-def install_leaflet(static_dir: Path) -> Path:
-    """Copy Leaflet from the installed ``django-js-lib-leaflet`` package into ``static_dir/vendor/leaflet``."""
+def leaflet_source() -> Path:
+    """Leaflet's files in the installed ``django-js-lib-leaflet`` package."""
     import js_lib_leaflet
 
-    source = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+    return Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+
+
+def install_leaflet(static_dir: Path) -> Path:
+    """Copy Leaflet from the installed ``django-js-lib-leaflet`` package into ``static_dir/vendor/leaflet``."""
+    source = leaflet_source()
     target = static_dir / "vendor" / "leaflet"
     if not (target / "leaflet.js").is_file():
         shutil.copytree(source, target, dirs_exist_ok=True)

@@ -89,16 +89,14 @@ with audit_tab:
     downloads.buttons(log, "审计日志", key="audit", notes=["审计日志：最近 1,000 条操作记录"])
 
 with backup_tab:
-    if store.shared():
-        st.info(backup.ON_POSTGRESQL)
-        st.stop()
     st.markdown("#### 导出全库")
     st.caption("全部数据表（含用户、批次与审计日志）各存为一个 Parquet 文件，打包为 zip。")
     st.download_button("导出全库（.zip）", lambda: backup.export_zip(store.cursor(), session.username()),
                        file_name=f"安徽产业集群地图备份_{pd.Timestamp.now():%Y%m%d_%H%M}.zip", mime="application/zip",
                        on_click="ignore", key="backup_export", icon=":material/download:")
     st.markdown("#### 从备份恢复")
-    st.caption("用备份中的数据替换当前全部数据（一次完成，出错则不做任何改动）。恢复前建议先导出当前数据。")
+    st.caption("用备份中的数据替换当前全部数据（一次完成，出错则不做任何改动）。恢复前建议先导出当前数据。"
+               "较早版本的备份会先升级到当前数据库版本再恢复。也可在服务器上运行 ./admin.sh backup / restore。")
     archive = st.file_uploader("备份文件（.zip）", type=["zip"], key="backup_file")
     if archive is not None:
         sure = st.checkbox(f"确认用 {archive.name} 替换当前全部数据", key="backup_sure")

@@ -7,11 +7,22 @@ emits every other element first: the browser fetches their code while the server
 import streamlit as st
 
 import settings
+from components import (
+    briefing_buttons,
+    county_profile,
+    deck_editor,
+    home_views,
+    html_table,
+    kpis,
+    legend,
+    map_view,
+    session,
+    sidebar,
+)
 from exports.briefing import Selection
-from components import (briefing_buttons, county_profile, deck_editor, home_views, html_table, kpis, legend, map_view,
-                        session, sidebar)
 from geo import choropleth
 from records import deck
+from server import routes
 
 MAP_HEIGHT = 580  # px: with the title above, the map and its legend fit a 1920×1080 projector
 
@@ -45,7 +56,7 @@ with right:
 
 with left:
     def draw():
-        fmap, legend_items = choropleth.build_map(counties, metric, selected, static_url=settings.STATIC_URL,
+        fmap, legend_items = choropleth.build_map(counties, metric, selected, static_url=routes.static_url(),
                                                   basemap_url=settings.BASEMAP_URL,
                                                   basemap_attribution=settings.BASEMAP_ATTRIBUTION)
         outline = choropleth.highlight(counties[counties.adcode == current]) if current else None

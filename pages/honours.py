@@ -6,9 +6,12 @@ import streamlit as st
 import settings
 import store
 from analysis import honours as hn
-from components import county_profile, honour_sections as hs, honour_views as hv, legend, map_view, sidebar
+from components import county_profile, legend, map_view, sidebar
+from components import honour_sections as hs
+from components import honour_views as hv
 from data.vocab import HONOURS
 from geo import boundaries, choropleth
+from server import routes
 
 MAP_HEIGHT = 520
 TREND_DEFAULT = ["专精特新中小企业", "专精特新“小巨人”", "国家高新技术企业", "制造业单项冠军", "上市公司"]
@@ -60,7 +63,7 @@ with left:
         map_rows.rename(columns={"code": "adcode"}), on="adcode", validate="1:1")
     metric = hv.map_metric(honour, measure)
     fmap, items = choropleth.build_map(layer, metric, layer.adcode.isin(county_rows.code[in_scope]),
-                                       static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
+                                       static_url=routes.static_url(), basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION, scroll_zoom=False)
     outline = choropleth.highlight(layer[layer.adcode == chosen]) if chosen in names else None
     map_view.show(fmap, key="honour_map", height=MAP_HEIGHT, use_container_width=True,

@@ -5,10 +5,11 @@ import streamlit as st
 
 import settings
 import store
-from exports.briefing import Selection, kpi_strip
 from components import deck_editor, legend, map_view, presentation, session, sidebar
+from exports.briefing import Selection, kpi_strip
 from geo import boundaries, choropleth
 from records import deck
+from server import routes
 
 MAP_HEIGHT = 780  # px: with the title row, fills a 1080-pixel-high projector
 TILES = ("集群数", "营收合计", "百亿级", "专精特新企业")
@@ -59,7 +60,7 @@ counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adco
 left, right = st.columns([3, 2], gap="large")
 with left:
     fmap, items = choropleth.build_map(counties, metric, inside,
-                                       static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
+                                       static_url=routes.static_url(), basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION)
     map_view.show(fmap, key=f"present_map_{index}", height=MAP_HEIGHT, use_container_width=True,
                   returned_objects=[])

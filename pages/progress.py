@@ -10,6 +10,7 @@ import settings
 import store
 from components import legend, map_view, session
 from geo import boundaries, choropleth
+from server import routes
 
 STAGES = (("未报送", "#e5e7eb"), ("已提交", "#fde68a"), ("市级退回", "#fca5a5"), ("市级通过", "#93c5fd"),
           ("省级退回", "#f87171"), ("已确认", "#22c55e"), ("已回滚", "#a78bfa"), ("已撤回", "#d1d5db"))
@@ -38,7 +39,7 @@ if current is not None and current.city:
                          index=counties.index)
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    fmap, items = choropleth.build_map(counties, metric, selected, static_url=settings.STATIC_URL,
+    fmap, items = choropleth.build_map(counties, metric, selected, static_url=routes.static_url(),
                                        basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION, scroll_zoom=False)
     map_view.show(fmap, key="progress_map", height=600, use_container_width=True, returned_objects=[])

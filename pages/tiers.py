@@ -7,6 +7,7 @@ import store
 from analysis import tiers
 from components import downloads, legend, map_view, sidebar, tier_views
 from geo import boundaries, choropleth
+from server import routes
 
 filters = sidebar.current(__file__)
 year, scope = filters.year, dict(region=filters.region, city=filters.city)
@@ -79,7 +80,7 @@ else:
     layer = boundaries.counties()[["adcode", "geometry"]].merge(county_layer, on="adcode", validate="1:1")
     layer["leading_industry"] = layer.top_cluster
     fmap, items = choropleth.build_map(layer, metric, layer.adcode.isin(county_tiers[in_scope].adcode),
-                                       static_url=settings.STATIC_URL, basemap_url=settings.BASEMAP_URL,
+                                       static_url=routes.static_url(), basemap_url=settings.BASEMAP_URL,
                                        basemap_attribution=settings.BASEMAP_ATTRIBUTION)
     map_view.show(fmap, key="tiers_map", height=560, use_container_width=True, returned_objects=[])
     legend.render(metric.label, items, filtered=not in_scope.all())

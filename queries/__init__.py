@@ -11,7 +11,9 @@ here take either.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -78,18 +80,48 @@ def connect_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection):
     """One transaction around the block: committed at its end, rolled back (and the error re-raised) on any error.
-    Not nestable on DuckDB (it has no nested transactions); a savepoint when nested on PostgreSQL."""
-    if is_postgres(con):
-        with postgres.transaction(con):
-            yield con
-        return
-    con.execute("begin transaction")
+    Not nestable on DuckDB (it has no nested transactions); a savepoint when nested on PostgreSQL. What
+    ``after_commit`` registers inside runs when the outermost transaction has ended."""
+    outermost = _pending.get() is None
+    token = _pending.set([]) if outermost else None
     try:
-        yield con
+        if is_postgres(con):
+            with postgres.transaction(con):
+                yield con
+        else:
+            con.execute("begin transaction")
+            try:
+                yield con
+            except BaseException:
+                con.execute("rollback")
+                raise
+            con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        if outermost:
+            _settle(token, committed=False)
         raise
-    con.execute("commit")
+    if outermost:
+        _settle(token, committed=True)
+
+
+_pending: ContextVar[list | None] = ContextVar("anhui_after_commit", default=None)
+
+
+def after_commit(then: Callable[[bool], None]) -> None:
+    """Call ``then(committed)`` when the transaction this code runs in has ended (at once, with True, outside one):
+    for log lines that must say whether a write happened."""
+    pending = _pending.get()
+    if pending is None:
+        then(True)
+    else:
+        pending.append(then)
+
+
+def _settle(token, committed: bool) -> None:
+    pending = _pending.get() or []
+    _pending.reset(token)
+    for then in pending:
+        then(committed)
 
 
 def tables(con: duckdb.DuckDBPyConnection) -> set[str]:

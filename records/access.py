@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import logs
 import queries
 from records import Refused
 
@@ -102,6 +103,13 @@ def load(con, username: str) -> User | None:
                 bool(r.must_change_password))
 
 
+def _refused(username: str | None, action: str, reason: str) -> PermissionDenied:
+    """The refusal of ``action``, written to the log (who tried what, and why not; not for reading)."""
+    if action != "read":
+        logs.write(ACTIONS[action].name if action in ACTIONS else action, username, "拒绝", reason=reason)
+    return PermissionDenied(reason)
+
+
 def require(con, username: str | None, action: str, county: str | None = None) -> User:
     """The acting user if ``action`` (for ``county``) is within their role and region; else PermissionDenied.
 
@@ -109,17 +117,17 @@ def require(con, username: str | None, action: str, county: str | None = None) -
     """
     user = load(con, username) if username else None
     if user is None:
-        raise PermissionDenied("未登录或账号已停用，请重新登录。")
+        raise _refused(username, action, "未登录或账号已停用，请重新登录。")
     if user.must_change_password and action != "read":
-        raise PermissionDenied("请先修改初始密码。")
+        raise _refused(username, action, "请先修改初始密码。")
     city, where = None, ""
     if county is not None:
         found = queries.run(con, "region", adcode=county)
         if found.empty or found.level.iloc[0] != "区县":
-            raise PermissionDenied(f"区县代码 {county} 不存在。")
+            raise _refused(username, action, f"区县代码 {county} 不存在。")
         city, where = found.city_adcode.iloc[0], f"（{found.name.iloc[0]}）"
     if not allowed(user, action, county, city):
-        raise PermissionDenied(f"{user.label}无权{ACTIONS[action].name}{where}。")
+        raise _refused(username, action, f"{user.label}无权{ACTIONS[action].name}{where}。")
     return user
 
 

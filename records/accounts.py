@@ -7,6 +7,8 @@ with older parameters is replaced at the next successful login.
 
 from __future__ import annotations
 
+import os
+
 import re
 import secrets
 from datetime import datetime, timedelta
@@ -106,6 +108,10 @@ def create_user(con, actor: str, username: str, display_name: str, role: str, ad
     """A new account with a temporary ``password`` (changed at first login); returns its username. Only a
     省级管理员."""
     access.require(con, actor, "manage_users")
+    return _create(con, actor, username, display_name, role, adcode, password)
+
+
+def _create(con, actor: str, username: str, display_name: str, role: str, adcode: str | None, password: str) -> str:
     if not USERNAME.match(username):
         raise AccountError("用户名须为 2–32 位字母、数字或 _ . -。")
     if not queries.run(con, "user", username=username).empty:
@@ -141,6 +147,25 @@ def update_user(con, actor: str, username: str, display_name: str, role: str, ad
 def reset_password(con, actor: str, username: str) -> str:
     """A new temporary password for ``username`` (returned once, to hand over; changed at next login)."""
     access.require(con, actor, "manage_users")
+    return _reset(con, actor, username)
+
+
+def operator_reset_password(con, username: str, operator: str) -> str:
+    """``reset_password`` from the server's command line (``./admin.sh reset-password``): the way back in when the
+    last administrator's password is lost. Not checked against a logged-in role: whoever runs it on the server holds
+    the store already; audited under ``operator`` (命令行（OS user）)."""
+    return _reset(con, operator, username)
+
+
+def operator_create_admin(con, username: str, display_name: str, operator: str) -> str:
+    """A new 省级管理员 from the server's command line (``./admin.sh create-admin``), with a temporary password
+    (returned); audited under ``operator``."""
+    password = temporary_password()
+    _create(con, operator, username, display_name, access.PROVINCE_ADMIN, None, password)
+    return password
+
+
+def _reset(con, actor: str, username: str) -> str:
     if queries.run(con, "user", username=username).empty:
         raise AccountError(f"用户 {username} 不存在。")
     password = temporary_password()
@@ -189,16 +214,30 @@ def ensure_admin(con) -> str | None:
     if not settings.ADMIN_PASSWORD:
         path = admin_password_file()
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"admin\n{password}\n", encoding="utf-8")
-        path.chmod(0o600)
+        path.unlink(missing_ok=True)  # created anew, readable by this account only from its first byte
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as out:
+            out.write(f"admin\n{password}\n")
     return password
 
 
 def admin_password_file() -> Path:
-    """Where the first administrator's password is written (``settings.ADMIN_PASSWORD_FILE``, else next to the
-    store)."""
-    return Path(settings.ADMIN_PASSWORD_FILE) if settings.ADMIN_PASSWORD_FILE else \
-        Path(settings.DB_PATH).parent / "initial-admin-password.txt"
+    """Where the first administrator's password is written: ``settings.ADMIN_PASSWORD_FILE``, else a file named
+    after the store, so that two stores never share one: ``anhui.duckdb.initial-admin-password.txt`` beside a DuckDB
+    file, ``var/postgresql-HOST-PORT-DBNAME.initial-admin-password.txt`` for a PostgreSQL database."""
+    if settings.ADMIN_PASSWORD_FILE:
+        return Path(settings.ADMIN_PASSWORD_FILE)
+    if settings.DATABASE_URL:
+        from psycopg.conninfo import conninfo_to_dict
+
+        try:
+            parts = conninfo_to_dict(settings.DATABASE_URL)
+        except Exception:  # noqa: BLE001  (the store opened with it, so this does not happen; a name all the same)
+            parts = {}
+        name = "-".join(str(parts.get(key) or default) for key, default in
+                        (("host", "localhost"), ("port", 5432), ("dbname", parts.get("user") or "postgres")))
+        safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
+        return settings.ROOT / "var" / f"postgresql-{safe}.initial-admin-password.txt"
+    return Path(settings.DB_PATH).parent / f"{Path(settings.DB_PATH).name}.initial-admin-password.txt"
 
 
 def _check_role(con, role: str, adcode: str | None) -> str | None:

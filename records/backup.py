@@ -1,14 +1,20 @@
-"""The whole store out and back in (省级管理员 only): a zip of one Parquet file per table and a manifest.
+"""The whole store out and back in: a zip of one Parquet file per table and a manifest, on either backend.
 
-Restoring replaces every table in one transaction: a damaged or foreign archive changes nothing.
+On the page only a 省级管理员 may do it; the command line (``./admin.sh backup`` / ``restore``, server/admin.py)
+acts for whoever runs it on the server, who holds the store anyway, and is audited as 命令行. Restoring replaces
+every table in one transaction: a damaged or foreign archive changes nothing. A backup of an older schema version
+is brought forward by the same numbered migrations before it is restored (in an in-memory DuckDB of that version,
+in the worker process that reads the archive).
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -25,32 +31,67 @@ class RestoreError(Refused, ValueError):
     """An archive that cannot be restored (in Chinese); nothing was changed."""
 
 
-ON_POSTGRESQL = ("数据保存在 PostgreSQL 中：全库备份与恢复由数据库管理员用 pg_dump / pg_restore 完成"
-                 "（见 README“多进程部署”），本页不提供。")
-
-
-def _embedded_only(con) -> None:
-    if queries.is_postgres(con):
-        raise RestoreError(ON_POSTGRESQL)
+COMMAND_LINE = "命令行"  # the actor of the command line's backups and restores in the audit log
+AUDITED = 7  # the schema version from which a store has an audit log
 
 
 def export_zip(con, username: str) -> bytes:
     """Every table of the store as Parquet in a zip, with manifest.json (schema version, tables, row counts)."""
     access.require(con, username, "backup")
-    _embedded_only(con)
+    return export_archive(con, username)
+
+
+def export_archive(con, actor: str = COMMAND_LINE, record: bool = True) -> bytes:
+    """``export_zip`` without the role check: for the command line (and the page, after its check). ``record``: in
+    the audit log (False for the backup taken before migrating a store older than its audit log)."""
     out = io.BytesIO()
     manifest = {"format": FORMAT, "created_at": datetime.now().isoformat(timespec="seconds"),
-                "schema_version": queries.schema_version(con), "tables": {}}
+                "schema_version": queries.schema_version(con), "backend": "postgresql" if queries.is_postgres(con)
+                else "duckdb", "tables": {}}
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in sorted(queries.tables(con)):
-            rows = con.sql(f'select * from "{table}"').to_arrow_table()  # name from the store's own list
+            rows = _rows(con, table)  # name from the store's own list
             buffer = io.BytesIO()
             pq.write_table(rows, buffer)
             archive.writestr(f"{table}.parquet", buffer.getvalue())
             manifest["tables"][table] = rows.num_rows
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-    audit.record(con, username, "导出全库", detail=f"{len(manifest['tables'])} 张表")
+    if record:
+        audit.record(con, actor, "导出全库", detail=f"{len(manifest['tables'])} 张表")
     return out.getvalue()
+
+
+def write(con, folder: Path, keep: int | None = None, label: str = "", actor: str = COMMAND_LINE,
+          record: bool = True) -> Path:
+    """A backup archive of ``con`` written into ``folder`` (created 0700; the file 0600, whole or absent), named by
+    time; beyond the newest ``keep`` the older archives of that folder are removed. ``record``: in the audit log."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / f"anhui-map-{datetime.now():%Y%m%d-%H%M%S}{label}.zip"
+    data = export_archive(con, actor, record=record)
+    partial = path.with_suffix(".partial")
+    with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+        out.write(data)
+    partial.replace(path)
+    if keep:
+        for old in sorted(folder.glob("anhui-map-*.zip"))[:-keep]:
+            old.unlink()
+    return path
+
+
+def before_migrating(con, version: int, folder: Path) -> Path | None:
+    """At start-up, a store at an older schema ``version`` is backed up into ``folder`` before it is migrated (the
+    backup restores with ``./admin.sh restore``, which migrates it forward again). None when nothing is to migrate."""
+    if not 0 < version < queries.LATEST_VERSION:
+        return None
+    return write(con, folder, None, f"-before-migration-{version}", actor="启动", record=version >= AUDITED)
+
+
+def _rows(con, table: str) -> pa.Table:
+    """A table's rows as Arrow (on PostgreSQL through pandas' nullable types, so integer columns stay integers)."""
+    if queries.is_postgres(con):
+        frame = con.execute(f'select * from "{table}"').df().convert_dtypes()
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    return con.sql(f'select * from "{table}"').to_arrow_table()
 
 
 def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") -> dict[str, int]:
@@ -60,7 +101,11 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
     (``uploads.sandbox``): an uploaded zip is untrusted bytes, even from an administrator.
     """
     access.require(con, username, "backup")
-    _embedded_only(con)
+    return restore_archive(con, data, file_name, username)
+
+
+def restore_archive(con, data: bytes, file_name: str, actor: str = COMMAND_LINE) -> dict[str, int]:
+    """``restore_zip`` without the role check: for the command line (and the page, after its check)."""
     try:
         manifest, frames = sandbox.run(read_archive, (data, file_name, queries.schema_version(con),
                                                       sorted(queries.tables(con)), package.Limits.current()),
@@ -68,17 +113,29 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
     except sandbox.WorkerFailed as failed:  # killed, out of memory or time: a refusal like any other
         raise RestoreError(str(failed)) from None
     tables = set(frames)
+    postgres = queries.is_postgres(con)
     with queries.transaction(con):
+        queries.lock(con, "workflow")  # no submission or confirmation of another process in between
         for table in sorted(tables):  # names from the store's own list (read_archive checked they agree)
             con.execute(f'delete from "{table}"')
-            con.register("restored", frames[table])
-            con.execute(f'insert into "{table}" by name select * from restored')
-            con.unregister("restored")
+            if postgres:
+                queries.insert_frames(con, {table: frames[table].to_pandas()})
+            else:
+                con.register("restored", frames[table])
+                con.execute(f'insert into "{table}" by name select * from restored')
+                con.unregister("restored")
         for sequence, (table, column) in SEQUENCES.items():  # the next id above every restored one
-            con.execute(f"select max(nextval('{sequence}')) from range((select coalesce(max({column}), 0) "
-                        f'from "{table}"))')
-        audit.record(con, username, "恢复全库", file_name=file_name,
-                     detail=f"备份时间 {manifest.get('created_at')}，{len(tables)} 张表")
+            if postgres:
+                con.execute(f"select setval('{sequence}', (select coalesce(max({column}), 0) + 1 from \"{table}\"), "
+                            "false)")
+            else:
+                con.execute(f"select max(nextval('{sequence}')) from range((select coalesce(max({column}), 0) "
+                            f'from "{table}"))')
+        older = manifest.get("schema_version") != manifest.get("restored_version")
+        audit.record(con, actor, "恢复全库", file_name=file_name,
+                     detail=f"备份时间 {manifest.get('created_at')}，{len(tables)} 张表" +
+                     (f"，由数据库版本 {manifest.get('schema_version')} 升级到 {manifest.get('restored_version')}"
+                      if older else ""))
     batches.changed(con)
     return {table: frame.num_rows for table, frame in frames.items()}
 
@@ -97,12 +154,15 @@ def read_archive(data: bytes, file_name: str, schema_version: int, tables: list[
         raise RestoreError(f"{file_name}：不是本系统导出的备份文件。") from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise RestoreError(f"{file_name}：不是本系统导出的备份文件。")
-    if manifest.get("schema_version") != schema_version:
-        raise RestoreError(f"{file_name}：备份的数据库版本（{manifest.get('schema_version')}）与当前版本"
-                           f"（{schema_version}）不同，不能恢复。")
+    version = manifest.get("schema_version")
+    if not isinstance(version, int) or not 1 <= version <= schema_version:
+        raise RestoreError(f"{file_name}：备份的数据库版本（{version}）比本系统（{schema_version}）新，"
+                           "请先升级本系统再恢复。" if isinstance(version, int) and version > schema_version else
+                           f"{file_name}：备份的数据库版本（{version}）无法识别。")
     wanted = manifest.get("tables", {})
-    if not isinstance(wanted, dict) or set(wanted) != set(tables):
-        raise RestoreError(f"{file_name}：备份中的表与当前数据库不一致。")
+    expected = tables if version == schema_version else _tables_at(version)
+    if not isinstance(wanted, dict) or set(wanted) != set(expected):
+        raise RestoreError(f"{file_name}：备份中的表与{'当前' if version == schema_version else '其版本的'}数据库不一致。")
     frames: dict[str, pa.Table] = {}
     try:
         for table, count in wanted.items():
@@ -113,4 +173,45 @@ def read_archive(data: bytes, file_name: str, schema_version: int, tables: list[
         if isinstance(error, RestoreError):
             raise
         raise RestoreError(f"{file_name}：备份文件已损坏（{type(error).__name__}）。") from None
+    if version < schema_version:
+        try:
+            frames = _forward(frames, version, schema_version)
+        except Exception as error:  # noqa: BLE001  (rows a migration cannot take: say so, change nothing)
+            raise RestoreError(f"{file_name}：备份无法从数据库版本 {version} 升级到 {schema_version}"
+                               f"（{type(error).__name__}: {str(error)[:200]}）。") from None
+        if set(frames) != set(tables):
+            raise RestoreError(f"{file_name}：升级后的表与当前数据库不一致。")
+    manifest["restored_version"] = schema_version
     return manifest, frames
+
+
+def _tables_at(version: int) -> list[str]:
+    """The tables of a store at schema ``version`` (an empty in-memory DuckDB brought to it)."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        queries.migrate(con, version)
+        return sorted(queries.tables(con))
+    finally:
+        con.close()
+
+
+def _forward(frames: dict[str, pa.Table], version: int, target: int) -> dict[str, pa.Table]:
+    """The rows of a backup at schema ``version``, as they are after the migrations up to ``target``: loaded into
+    an in-memory DuckDB of that version, migrated as a store would be, read back."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        queries.migrate(con, version)
+        for table, rows in sorted(frames.items()):
+            if table == "schema_version":
+                continue  # the in-memory store's own, at ``version``
+            con.register("restored", rows)
+            con.execute(f'insert into "{table}" by name select * from restored')
+            con.unregister("restored")
+        queries.migrate(con, target)
+        return {table: con.sql(f'select * from "{table}"').to_arrow_table() for table in queries.tables(con)}
+    finally:
+        con.close()

@@ -30,18 +30,22 @@ WATCH_SECONDS = 2.0
 
 
 def nginx_config(ports: dict[int, bool], listen: str, base: str, prefix: Path, body_mb: int, sso_user: str = "",
-                 include: Path | None = None) -> str:
+                 include: Path | None = None, tls: tuple[Path, Path] | None = None) -> str:
     """The nginx configuration for app processes on ``ports`` (port → ready; one not ready is marked down, unless
     none is: then every browser reaches a process that says in Chinese what is wrong, not nginx's "502").
 
     ``sso_user``: the nginx variable holding the user the authentication module of ``include`` (a file of nginx
-    directives for the location) has authenticated, e.g. ``$remote_user``; empty without 统一身份认证."""
+    directives for the location) has authenticated, e.g. ``$remote_user``; empty without 统一身份认证.
+    ``tls``: (certificate, key) files for HTTPS on ``listen``; None for plain HTTP."""
     base = "/" + base.strip("/") if base.strip("/") else ""
     any_ready = any(ports.values())
     servers = "\n".join(f"        server 127.0.0.1:{port}{'' if ready or not any_ready else ' down'};"
                         for port, ready in ports.items())
     text = TEMPLATE.read_text(encoding="utf-8")
-    for key, value in {"@PREFIX@": str(prefix), "@LISTEN@": listen, "@BASE@": base, "@BODY_MB@": str(body_mb),
+    certificates = (f"        ssl_certificate {tls[0]};\n        ssl_certificate_key {tls[1]};\n"
+                    "        ssl_protocols TLSv1.2 TLSv1.3;") if tls else ""
+    for key, value in {"@PREFIX@": str(prefix), "@LISTEN@": listen + (" ssl" if tls else ""), "@TLS@": certificates,
+                       "@BASE@": base, "@BODY_MB@": str(body_mb),
                        "@UPSTREAMS@": servers, "@SSO_HEADER@": settings.SSO_HEADER or "X-Remote-User",
                        "@SSO_USER@": sso_user or '""', "@SSO_SECRET@": settings.SSO_SECRET if sso_user else "",
                        "@INCLUDE@": f"            include {include};" if include else ""}.items():
@@ -63,9 +67,9 @@ class Launcher:
     """The app processes and nginx, started, watched and stopped together."""
 
     def __init__(self, processes: int, port: int, first_port: int, address: str, base: str, prefix: Path,
-                 sso_user: str = "", include: Path | None = None):
+                 sso_user: str = "", include: Path | None = None, tls: tuple[Path, Path] | None = None):
         self.ports = {first_port + i: False for i in range(processes)}
-        self.sso_user, self.include = sso_user, include
+        self.sso_user, self.include, self.tls = sso_user, include, tls
         self.listen, self.base, self.prefix = f"{address}:{port}", base, prefix
         self.apps: dict[int, subprocess.Popen] = {}
         self.nginx: subprocess.Popen | None = None
@@ -84,7 +88,7 @@ class Launcher:
         path = self.prefix / "nginx.conf"
         path.touch(mode=0o600)  # it may hold the single sign-on secret
         path.write_text(nginx_config(self.ports, self.listen, self.base, self.prefix, self.body_mb, self.sso_user,
-                                     self.include), encoding="utf-8")
+                                     self.include, self.tls), encoding="utf-8")
         return path
 
     def start(self, wait: float = 120) -> None:
@@ -101,7 +105,9 @@ class Launcher:
             time.sleep(0.5)
         config = self.write_config()
         self.nginx = subprocess.Popen([NGINX, "-p", str(self.prefix), "-c", str(config), "-g", "daemon off;"])
-        print(f"已启动 {len(self.apps)} 个服务进程，nginx 在 {self.listen}{self.base or '/'}", flush=True)
+        scheme = "https" if self.tls else "http"
+        base = "/" + self.base.strip("/") if self.base.strip("/") else ""
+        print(f"已启动 {len(self.apps)} 个服务进程，nginx 在 {scheme}://{self.listen}{base}/", flush=True)
 
     def watch_once(self) -> None:
         """Restart exited processes; mark processes down or up for nginx as ``/readyz`` says."""
@@ -143,7 +149,16 @@ def main(argv: list[str] | None = None) -> int:
                              "ANHUI_MAP_SSO_SECRET）")
     parser.add_argument("--nginx-include", type=Path, default=None,
                         help="统一身份认证：写入 location 的 nginx 指令文件（认证模块的配置）")
+    parser.add_argument("--tls-cert", type=Path, default=None, help="HTTPS：证书文件（PEM，可含中间证书）")
+    parser.add_argument("--tls-key", type=Path, default=None, help="HTTPS：私钥文件（PEM）")
     args = parser.parse_args(argv)
+    if (args.tls_cert is None) != (args.tls_key is None):
+        print("无法启动：--tls-cert 与 --tls-key 须同时给出。", file=sys.stderr)
+        return 2
+    for given in (args.tls_cert, args.tls_key):
+        if given is not None and not given.is_file():
+            print(f"无法启动：找不到 TLS 文件 {given}。", file=sys.stderr)
+            return 2
     if args.sso_user and not (settings.SSO_HEADER and settings.SSO_SECRET):
         print("无法启动：--sso-user 须同时设置 ANHUI_MAP_SSO_HEADER 与 ANHUI_MAP_SSO_SECRET。", file=sys.stderr)
         return 2
@@ -158,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         print("无法启动：未找到 nginx（Debian：apt-get install nginx）。", file=sys.stderr)
         return 2
     launcher = Launcher(args.processes, args.port, args.first_port, args.address, args.base, args.prefix,
-                        args.sso_user, args.nginx_include and args.nginx_include.resolve())
+                        args.sso_user, args.nginx_include and args.nginx_include.resolve(),
+                        (args.tls_cert.resolve(), args.tls_key.resolve()) if args.tls_cert else None)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
         launcher.start()

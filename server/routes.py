@@ -16,6 +16,7 @@ from starlette.routing import Route
 from streamlit import config
 
 import queries
+import settings
 from queries import replica
 
 READY_TIMEOUT = 5.0  # seconds a readiness query may take before the process counts as not ready
@@ -49,6 +50,12 @@ def path(route: str) -> str:
     """``route`` under the configured base path (``/anhui/readyz`` with ``--server.baseUrlPath anhui``)."""
     base = (config.get_option("server.baseUrlPath") or "").strip("/")
     return f"/{base}{route}" if base else route  # path("/") is "/anhui/" under a base path
+
+
+def static_url() -> str:
+    """Where the app's static files are served (``settings.STATIC_URL``), under the base path: Leaflet's URL in
+    every map (``/anhui/app/static`` behind a proxy's sub-path)."""
+    return path(settings.STATIC_URL)
 
 
 def all_routes() -> list[Route]:

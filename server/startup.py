@@ -7,6 +7,7 @@ second gets "Could not set lock on file … Conflicting lock is held in … (PID
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
@@ -14,9 +15,10 @@ from contextlib import asynccontextmanager
 
 import anyio
 import duckdb
+from streamlit import config
 
+import logs
 import settings
-from components import incidents
 
 EXIT_CODE = 3  # what uvicorn returns for a failed start-up too
 POSTGRESQL_REASONS = {  # libpq's words → what the administrator reads (anything else is shown as libpq says it)
@@ -59,13 +61,29 @@ async def lifespan(_app):
     from records import sso
 
     if problem := sso.configuration_problem():
-        incidents.log.error(problem)
-        sys.stderr.flush()
-        os._exit(EXIT_CODE)
+        stop(problem)
     try:
         await anyio.to_thread.run_sync(store.connection)
     except Exception as error:  # noqa: BLE001  (any reason the store cannot be used: say it and stop)
-        incidents.log.error(refusal(error))  # to stderr, the server's log
-        sys.stderr.flush()
-        os._exit(EXIT_CODE)  # (a SystemExit here would add the server framework's traceback to the message)
+        stop(refusal(error))
+    logs.event("start", f"安徽省县域产业集群地图 {settings.VERSION} 已启动：{address()}", version=settings.VERSION,
+               backend="PostgreSQL" if settings.DATABASE_URL else "DuckDB", address=address(), pid=os.getpid(),
+               settings=logs.public_settings())
     yield
+    logs.event("stop", "服务进程退出", pid=os.getpid())
+
+
+def stop(reason: str) -> None:
+    """End the process at start-up with ``reason``: a log line, and the sentence alone on stderr for whoever ran it."""
+    logs.event("start_failed", reason, logging.ERROR, pid=os.getpid())
+    print(reason, file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os._exit(EXIT_CODE)  # (a SystemExit here would add the server framework's traceback to the message)
+
+
+def address() -> str:
+    """The address this process serves (Streamlit's own banner, which would look up the machine's public address on
+    the internet, is off: .streamlit/config.toml)."""
+    host = config.get_option("server.address") or "0.0.0.0"
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"http://{host}:{config.get_option('server.port')}/{base}"

@@ -169,3 +169,26 @@ def test_navigation_reads_the_pages_each_role_may_open_from_the_access_table():
     assert access.User("u", "u", access.COUNTY_FILER, "340881").county == "340881"
     assert access.User("u", "u", access.CITY_REVIEWER, "340800").city == "340800"
     assert access.User("u", "u", access.PROVINCE_ADMIN).county is None
+
+
+def test_each_store_keeps_its_own_initial_password_file(store_path, tmp_path, monkeypatch):
+    """Two new stores in one folder: each first administrator's password is in a file named after its store (the
+    second does not overwrite the first's); a PostgreSQL store's file names its host, port and database."""
+    import shutil
+
+    monkeypatch.setattr(settings, "ADMIN_PASSWORD", "")
+    monkeypatch.setattr(settings, "ADMIN_PASSWORD_FILE", "")
+    monkeypatch.setattr(settings, "DATABASE_URL", "")
+    passwords = {}
+    for name in ("a.duckdb", "b.duckdb"):
+        shutil.copy(store_path, tmp_path / name)
+        monkeypatch.setattr(settings, "DB_PATH", tmp_path / name)
+        con = queries.connect(tmp_path / name)
+        passwords[name] = accounts.ensure_admin(con)
+        assert accounts.admin_password_file() == tmp_path / f"{name}.initial-admin-password.txt"
+        con.close()
+    assert passwords["a.duckdb"] != passwords["b.duckdb"]
+    for name, password in passwords.items():
+        assert (tmp_path / f"{name}.initial-admin-password.txt").read_text("utf-8").split() == ["admin", password]
+    monkeypatch.setattr(settings, "DATABASE_URL", "postgresql://map:pw@db.intranet:5433/anhui")
+    assert accounts.admin_password_file().name == "postgresql-db.intranet-5433-anhui.initial-admin-password.txt"
