@@ -158,6 +158,15 @@ def open_probe():
         raise
 
 
+def on_store(action, **opening):
+    """``action(con)`` on the store (``open_store(**opening)``), closed afterwards; its result."""
+    pool, con = open_store(**opening)
+    try:
+        return action(con)
+    finally:
+        close(pool, con)
+
+
 def close(pool, con) -> None:
     if pool is not None:
         pool.close()
@@ -168,11 +177,7 @@ def close(pool, con) -> None:
 def backup_command(args) -> int:
     from records import backup
 
-    pool, con = open_store()
-    try:
-        path = backup.write(con, args.dir, args.keep, actor=operator())
-    finally:
-        close(pool, con)
+    path = on_store(lambda con: backup.write(con, args.dir, args.keep, actor=operator()))
     print(f"{OK} 已备份到 {path}（{path.stat().st_size / 1e6:.1f} MB）")
     return 0
 
@@ -214,11 +219,7 @@ def restore_command(args) -> int:
     except OSError as error:
         print(f"{FAIL} 读不到备份文件 {args.file}：{error.strerror}", file=sys.stderr)
         return 2
-    pool, con = open_store(create=True)
-    try:
-        counts = backup.restore_archive(con, data, args.file.name, operator())
-    finally:
-        close(pool, con)
+    counts = on_store(lambda con: backup.restore_archive(con, data, args.file.name, operator()), create=True)
     print(f"{OK} 已从 {args.file} 恢复 {len(counts)} 张表（{sum(counts.values()):,} 行）。")
     return 0
 
@@ -226,11 +227,7 @@ def restore_command(args) -> int:
 def reset_password_command(args) -> int:
     from records import accounts
 
-    pool, con = open_store()
-    try:
-        password = accounts.operator_reset_password(con, args.user, operator())
-    finally:
-        close(pool, con)
+    password = on_store(lambda con: accounts.operator_reset_password(con, args.user, operator()))
     print(f"{OK} 用户 {args.user} 的临时密码：{password}\n  （已解除锁定；登录后须修改。请当面或通过安全渠道交给本人。）")
     return 0
 
@@ -238,11 +235,8 @@ def reset_password_command(args) -> int:
 def create_admin_command(args) -> int:
     from records import accounts
 
-    pool, con = open_store()
-    try:
-        password = accounts.operator_create_admin(con, args.user, args.name or "省级管理员", operator())
-    finally:
-        close(pool, con)
+    password = on_store(lambda con: accounts.operator_create_admin(con, args.user, args.name or "省级管理员",
+                                                                   operator()))
     print(f"{OK} 已新建省级管理员 {args.user}，临时密码：{password}\n  （登录后须修改。）")
     return 0
 
