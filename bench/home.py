@@ -31,8 +31,9 @@ def map_payload_bytes(db_path: Path) -> int:
 
 def warm_run_ms(db_path: Path, runs: int = 7) -> float:
     """Median time of a home-page script run once caches are warm (AppTest runs the real script)."""
-    import settings
     from streamlit.testing.v1 import AppTest
+
+    import settings
 
     settings.DB_PATH = db_path
     settings.OPEN_BROWSING = True  # the map as a meeting room sees it, not the login page

@@ -52,9 +52,8 @@ def write_xlsx(frame: pd.DataFrame, honours: pd.DataFrame, path: Path) -> None:
 def main() -> None:
     import shutil
 
-    from records import accounts
     import queries
-    from records import batches
+    from records import accounts, batches
     from uploads import files, spec
 
     with tempfile.TemporaryDirectory() as tmp:

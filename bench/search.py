@@ -38,8 +38,8 @@ def typical_searches(con) -> dict[str, dict]:
 
 
 def _split(spec: dict):
-    from components import enterprise_search as es
     from analysis.scope import Scope
+    from components import enterprise_search as es
 
     spec = dict(spec)
     scope = Scope(2025, spec.pop("region", None), spec.pop("city", None), None)
@@ -145,6 +145,7 @@ def points_drawn_s(path: Path, points: int = 20_000, runs: int = 3) -> list[floa
     """Seconds from entering a revenue floor that matches exactly ``points`` enterprises (the list page already
     open) to that many points on the map, in headless Chromium at 1920×1080."""
     import duckdb
+
     from harness.browser import chromium, marker_frame, served
 
     con = duckdb.connect(str(path), read_only=True)

@@ -20,9 +20,9 @@ def rss_mb() -> float:
 
 def main() -> None:
     import settings
-    from records import batches
     from bench import imports as big
     from harness import hostile_files as hostile
+    from records import batches
     from uploads import files, sandbox, spec
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,9 +73,9 @@ def main() -> None:
 
 
 def _store(path: Path):
-    from records import accounts
     import queries
     from data import demo
+    from records import accounts
 
     con = queries.connect(path)
     queries.insert_frames(con, demo.build())
@@ -98,10 +98,10 @@ def _in_process(con, data: bytes) -> None:
 def _page_runs(path: Path, background=None, seconds: float = 20) -> list[float]:
     """Warm AppTest runs of the home page (another user) for ``seconds``, while ``background`` runs again and again
     in a thread of this process (as a second session's upload would); each run's time in ms."""
-    import settings
-    import store
     from streamlit.testing.v1 import AppTest
 
+    import settings
+    import store
     from bench.home import ROOT
 
     settings.DB_PATH, settings.OPEN_BROWSING = path, True

@@ -14,8 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import honours as hn
-from components import enterprise_links
 from analysis.scorecard import value_text
+from components import enterprise_links
 from geo.choropleth import Metric
 
 MEASURES = {"enterprises": "企业数", "density": "每百家规上企业", "lq": "区位熵"}

@@ -12,7 +12,6 @@ import secrets
 
 import logs
 
-
 count = 0  # incidents recorded by this process (the tests fail a test that records one it did not expect)
 
 

@@ -12,8 +12,8 @@ import pandas as pd
 import streamlit as st
 
 import store
-from analysis.scorecard import KPIS, TARGET_YEARS, Kpi, target_gap, value_text
 from analysis.scope import Scope
+from analysis.scorecard import KPIS, TARGET_YEARS, Kpi, target_gap, value_text
 
 
 def target_cell(targets: pd.DataFrame, kpi: Kpi, year: int, value: float) -> str:

@@ -4,6 +4,7 @@ projector style, the big KPI tiles and the one chart of a slide."""
 from __future__ import annotations
 
 import html
+import json
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,7 +15,7 @@ from exports.briefing import Tile
 KEYS = {"ArrowRight": 1, "PageDown": 1, "ArrowDown": 1, "ArrowLeft": -1, "PageUp": -1, "ArrowUp": -1}
 
 _JS = """
-const KEYS = %s;
+const KEYS = @KEYS@;
 export default function ({ parentElement, setTriggerValue }) {
   const onKey = (event) => {
     const target = event.target;
@@ -30,7 +31,7 @@ export default function ({ parentElement, setTriggerValue }) {
   button.addEventListener("click", toggle);
   return () => { document.removeEventListener("keydown", onKey); button.removeEventListener("click", toggle); };
 }
-""" % KEYS.__repr__().replace("'", '"')
+""".replace("@KEYS@", json.dumps(KEYS))
 _HTML = '<button class="present-fullscreen" type="button" title="全屏（Esc 退出）">全屏</button>'
 _CSS = """
 .present-fullscreen { font: inherit; font-size: 1.05rem; padding: 0.35rem 0.9rem; border-radius: 0.5rem;

@@ -8,8 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.tiers import BANDS, coverage
 from analysis.scorecard import value_text
+from analysis.tiers import BANDS, coverage
 from geo.choropleth import NO_DATA, Metric
 
 METRIC_LABELS = {

@@ -9,7 +9,7 @@ display everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # The app's own fonts/ first: the offline bundle carries the two fonts there (server/bundle.py); then the system's.
@@ -33,7 +33,7 @@ class FontMissing(RuntimeError):
     """A Chinese font the export needs is not installed; the message says which package installs it."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def find(spec: tuple[str, str, int, str] = NOTO_SANS_SC) -> Font:
     """The installed font of ``spec`` (family, file name, face index, Debian package).
 

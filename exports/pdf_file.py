@@ -13,7 +13,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from exports import fonts
-from exports.briefing import Briefing, Tile, Table
+from exports.briefing import Briefing, Table, Tile
 
 FAMILY = "cjk"
 INK, MUTED, GAP, MET, HEAD = (17, 24, 39), (75, 85, 99), (185, 28, 28), (21, 128, 61), (229, 231, 235)

@@ -15,7 +15,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from exports.briefing import Briefing, Tile, Table
+from exports.briefing import Briefing, Table, Tile
 
 FONT = "微软雅黑"
 INK, MUTED, ACCENT, GAP, MET = (RGBColor(0x11, 0x18, 0x27), RGBColor(0x4B, 0x55, 0x63), RGBColor(0x1D, 0x4E, 0xD8),

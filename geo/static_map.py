@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import warnings
-from functools import lru_cache
+from functools import cache
 
 import geopandas as gpd
 import numpy as np
@@ -29,7 +29,7 @@ def _mpl_colour(colour: str) -> str:
     return "#{:02x}{:02x}{:02x}".format(*map(int, unlabel_rgb(colour))) if colour.startswith("rgb(") else colour
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registered(font: fonts.Font) -> str:
     """``font``'s family name, after telling matplotlib of its file: its font list is cached on disk and misses
     fonts installed after it was made."""

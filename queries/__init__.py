@@ -10,18 +10,17 @@ here take either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import pandas as pd
 
 from queries import postgres
 from queries.schema import LATEST_VERSION, migrate, migrations, schema_version  # noqa: F401  (the door's API)
-from queries.search import (FILTER_MARK, INITIALS_MARK, SEARCH_INDEX, build_search_index, compose,  # noqa: F401
-                            conditions)
+from queries.search import FILTER_MARK, INITIALS_MARK, SEARCH_INDEX, build_search_index, compose, conditions  # noqa: F401
 from queries.text import MIGRATION_DIR, QUERY_DIR, sql  # noqa: F401
 
 

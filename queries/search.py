@@ -4,7 +4,7 @@ passes (values always bound), and the in-memory search index that searches read 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import duckdb
 
@@ -16,7 +16,7 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _COMMENT = re.compile(r"--[^\n]*")  # a parameter named in a comment is not one the statement uses
 
 
-@lru_cache(maxsize=None)
+@cache
 def conditions(name: str = "enterprise_where") -> dict[str, str]:
     """The condition blocks of ``queries/NAME.sql`` by filter name (each block starts with ``-- @name``)."""
     blocks: dict[str, list[str]] = {}

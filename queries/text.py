@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 QUERY_DIR = Path(__file__).parent
@@ -11,7 +11,7 @@ MIGRATION_DIR = QUERY_DIR / "migrations"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql(name: str) -> str:
     """The text of ``queries/NAME.sql``; ``name`` must be a plain identifier."""
     if not _NAME.match(name):

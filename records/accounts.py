@@ -8,7 +8,6 @@ with older parameters is replaced at the next successful login.
 from __future__ import annotations
 
 import os
-
 import re
 import secrets
 from datetime import datetime, timedelta

@@ -6,9 +6,10 @@ checked is its own module's business (``records.deck``, ``records.evaluation_con
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 import queries
 from records import access, audit

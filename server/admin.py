@@ -270,8 +270,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    import logs
     from streamlit import logger
+
+    import logs
 
     logger.set_log_level("error")  # ("No runtime found" from Streamlit's caches, imported by the records)
     logs.setup(stream=sys.stderr)  # the log's lines (who changed what) beside the command's own output

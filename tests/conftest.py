@@ -79,8 +79,8 @@ def accounts_store(store_path, tmp_path_factory):
 
 def add_accounts(con) -> None:
     """One account per role (see ``accounts_store``), on either backend."""
-    from records import access, accounts
     import queries
+    from records import access, accounts
 
     queries.run(con, "user_create", username="admin", display_name="管理员", role=access.PROVINCE_ADMIN, adcode=None,
                 password_hash=accounts._hasher.hash("Admin1234"), now=accounts.now())

@@ -9,7 +9,6 @@ import pytest
 import queries
 import settings
 from records import access, accounts
-
 from tests.conftest import ANQING, TONGCHENG, WUWEI
 
 
@@ -115,7 +114,7 @@ def test_passwords_are_hashed_and_checked(db):
 
 def test_repeated_failures_lock_the_account_for_a_while(db):
     start = accounts.now()
-    for attempt in range(settings.LOGIN_MAX_FAILURES - 1):
+    for _ in range(settings.LOGIN_MAX_FAILURES - 1):
         with pytest.raises(accounts.LoginFailed, match="用户名或密码错误"):
             accounts.login(db, "tc", "wrong", at=start)
     with pytest.raises(accounts.LoginFailed, match="锁定"):

@@ -58,8 +58,8 @@ def test_the_ranking_lists_every_cluster_in_rank_order(app_store, monkeypatch, c
 
 
 def test_the_administrator_changes_a_weight_and_the_ranking_follows(app_store, monkeypatch, con):
-    from records import access
     import store
+    from records import access
 
     at = admin_app("pages/ranking.py", monkeypatch)
     connection = store.connection()

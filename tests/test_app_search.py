@@ -6,8 +6,8 @@ import pytest
 
 import queries
 from analysis import chains
-from components import enterprise_search as es
 from analysis.scope import Scope
+from components import enterprise_search as es
 from data import pinyin
 from geo import points
 from harness.apptest import page_app

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest, app_test
 
 import settings
 import store
-from harness.apptest import NavigationPages
 from components import session
+from harness.apptest import NavigationPages
 from records import access, accounts, sessions
 
 ADMIN_PASSWORD = "FirstRun123"

@@ -10,9 +10,8 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu
 
-from exports import fonts
 import queries
-from exports import briefing, pdf_file, pptx_file
+from exports import briefing, fonts, pdf_file, pptx_file
 from geo import boundaries, choropleth, static_map
 
 from .conftest import ANQING
@@ -67,9 +66,9 @@ def test_tables_follow_the_selection(briefings, con):
 
 
 def test_every_character_is_in_the_fonts(briefings):
-    for briefing in briefings.values():
-        assert fonts.missing_glyphs(briefing.text(), fonts.find(fonts.MICRO_HEI)) == set()
-        assert fonts.missing_glyphs(briefing.text(), fonts.find()) == set()
+    for made in briefings.values():
+        assert fonts.missing_glyphs(made.text(), fonts.find(fonts.MICRO_HEI)) == set()
+        assert fonts.missing_glyphs(made.text(), fonts.find()) == set()
 
 
 def test_pptx_holds_the_figures_as_text_and_stays_on_its_slides(briefings):

@@ -5,9 +5,9 @@ import html
 import pandas as pd
 import pytest
 
+from analysis.scope import Scope
 from components import enterprise_links as el
 from components import enterprise_search as es
-from analysis.scope import Scope
 from geo import choropleth
 
 OPTIONS = es.Options(adcodes=frozenset({"340881", "340281"}), clusters=frozenset({"C1"}),

@@ -9,6 +9,7 @@ import pytest
 
 from analysis import evaluation as ev
 
+
 @pytest.fixture()
 def db(any_db):
     """Every test here that writes runs on the DuckDB file and on PostgreSQL."""
@@ -122,9 +123,8 @@ def test_the_default_configuration_follows_seed_004():
 
 
 def test_the_province_saves_a_new_version_and_only_it(db):
-    from records import access
-    from records import evaluation_config
     import queries
+    from records import access, evaluation_config
 
     assert evaluation_config.current(db).version == 1  # the file
     changed = evaluation_config.current(db).with_weight("scale", 0.5)

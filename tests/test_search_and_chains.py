@@ -7,14 +7,16 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from exports import tables
 import queries
 from analysis import chains
+from analysis.scope import Scope
 from components import chain_views
 from components import enterprise_search as es
-from analysis.scope import Scope
 from data import pinyin
-from tests.test_honours import tiny  # noqa: F401  (the fixture)
+from exports import tables
+from tests import test_honours
+
+tiny = test_honours.tiny  # the fixture, shared with test_honours
 
 
 def search(con, text="", **filters):

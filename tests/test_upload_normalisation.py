@@ -11,8 +11,17 @@ import pytest
 from openpyxl import Workbook
 
 from records import batches
-from tests.test_uploads import (CLUSTER_HEADER, ENTERPRISE_HEADER, check_clusters, check_firms, cluster, csv_bytes,
-                                ctx, firm, texts)
+from tests.test_uploads import (
+    CLUSTER_HEADER,
+    ENTERPRISE_HEADER,
+    check_clusters,
+    check_firms,
+    cluster,
+    csv_bytes,
+    ctx,
+    firm,
+    texts,
+)
 from uploads import cells, files, problems, spec, validate
 from uploads.kinds import enterprises
 from uploads.problems import WARNING, Checked
@@ -175,8 +184,9 @@ def test_refused_uploads_are_audited_and_change_nothing_else(db, ctx):
 
 def test_exports_hold_text_with_control_characters_stored_before_the_rule():
     """Uploads refuse control characters now; a name stored earlier (or restored) still exports, as U+FFFD."""
-    from exports import tables
     from openpyxl import load_workbook
+
+    from exports import tables
 
     book = load_workbook(io.BytesIO(tables.to_xlsx(pd.DataFrame({"企业名称": ["桐城\x07某某", "=1+1"]}))))
     assert [c.value for c in book.active["A"]] == ["企业名称", "桐城\ufffd某某", "=1+1"]

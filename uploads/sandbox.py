@@ -28,8 +28,8 @@ import time
 import settings
 from uploads import files, validate, worker
 from uploads.context import Context
-from uploads.problems import Checked
 from uploads.package import Limits
+from uploads.problems import Checked
 
 _IDLE: queue.LifoQueue = queue.LifoQueue()  # started workers waiting for a job
 _SLOTS = threading.BoundedSemaphore(max(1, settings.UPLOAD_WORKERS))

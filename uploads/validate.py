@@ -8,10 +8,11 @@ seconds (see ``python -m bench imports``).
 
 from __future__ import annotations
 
-from uploads import kinds, sheets as sheet_rules
+from uploads import kinds
+from uploads import problems as findings
+from uploads import sheets as sheet_rules
 from uploads.context import Context
 from uploads.files import Sheet
-from uploads import problems as findings
 from uploads.problems import ERROR, WARNING, Checked, Problem, Problems
 
 

@@ -7,7 +7,8 @@ import pandas as pd
 
 import queries
 from data import pinyin
-from uploads import rules, sheets as sheet_rules, spec
+from uploads import rules, spec
+from uploads import sheets as sheet_rules
 from uploads.kinds import Conflict, Kind, empty
 from uploads.parsing import parse
 from uploads.problems import ERROR, Checked, Problems, quoted
