@@ -84,7 +84,12 @@ try:
 except Exception as error:  # noqa: BLE001  (any page: the traceback to the log, an incident id to the user)
     st.error(incidents.shown(error, "page run", session.username()))
 finally:  # (also when the run ends by st.rerun or st.switch_page)
-    logs.event("page", "page run", page=getattr(page_of_run, "_url_path", None) or "-",  # (url_path: "" for the home)
-               title=getattr(page_of_run, "title", None), user=session.username() or "-",
-               ms=round((time.perf_counter() - started) * 1000, 1))
+    logs.event(
+        "page",
+        "page run",
+        page=getattr(page_of_run, "_url_path", None) or "-",  # (url_path: "" for the home)
+        title=getattr(page_of_run, "title", None),
+        user=session.username() or "-",
+        ms=round((time.perf_counter() - started) * 1000, 1),
+    )
 freeze_startup_heap()

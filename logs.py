@@ -31,8 +31,12 @@ SECRET_WORDS = ("PASSWORD", "SECRET")
 
 
 def formatter() -> JsonFormatter:
-    return JsonFormatter(FIELDS, rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
-                         datefmt="%Y-%m-%dT%H:%M:%S%z", json_ensure_ascii=False)
+    return JsonFormatter(
+        FIELDS,
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+        datefmt="%Y-%m-%dT%H:%M:%S%z",
+        json_ensure_ascii=False,
+    )
 
 
 def setup(level: str | None = None, file: str | None = None, stream=None) -> logging.Logger:
@@ -46,8 +50,11 @@ def setup(level: str | None = None, file: str | None = None, stream=None) -> log
     file = settings.LOG_FILE if file is None else file
     if file:
         Path(file).parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.handlers.RotatingFileHandler(file, maxBytes=settings.LOG_FILE_MB * 1024 * 1024,
-                                                             backupCount=settings.LOG_FILE_COUNT, encoding="utf-8"))
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                file, maxBytes=settings.LOG_FILE_MB * 1024 * 1024, backupCount=settings.LOG_FILE_COUNT, encoding="utf-8"
+            )
+        )
     for handler in handlers:
         handler.setFormatter(formatter())
         log.addHandler(handler)
@@ -61,17 +68,29 @@ if not log.handlers:
     setup()
 
 
-def event(name: str, message: str = "", level: int = logging.INFO, exc_info: BaseException | None = None,
-          **fields) -> None:
+def event(
+    name: str, message: str = "", level: int = logging.INFO, exc_info: BaseException | None = None, **fields
+) -> None:
     """One log line of event ``name`` with ``fields`` (``None`` values left out; ``exc_info``: its traceback)."""
-    log.log(level, message or name, exc_info=exc_info,
-            extra={"event": name, **{k: v for k, v in fields.items() if v is not None}})
+    log.log(
+        level,
+        message or name,
+        exc_info=exc_info,
+        extra={"event": name, **{k: v for k, v in fields.items() if v is not None}},
+    )
 
 
 def write(action: str, user: str | None, outcome: str = "成功", **fields) -> None:
     """A change to the store, or a refused attempt (``outcome`` 拒绝, ``reason``)."""
-    event("write", action, logging.INFO if outcome == "成功" else logging.WARNING, action=action, user=user or "-",
-          outcome=outcome, **fields)
+    event(
+        "write",
+        action,
+        logging.INFO if outcome == "成功" else logging.WARNING,
+        action=action,
+        user=user or "-",
+        outcome=outcome,
+        **fields,
+    )
 
 
 def public_settings() -> dict[str, object]:

@@ -18,6 +18,7 @@ fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 # Lint and format check first (settings in pyproject.toml): a failure stops here, before the long suite.
 .venv/bin/ruff check --quiet .
+.venv/bin/ruff format --check --quiet .
 # pg_virtualenv runs the suite against a throw-away PostgreSQL cluster (PGHOST, PGPORT … set; as root too) and
 # removes it afterwards.
 exec pg_virtualenv .venv/bin/python -m pytest -q tests "$@"

@@ -79,22 +79,45 @@ class Config:
         return replace(self, directions=tuple(directions))
 
     def to_dict(self) -> dict:
-        return {"version": self.version, "title": self.title, "source": self.source,
-                "normalisation": self.normalisation, "pass_score": self.pass_score,
-                "weak_quantile": self.weak_quantile, "min_peers": self.min_peers,
-                "directions": [{"key": d.key, "name": d.name, "weight": d.weight,
-                                "indicators": [vars(i) for i in d.indicators]} for d in self.directions]}
+        return {
+            "version": self.version,
+            "title": self.title,
+            "source": self.source,
+            "normalisation": self.normalisation,
+            "pass_score": self.pass_score,
+            "weak_quantile": self.weak_quantile,
+            "min_peers": self.min_peers,
+            "directions": [
+                {"key": d.key, "name": d.name, "weight": d.weight, "indicators": [vars(i) for i in d.indicators]}
+                for d in self.directions
+            ],
+        }
 
 
 def parse(raw: dict) -> Config:
     """A configuration from its TOML/JSON form; ValueError (Chinese) if it does not hold together."""
-    directions = tuple(Direction(d["key"], d["name"], float(d["weight"]),
-                                 tuple(Indicator(i["key"], i["label"], i.get("unit", ""), float(i["weight"]),
-                                                 i.get("better", "higher")) for i in d["indicators"]))
-                       for d in raw["directions"])
-    config = Config(int(raw["version"]), raw["title"], raw["source"], float(raw["pass_score"]),
-                    float(raw["weak_quantile"]), int(raw["min_peers"]), directions,
-                    raw.get("normalisation", "percentile"))
+    directions = tuple(
+        Direction(
+            d["key"],
+            d["name"],
+            float(d["weight"]),
+            tuple(
+                Indicator(i["key"], i["label"], i.get("unit", ""), float(i["weight"]), i.get("better", "higher"))
+                for i in d["indicators"]
+            ),
+        )
+        for d in raw["directions"]
+    )
+    config = Config(
+        int(raw["version"]),
+        raw["title"],
+        raw["source"],
+        float(raw["pass_score"]),
+        float(raw["weak_quantile"]),
+        int(raw["min_peers"]),
+        directions,
+        raw.get("normalisation", "percentile"),
+    )
     check(config)
     return config
 
@@ -180,8 +203,9 @@ def peers(values: pd.DataFrame, cluster_id: str, year: int, config: Config) -> t
     return same_year, "同年全部集群"
 
 
-def diagnose(values: pd.DataFrame, cluster_id: str, year: int, config: Config,
-             five_ones: dict[str, bool] | None = None) -> list[Weakness]:
+def diagnose(
+    values: pd.DataFrame, cluster_id: str, year: int, config: Config, five_ones: dict[str, bool] | None = None
+) -> list[Weakness]:
     """The cluster's 短板 in ``year``, as sentences: indicators in the bottom quarter of its peers, then the 五个一
     items not done."""
     group, band = peers(values, cluster_id, year, config)
@@ -198,8 +222,13 @@ def diagnose(values: pd.DataFrame, cluster_id: str, year: int, config: Config,
         # mid-rank position from the bottom: a value shared by many peers sits in the middle of them
         position = (worse + 0.5 * (column == value).sum()) / len(column)
         if position < config.weak_quantile:
-            found.append(Weakness(ind.key, f"{ind.label}为 {_number(value)}{ind.unit}，处于{band} {len(column)} 个中的"
-                                           f"后 {config.weak_quantile:.0%}（中位数 {_number(column.median())}{ind.unit}）。"))
+            found.append(
+                Weakness(
+                    ind.key,
+                    f"{ind.label}为 {_number(value)}{ind.unit}，处于{band} {len(column)} 个中的"
+                    f"后 {config.weak_quantile:.0%}（中位数 {_number(column.median())}{ind.unit}）。",
+                )
+            )
     for column, wording in FIVE_ONES.items():
         if five_ones is not None and not five_ones.get(column, False):
             found.append(Weakness(column, f"“五个一”：尚未{wording}。"))
@@ -207,7 +236,9 @@ def diagnose(values: pd.DataFrame, cluster_id: str, year: int, config: Config,
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return (
+        f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
 
 
 def specialisation(values: pd.DataFrame, leading: pd.DataFrame, year: int) -> pd.DataFrame:

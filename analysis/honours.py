@@ -19,11 +19,15 @@ SRDI_HONOURS = ("专精特新中小企业", "专精特新“小巨人”")
 MIN_FIRMS = 30  # a unit with fewer 规上企业 has a density, but no rank
 SPAN = 3  # years of history behind a projection
 
-FLOOR_RULE = (f"密度 = 荣誉企业数 ÷ 规上企业数 × 100；区位熵 = 本地密度 ÷ 全省密度（>1 表示高于全省平均）。"
-              f"规上企业不足 {MIN_FIRMS} 家的县区数值照常显示，但不参与密度和区位熵排名，地图上标为“样本不足”："
-              f"几家企业中有一家获评，密度就会虚高。")
-COUNTING_RULE = ("一家企业持有两项荣誉，在两项下各计一次；不在任何集群内的企业计入所在县区，不计入集群。"
-                 "荣誉按首次获评年份累计到所选年份（未记录摘牌）；分母为企业名录中的规上企业。")
+FLOOR_RULE = (
+    f"密度 = 荣誉企业数 ÷ 规上企业数 × 100；区位熵 = 本地密度 ÷ 全省密度（>1 表示高于全省平均）。"
+    f"规上企业不足 {MIN_FIRMS} 家的县区数值照常显示，但不参与密度和区位熵排名，地图上标为“样本不足”："
+    f"几家企业中有一家获评，密度就会虚高。"
+)
+COUNTING_RULE = (
+    "一家企业持有两项荣誉，在两项下各计一次；不在任何集群内的企业计入所在县区，不计入集群。"
+    "荣誉按首次获评年份累计到所选年份（未记录摘牌）；分母为企业名录中的规上企业。"
+)
 
 
 def density(enterprises, firms) -> pd.Series:
@@ -37,8 +41,10 @@ def location_quotient(enterprises, firms, total_enterprises, total_firms) -> pd.
     """The unit's share of honour holders among its 规上企业 over the province's (scalars or aligned arrays);
     NaN where either share is undefined or the province has none."""
     local = density(enterprises, firms)
-    reference = density(pd.Series(total_enterprises, index=local.index, dtype=float),
-                        pd.Series(total_firms, index=local.index, dtype=float))
+    reference = density(
+        pd.Series(total_enterprises, index=local.index, dtype=float),
+        pd.Series(total_firms, index=local.index, dtype=float),
+    )
     return (local / reference.where(reference > 0)).rename("lq")
 
 
@@ -57,8 +63,12 @@ def with_density(rows: pd.DataFrame, province: pd.DataFrame) -> pd.DataFrame:
     ref = province.set_index("honour")
     return rows.assign(
         density=density(rows.enterprises, rows.firms).to_numpy(),
-        lq=location_quotient(rows.enterprises, rows.firms, rows.honour.map(ref.enterprises).to_numpy(),
-                             rows.honour.map(ref.firms).to_numpy()).to_numpy(),
+        lq=location_quotient(
+            rows.enterprises,
+            rows.firms,
+            rows.honour.map(ref.enterprises).to_numpy(),
+            rows.honour.map(ref.firms).to_numpy(),
+        ).to_numpy(),
     )
 
 
@@ -93,11 +103,19 @@ def quality_status(gaps: pd.DataFrame) -> QualityStatus:
 
 
 # Seed 001's 2025 cluster-wide targets: metric of ``policy_targets`` → column of ``cluster_honour_totals``.
-TARGET_COLUMNS = {"high_tech": "高新技术企业", "srdi": "省级以上专精特新企业", "leaders": "龙头企业（群主）",
-                  "partners": "配套“伙伴”企业"}
+TARGET_COLUMNS = {
+    "high_tech": "高新技术企业",
+    "srdi": "省级以上专精特新企业",
+    "leaders": "龙头企业（群主）",
+    "partners": "配套“伙伴”企业",
+}
 # The honours behind each measure: the link from a total to its enterprise list.
-TARGET_HONOURS = {"high_tech": ("国家高新技术企业",), "srdi": SRDI_HONOURS, "leaders": ("龙头/链主企业",),
-                  "partners": ("配套“伙伴”企业",)}
+TARGET_HONOURS = {
+    "high_tech": ("国家高新技术企业",),
+    "srdi": SRDI_HONOURS,
+    "leaders": ("龙头/链主企业",),
+    "partners": ("配套“伙伴”企业",),
+}
 
 
 def target_progress(totals: pd.DataFrame, targets: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -107,9 +125,19 @@ def target_progress(totals: pd.DataFrame, targets: pd.DataFrame, year: int) -> p
     rows = []
     for t in targets[targets.metric.isin(list(TARGET_COLUMNS))].itertuples():
         value = float(now[t.metric].iloc[0]) if not now.empty else np.nan
-        rows.append({"metric": t.metric, "label": TARGET_COLUMNS[t.metric], "target_year": t.year,
-                     "target": t.value, "value": value, "share": value / t.value if t.value else np.nan,
-                     "gap": max(t.value - value, 0) if not np.isnan(value) else np.nan,
-                     "wording": t.wording, "source_doc": t.source_doc})
-    return pd.DataFrame(rows, columns=["metric", "label", "target_year", "target", "value", "share", "gap",
-                                       "wording", "source_doc"])
+        rows.append(
+            {
+                "metric": t.metric,
+                "label": TARGET_COLUMNS[t.metric],
+                "target_year": t.year,
+                "target": t.value,
+                "value": value,
+                "share": value / t.value if t.value else np.nan,
+                "gap": max(t.value - value, 0) if not np.isnan(value) else np.nan,
+                "wording": t.wording,
+                "source_doc": t.source_doc,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["metric", "label", "target_year", "target", "value", "share", "gap", "wording", "source_doc"]
+    )

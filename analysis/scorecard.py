@@ -52,9 +52,16 @@ class TargetGap:
 
 def target_gap(targets: pd.DataFrame, metric: str, year: int, value: float) -> TargetGap | None:
     """The gap of ``value`` to the targets of ``metric`` in ``year`` (rows of ``policy_targets``); None if none."""
-    figures = sorted(((float(v), d) for m, y, v, d in  # (plain Python: a few dozen rows, asked per table cell)
-                     zip(targets.metric.tolist(), targets.year.tolist(), targets.value.tolist(),
-                          targets.source_doc.tolist()) if m == metric and y == year), key=lambda f: f[0])
+    figures = sorted(
+        (
+            (float(v), d)
+            for m, y, v, d in zip(  # (plain Python: a few dozen rows, asked per table cell)
+                targets.metric.tolist(), targets.year.tolist(), targets.value.tolist(), targets.source_doc.tolist()
+            )
+            if m == metric and y == year
+        ),
+        key=lambda f: f[0],
+    )
     if not figures:
         return None
     return TargetGap(year, figures, figures[0][0] - value)

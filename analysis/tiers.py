@@ -18,9 +18,11 @@ GROWTH_FLOOR = -0.10
 GROWTH_CAP = 0.25
 THRESHOLDS = (100.0, 300.0, 500.0, 1000.0)  # 亿元: the lower bounds of the bands above 百亿以下
 
-METHOD = (f"预测方法：每个集群按近{SPAN}年营业收入的年均复合增速外推（数据不足{SPAN}年的按已有年份计算；"
-          f"只有一年数据的取其他集群增速的中位数），增速限定在{GROWTH_FLOOR:.0%}～{GROWTH_CAP:.0%}之间；"
-          "预测年营收 = 当年营收 ×（1 + 增速）^ 年数。尚未认定的新集群不计入，预测数是下限而非总量预测。")
+METHOD = (
+    f"预测方法：每个集群按近{SPAN}年营业收入的年均复合增速外推（数据不足{SPAN}年的按已有年份计算；"
+    f"只有一年数据的取其他集群增速的中位数），增速限定在{GROWTH_FLOOR:.0%}～{GROWTH_CAP:.0%}之间；"
+    "预测年营收 = 当年营收 ×（1 + 增速）^ 年数。尚未认定的新集群不计入，预测数是下限而非总量预测。"
+)
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,9 @@ def counts(revenue: pd.Series) -> dict[str, float]:
     }
 
 
-def counties_without_100(county_kind: pd.Series, adcode: pd.Series, revenue: pd.Series,
-                         all_counties: pd.Series) -> float:
+def counties_without_100(
+    county_kind: pd.Series, adcode: pd.Series, revenue: pd.Series, all_counties: pd.Series
+) -> float:
     """How many of ``all_counties`` (县 and 县级市 adcodes) have no cluster ≥100亿 among the given clusters."""
     covered = set(adcode[(revenue >= 100) & county_kind.isin(["县", "县级市"])])
     return float(len(set(all_counties) - covered))
@@ -80,8 +83,9 @@ def counties_without_100(county_kind: pd.Series, adcode: pd.Series, revenue: pd.
 LOWER_IS_BETTER = {"counties_without_100"}
 
 
-def progress(targets: pd.DataFrame, now: dict[str, float], projected: dict[int, dict[str, float]],
-             year: int) -> pd.DataFrame:
+def progress(
+    targets: pd.DataFrame, now: dict[str, float], projected: dict[int, dict[str, float]], year: int
+) -> pd.DataFrame:
     """One row per target: its value and document, the value in ``year``, the projection for the target year,
     whether that meets the target and by how much (positive: ahead; negative: short).
 
@@ -94,9 +98,21 @@ def progress(targets: pd.DataFrame, now: dict[str, float], projected: dict[int, 
         expected = projected.get(t.year, now) if t.year > year else now
         value = expected[t.metric]
         margin = (t.value - value) if t.metric in LOWER_IS_BETTER else (value - t.value)
-        rows.append({"target_id": t.target_id, "year": t.year, "metric": t.metric, "target": t.value,
-                     "unit": t.unit, "wording": t.wording, "source_doc": t.source_doc, "now": now[t.metric],
-                     "expected": value, "on_track": margin >= 0, "margin": margin})
+        rows.append(
+            {
+                "target_id": t.target_id,
+                "year": t.year,
+                "metric": t.metric,
+                "target": t.value,
+                "unit": t.unit,
+                "wording": t.wording,
+                "source_doc": t.source_doc,
+                "now": now[t.metric],
+                "expected": value,
+                "on_track": margin >= 0,
+                "margin": margin,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -129,8 +145,9 @@ def watch_list(clusters: pd.DataFrame, within: float, year: int, by_year: int) -
     out = out[out.gap_share <= within]
     horizon = max(by_year - year, 1)
     out = out.assign(needed=[required_growth(r, t, horizon) for r, t in zip(out.revenue, out.next_threshold)])
-    out = out.assign(reach_year=[_reach_year(r, t, g, year) for r, t, g in zip(out.revenue, out.next_threshold,
-                                                                                out.growth)])
+    out = out.assign(
+        reach_year=[_reach_year(r, t, g, year) for r, t, g in zip(out.revenue, out.next_threshold, out.growth)]
+    )
     return out.sort_values("gap_share")
 
 

@@ -4,10 +4,19 @@ import sys
 
 from bench import briefing, exports, home, honours, imports, load, processes, search, session_cost, tiers, uploads
 
-BENCHES = {"home": home.main, "tiers": tiers.main, "honours": honours.main, "search": search.main,
-           "imports": imports.main, "briefing": briefing.main, "uploads": uploads.main,
-           "session_cost": session_cost.main, "load": load.main, "exports": exports.main,
-           "load_processes": processes.main}
+BENCHES = {
+    "home": home.main,
+    "tiers": tiers.main,
+    "honours": honours.main,
+    "search": search.main,
+    "imports": imports.main,
+    "briefing": briefing.main,
+    "uploads": uploads.main,
+    "session_cost": session_cost.main,
+    "load": load.main,
+    "exports": exports.main,
+    "load_processes": processes.main,
+}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)

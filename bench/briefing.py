@@ -52,8 +52,13 @@ def timings(path: Path, year: int) -> dict[str, float]:
 def first_in_process(path: Path, year: int) -> float:
     """The first .pptx of a fresh Python process: imports (matplotlib, python-pptx), font and county layer loads."""
     code = FIRST.format(path=str(path), year=year)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          cwd=Path(__file__).resolve().parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     return float(done.stdout.strip().splitlines()[-1])
 
 

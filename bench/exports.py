@@ -31,10 +31,12 @@ def main() -> None:
         def xlsx_worker() -> bytes:
             return offload.call(tables.to_xlsx, frame, what="名单.xlsx")
 
-        for label, build in [("xlsx_100000_rows_in_the_server_process", xlsx_here),
-                             ("xlsx_100000_rows_in_the_worker", xlsx_worker),
-                             ("pdf_in_the_server_process", lambda: pdf_file.write(content)),
-                             ("pdf_in_the_worker", lambda: offload.call(pdf_file.write, content, what="PDF"))]:
+        for label, build in [
+            ("xlsx_100000_rows_in_the_server_process", xlsx_here),
+            ("xlsx_100000_rows_in_the_worker", xlsx_worker),
+            ("pdf_in_the_server_process", lambda: pdf_file.write(content)),
+            ("pdf_in_the_worker", lambda: offload.call(pdf_file.write, content, what="PDF")),
+        ]:
             times = []
             for _ in range(ROUNDS):
                 start = time.perf_counter()
@@ -43,8 +45,13 @@ def main() -> None:
             print(f"exports_{label}: {statistics.median(times):.2f} s (median of {ROUNDS})")
         con.close()
 
-        for label, work in [("idle", None), ("during_xlsx_100000_rows_in_the_server_process", xlsx_here),
-                            ("during_xlsx_100000_rows_in_the_worker", xlsx_worker)]:
+        for label, work in [
+            ("idle", None),
+            ("during_xlsx_100000_rows_in_the_server_process", xlsx_here),
+            ("during_xlsx_100000_rows_in_the_worker", xlsx_worker),
+        ]:
             times = _page_runs(path, work)
-            print(f"exports_other_user_home_run_{label}: median {statistics.median(times):.0f} ms, "
-                  f"p95 {statistics.quantiles(times, n=20)[-1]:.0f} ms, max {max(times):.0f} ms ({len(times)} runs)")
+            print(
+                f"exports_other_user_home_run_{label}: median {statistics.median(times):.0f} ms, "
+                f"p95 {statistics.quantiles(times, n=20)[-1]:.0f} ms, max {max(times):.0f} ms ({len(times)} runs)"
+            )

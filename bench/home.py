@@ -21,8 +21,9 @@ def map_payload_bytes(db_path: Path) -> int:
     con = queries.connect(db_path)
     metrics = queries.run(con, "county_metrics", year=2025)
     counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adcode")
-    fmap, _ = choropleth.build_map(counties, choropleth.METRICS["集群营收合计"], counties.adcode.notna(),
-                                   static_url=routes.static_url())
+    fmap, _ = choropleth.build_map(
+        counties, choropleth.METRICS["集群营收合计"], counties.adcode.notna(), static_url=routes.static_url()
+    )
     fmap.get_root().render()
     parts = (_get_html(fmap), _get_header(fmap), _get_map_string(fmap))
     con.close()
@@ -67,6 +68,7 @@ def map_drawn_s(db_path: Path, runs: int = 5) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"first_visit": [], "return_visit": []}
     viewport = {"width": 1920, "height": 1080}
     with served(db_path) as url, chromium() as browser:
+
         def drawn(context) -> float:
             page = context.new_page()
             start = time.perf_counter()

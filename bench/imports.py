@@ -35,12 +35,21 @@ def synthetic_list(con, n: int = ROWS, seed: int = 5) -> pd.DataFrame:
     while len(points) < n:
         xy = np.column_stack([rng.uniform(minx, maxx, n), rng.uniform(miny, maxy, n)])
         points = np.vstack([points, xy[shapely.contains_xy(shape, xy[:, 0], xy[:, 1])]])
-    return pd.DataFrame({
-        "统一社会信用代码": codes, "企业名称": [f"桐城测试{i}号有限公司" for i in range(n)], "区县": "桐城市",
-        "所属集群": "", "产业": pick.industry.to_numpy(), "产业链环节": pick.name.to_numpy(),
-        "营业收入（亿元）": np.round(rng.lognormal(0, 1, n), 2), "规上企业": np.where(rng.random(n) < 0.3, "是", "否"),
-        "经度": np.round(points[:n, 0], 6), "纬度": np.round(points[:n, 1], 6), "坐标系": "WGS-84",
-    })
+    return pd.DataFrame(
+        {
+            "统一社会信用代码": codes,
+            "企业名称": [f"桐城测试{i}号有限公司" for i in range(n)],
+            "区县": "桐城市",
+            "所属集群": "",
+            "产业": pick.industry.to_numpy(),
+            "产业链环节": pick.name.to_numpy(),
+            "营业收入（亿元）": np.round(rng.lognormal(0, 1, n), 2),
+            "规上企业": np.where(rng.random(n) < 0.3, "是", "否"),
+            "经度": np.round(points[:n, 0], 6),
+            "纬度": np.round(points[:n, 1], 6),
+            "坐标系": "WGS-84",
+        }
+    )
 
 
 def write_xlsx(frame: pd.DataFrame, honours: pd.DataFrame, path: Path) -> None:
@@ -63,14 +72,31 @@ def main() -> None:
 
         queries.insert_frames(con, demo.build())
         queries.build_search_index(con)
-        queries.run(con, "user_create", username="admin", display_name="管理员", role="省级管理员", adcode=None,
-                    password_hash=accounts._hasher.hash("Admin1234"), now=accounts.now())
-        queries.run(con, "user_create", username="aq", display_name="安庆", role="市级审核", adcode="340800",
-                    password_hash=accounts._hasher.hash("Admin1234"), now=accounts.now())
+        queries.run(
+            con,
+            "user_create",
+            username="admin",
+            display_name="管理员",
+            role="省级管理员",
+            adcode=None,
+            password_hash=accounts._hasher.hash("Admin1234"),
+            now=accounts.now(),
+        )
+        queries.run(
+            con,
+            "user_create",
+            username="aq",
+            display_name="安庆",
+            role="市级审核",
+            adcode="340800",
+            password_hash=accounts._hasher.hash("Admin1234"),
+            now=accounts.now(),
+        )
         con.execute("update users set must_change_password = false")
         frame = synthetic_list(con)
-        honours = pd.DataFrame({"统一社会信用代码": frame["统一社会信用代码"][::10], "荣誉": "国家高新技术企业",
-                                "首次获得年份": 2023})
+        honours = pd.DataFrame(
+            {"统一社会信用代码": frame["统一社会信用代码"][::10], "荣誉": "国家高新技术企业", "首次获得年份": 2023}
+        )
         con.close()
         path = Path(tmp) / "名录.xlsx"
         write_xlsx(frame, honours, path)
@@ -101,7 +127,9 @@ def main() -> None:
             batches.city_review(con, "aq", batch, approve=True)
             batches.province_review(con, "admin", batch, approve=True)
             published_s.append(time.perf_counter() - start)
-            assert con.execute("select count(*) from enterprises where adcode = $a", {"a": COUNTY}).fetchone()[0] == ROWS
+            assert (
+                con.execute("select count(*) from enterprises where adcode = $a", {"a": COUNTY}).fetchone()[0] == ROWS
+            )
             con.close()
 
         m = statistics.median

@@ -39,9 +39,14 @@ class Client:
     async def __aenter__(self):
         import websockets
 
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, origin=self.origin,
-                                           open_timeout=TIMEOUT,
-                                           additional_headers={"Cookie": self.cookie} if self.cookie else None)
+        self.ws = await websockets.connect(
+            self.url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            origin=self.origin,
+            open_timeout=TIMEOUT,
+            additional_headers={"Cookie": self.cookie} if self.cookie else None,
+        )
         return self
 
     async def __aexit__(self, *exc):
@@ -142,6 +147,8 @@ def main() -> None:
                     cpu, wall = cpu_seconds(server.pid), time.perf_counter()
                     times = asyncio.run(crowd(url, base, scenario, users))
                     cpu, wall = cpu_seconds(server.pid) - cpu, time.perf_counter() - wall
-                    print(f"load_{name}_{users}_users: p50 {statistics.median(times):.2f} s, "
-                          f"p95 {percentile(times, 95):.2f} s, {len(times) / wall:.1f} steps/s, "
-                          f"server CPU {cpu / wall:.2f} cores, RSS {rss_mb(server.pid):.0f} MiB")
+                    print(
+                        f"load_{name}_{users}_users: p50 {statistics.median(times):.2f} s, "
+                        f"p95 {percentile(times, 95):.2f} s, {len(times) / wall:.1f} steps/s, "
+                        f"server CPU {cpu / wall:.2f} cores, RSS {rss_mb(server.pid):.0f} MiB"
+                    )

@@ -57,10 +57,27 @@ def launch(processes: int, database: str, folder: Path) -> tuple[subprocess.Pope
 
     port = free_port()
     env = {**os.environ, "ANHUI_MAP_DATABASE_URL": f"dbname={database}", "ANHUI_MAP_OPEN_BROWSING": "1"}
-    launcher = subprocess.Popen([sys.executable, "-m", "server.launch", "--processes", str(processes),
-                                 "--port", str(port), "--address", "127.0.0.1", "--first-port", str(free_port()),
-                                 "--prefix", str(folder / f"nginx{processes}")], cwd=ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    launcher = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "server.launch",
+            "--processes",
+            str(processes),
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--first-port",
+            str(free_port()),
+            "--prefix",
+            str(folder / f"nginx{processes}"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 180
     while time.time() < deadline:
@@ -101,11 +118,14 @@ def main() -> None:
                             cpu, wall = sum(cpu_seconds(p) for p in apps) - cpu, time.perf_counter() - wall
                             client, busy = client_seconds() - client, machine_busy_seconds() - busy
                             throughput.setdefault((name, users), {})[processes] = len(times) / wall
-                            print(f"load_{processes}_processes_{name}_{users}_users: "
-                                  f"p50 {statistics.median(times):.2f} s, p95 {percentile(times, 95):.2f} s, "
-                                  f"{len(times) / wall:.1f} steps/s, app CPU {cpu / wall:.2f} cores, "
-                                  f"RSS {sum(rss_mb(p) for p in apps):.0f} MiB, load client CPU {client / wall:.2f} cores, "
-                                  f"machine busy {busy / wall:.2f} of {os.cpu_count()} cores", flush=True)
+                            print(
+                                f"load_{processes}_processes_{name}_{users}_users: "
+                                f"p50 {statistics.median(times):.2f} s, p95 {percentile(times, 95):.2f} s, "
+                                f"{len(times) / wall:.1f} steps/s, app CPU {cpu / wall:.2f} cores, "
+                                f"RSS {sum(rss_mb(p) for p in apps):.0f} MiB, load client CPU {client / wall:.2f} cores, "
+                                f"machine busy {busy / wall:.2f} of {os.cpu_count()} cores",
+                                flush=True,
+                            )
                 finally:
                     launcher.send_signal(signal.SIGTERM)
                     launcher.wait(60)

@@ -31,8 +31,9 @@ def enterprises(path: Path, n: int = 1_000_000, seed: int = 11) -> None:
         join (select adcode, avg(lon) as lon, avg(lat) as lat from enterprises group by adcode) as c using (adcode)
         where r.level = '区县' order by r.adcode""").df()
     clusters = con.execute("select cluster_id, adcode, industry from clusters").df()
-    links = con.execute("select l.link_id, l.name, ch.industry from chain_links as l join chains as ch "
-                        "using (chain_id)").df()
+    links = con.execute(
+        "select l.link_id, l.name, ch.industry from chain_links as l join chains as ch using (chain_id)"
+    ).df()
     industries = links.industry.unique()
 
     county = rng.integers(0, len(counties), n)
@@ -55,26 +56,41 @@ def enterprises(path: Path, n: int = 1_000_000, seed: int = 11) -> None:
     short = counties.name.str.replace(r"(?<=..)[县市区]$", "", regex=True).to_numpy()[county]
     brand = np.array(list(BRAND))
     keyword = pd.Series(link_name).map(lambda s: re.split(r"[（/与]", s)[0])
-    names = (pd.Series(short) + brand[rng.integers(0, len(brand), n)] + brand[rng.integers(0, len(brand), n)]
-             + keyword + np.array(SUFFIXES)[rng.integers(0, len(SUFFIXES), n)])
+    names = (
+        pd.Series(short)
+        + brand[rng.integers(0, len(brand), n)]
+        + brand[rng.integers(0, len(brand), n)]
+        + keyword
+        + np.array(SUFFIXES)[rng.integers(0, len(SUFFIXES), n)]
+    )
     first, second = pinyin.tables()
     main = names.str.translate(first).str.lower().str.replace(r"[^a-z0-9]", "", regex=True)
     alt = names.str.translate(second).str.lower().str.replace(r"[^a-z0-9]", "", regex=True)
     revenue = rng.lognormal(-1.0, 1.3, n).round(3)
-    frame = pd.DataFrame({
-        "uscc": [f"91{a}{i:010d}" for a, i in zip(adcode, range(n))], "name": names, "adcode": adcode,
-        "cluster_id": cluster_id, "industry": industry, "link_id": link_id, "revenue": revenue,
-        "lon": (counties.lon.to_numpy()[county] + rng.normal(0, 0.06, n)).round(5),
-        "lat": (counties.lat.to_numpy()[county] + rng.normal(0, 0.05, n)).round(5),
-        "source_id": "demo", "above_scale": revenue >= 0.2,
-        "name_initials": main, "name_initials_alt": alt.where(alt != main, None),
-    })
+    frame = pd.DataFrame(
+        {
+            "uscc": [f"91{a}{i:010d}" for a, i in zip(adcode, range(n))],
+            "name": names,
+            "adcode": adcode,
+            "cluster_id": cluster_id,
+            "industry": industry,
+            "link_id": link_id,
+            "revenue": revenue,
+            "lon": (counties.lon.to_numpy()[county] + rng.normal(0, 0.06, n)).round(5),
+            "lat": (counties.lat.to_numpy()[county] + rng.normal(0, 0.05, n)).round(5),
+            "source_id": "demo",
+            "above_scale": revenue >= 0.2,
+            "name_initials": main,
+            "name_initials_alt": alt.where(alt != main, None),
+        }
+    )
     weight = np.exp(0.9 * (np.log(revenue) - np.median(np.log(revenue))))
     parts = []
     for honour, rate in {**HONOUR_RATES, "龙头/链主企业": 0.002}.items():
         held = rng.random(n) < np.minimum(0.95, rate * weight)
-        parts.append(pd.DataFrame({"uscc": frame.uscc[held], "honour": honour,
-                                   "year": rng.integers(2016, 2026, held.sum())}))
+        parts.append(
+            pd.DataFrame({"uscc": frame.uscc[held], "honour": honour, "year": rng.integers(2016, 2026, held.sum())})
+        )
     honours = pd.concat(parts, ignore_index=True)
     replace_tables(con, {"enterprises": frame, "enterprise_honours": honours})
     con.close()

@@ -21,8 +21,10 @@ def typical_searches(con) -> dict[str, dict]:
     """Searches an investment-promotion team makes, as list-page filters (components.enterprise_search.Search)."""
     county = con.execute("select adcode from enterprises group by adcode order by count(*) desc limit 1").fetchone()[0]
     cluster = con.execute("select cluster_id from clusters order by cluster_id limit 1").fetchone()[0]
-    link = con.execute("select link_id from chain_links join chains using (chain_id) where industry = '电线电缆' "
-                       "order by position limit 1").fetchone()[0]
+    link = con.execute(
+        "select link_id from chain_links join chains using (chain_id) where industry = '电线电缆' "
+        "order by position limit 1"
+    ).fetchone()[0]
     uscc = con.execute("select uscc from enterprises limit 1 offset 4321").fetchone()[0]
     return {
         "name_substring": dict(text="电缆"),
@@ -63,7 +65,8 @@ class PandasSearch:
     def __init__(self, con):
         self.firms = con.execute(
             "select e.*, r.region, r.city_adcode from enterprises as e join regions as r using (adcode) "
-            "order by e.revenue desc nulls last, e.uscc").df()
+            "order by e.revenue desc nulls last, e.uscc"
+        ).df()
         self.honours = con.execute("select uscc, honour, year from enterprise_honours").df()
 
     def run(self, spec: dict) -> tuple[pd.DataFrame, int]:
@@ -117,7 +120,9 @@ def index_build(path: Path) -> tuple[float, float]:
     start = time.perf_counter()
     queries.build_search_index(con)
     seconds = time.perf_counter() - start
-    used = con.execute("select sum(memory_usage_bytes) from duckdb_memory() where tag = 'IN_MEMORY_TABLE'").fetchone()[0]
+    used = con.execute("select sum(memory_usage_bytes) from duckdb_memory() where tag = 'IN_MEMORY_TABLE'").fetchone()[
+        0
+    ]
     con.close()
     return seconds, used / 2**20
 
@@ -151,12 +156,15 @@ def points_drawn_s(path: Path, points: int = 20_000, runs: int = 3) -> list[floa
     con = duckdb.connect(str(path), read_only=True)
     # the lowest floor in whole 0.01 亿元 (what the input takes) that keeps the matches within what the map draws
     # as points
-    floor, exact = con.execute("""
+    floor, exact = con.execute(
+        """
         select floor, n from (
             select floor, sum(count(*)) over (order by floor desc) as n
             from (select floor(revenue * 100) / 100 as floor from enterprises)
             group by floor)
-        where n <= $points order by n desc limit 1""", {"points": points}).fetchone()
+        where n <= $points order by n desc limit 1""",
+        {"points": points},
+    ).fetchone()
     con.close()
     times = []
     with served(path) as url, chromium() as browser:

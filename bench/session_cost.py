@@ -28,8 +28,10 @@ def first_view_bytes(browser, url: str) -> int:
     received = [0]
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
-    page.on("websocket", lambda ws: ws.on("framereceived",
-                                          lambda payload: received.__setitem__(0, received[0] + len(payload))))
+    page.on(
+        "websocket",
+        lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload))),
+    )
     page.goto(url)
     drawn(page)
     last = -1

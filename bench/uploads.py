@@ -43,8 +43,10 @@ def main() -> None:
             except files.UnreadableFile:
                 outcome = "refused"
             took = (time.perf_counter() - start) * 1000
-            print(f"  uploads_refused_{name}: {len(data) / 1024:,.1f} KB; {took:,.0f} ms; "
-                  f"{rss_mb() - before:+.1f} MiB; {outcome}")
+            print(
+                f"  uploads_refused_{name}: {len(data) / 1024:,.1f} KB; {took:,.0f} ms; "
+                f"{rss_mb() - before:+.1f} MiB; {outcome}"
+            )
         settings.UPLOAD_MAX_ROWS, settings.UPLOAD_MAX_COLUMNS = 200_000, 60
 
         frame = big.synthetic_list(con)
@@ -63,12 +65,19 @@ def main() -> None:
         print(f"uploads_100000_rows_checked_in_the_server_process: {m(in_process):.2f} s")
         print(f"uploads_100000_rows_checked_in_the_worker: {m(in_worker):.2f} s")
 
-        for label, work in [("idle", None), ("during_100000_rows_in_the_server_process", lambda: _in_process(con, data)),
-                            ("during_100000_rows_in_the_worker", lambda: batches.check_upload(
-                                con, "admin", spec.ENTERPRISES, 2025, [("名录.xlsx", data)]))]:
+        for label, work in [
+            ("idle", None),
+            ("during_100000_rows_in_the_server_process", lambda: _in_process(con, data)),
+            (
+                "during_100000_rows_in_the_worker",
+                lambda: batches.check_upload(con, "admin", spec.ENTERPRISES, 2025, [("名录.xlsx", data)]),
+            ),
+        ]:
             times = _page_runs(path, work)
-            print(f"uploads_other_user_home_run_{label}: median {statistics.median(times):.0f} ms, "
-                  f"p95 {statistics.quantiles(times, n=20)[-1]:.0f} ms, max {max(times):.0f} ms ({len(times)} runs)")
+            print(
+                f"uploads_other_user_home_run_{label}: median {statistics.median(times):.0f} ms, "
+                f"p95 {statistics.quantiles(times, n=20)[-1]:.0f} ms, max {max(times):.0f} ms ({len(times)} runs)"
+            )
         con.close()
 
 
@@ -80,8 +89,16 @@ def _store(path: Path):
     con = queries.connect(path)
     queries.insert_frames(con, demo.build())
     queries.build_search_index(con)
-    queries.run(con, "user_create", username="admin", display_name="管理员", role="省级管理员", adcode=None,
-                password_hash=accounts._hasher.hash("Admin1234"), now=accounts.now())
+    queries.run(
+        con,
+        "user_create",
+        username="admin",
+        display_name="管理员",
+        role="省级管理员",
+        adcode=None,
+        password_hash=accounts._hasher.hash("Admin1234"),
+        now=accounts.now(),
+    )
     con.execute("update users set must_change_password = false")
     return con
 

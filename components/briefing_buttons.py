@@ -35,11 +35,32 @@ def render(selection: briefing.Selection, key: str) -> None:
 
     columns = st.columns(3)
     columns[0].download_button(
-        "下载地图（PNG）", png, file_name=f"地图_{name}_{selection.metric}.png", mime="image/png", key=f"{key}_png",
-        on_click="ignore", icon=":material/image:", width="stretch")
+        "下载地图（PNG）",
+        png,
+        file_name=f"地图_{name}_{selection.metric}.png",
+        mime="image/png",
+        key=f"{key}_png",
+        on_click="ignore",
+        icon=":material/image:",
+        width="stretch",
+    )
     columns[1].download_button(
-        "汇报材料（PPT）", pptx, file_name=f"汇报材料_{name}.pptx", mime=PPTX_MIME, key=f"{key}_pptx",
-        on_click="ignore", icon=":material/slideshow:", width="stretch")
+        "汇报材料（PPT）",
+        pptx,
+        file_name=f"汇报材料_{name}.pptx",
+        mime=PPTX_MIME,
+        key=f"{key}_pptx",
+        on_click="ignore",
+        icon=":material/slideshow:",
+        width="stretch",
+    )
     columns[2].download_button(
-        "汇报材料（PDF）", pdf, file_name=f"汇报材料_{name}.pdf", mime="application/pdf", key=f"{key}_pdf",
-        on_click="ignore", icon=":material/picture_as_pdf:", width="stretch")
+        "汇报材料（PDF）",
+        pdf,
+        file_name=f"汇报材料_{name}.pdf",
+        mime="application/pdf",
+        key=f"{key}_pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        width="stretch",
+    )

@@ -13,15 +13,28 @@ import pandas as pd
 from analysis import chains
 
 STAGES = ("上游", "中游", "下游")
-STATUS_CLASS = {chains.PRESENT: "present", chains.WEAK: "weak", chains.MISSING: "missing",
-                chains.ABSENT_IN_PROVINCE: "absent"}
-LEAD_COLUMNS = {"name": "企业名称", "uscc": "统一社会信用代码", "county": "县区", "city": "所属市",
-                "distance_km": "距离（公里）", "honours": "荣誉", "points": "荣誉分", "revenue": "营业收入（亿元）",
-                "cluster": "所属集群"}
+STATUS_CLASS = {
+    chains.PRESENT: "present",
+    chains.WEAK: "weak",
+    chains.MISSING: "missing",
+    chains.ABSENT_IN_PROVINCE: "absent",
+}
+LEAD_COLUMNS = {
+    "name": "企业名称",
+    "uscc": "统一社会信用代码",
+    "county": "县区",
+    "city": "所属市",
+    "distance_km": "距离（公里）",
+    "honours": "荣誉",
+    "points": "荣誉分",
+    "revenue": "营业收入（亿元）",
+    "cluster": "所属集群",
+}
 
 
-def stages_html(covered: pd.DataFrame, local_link: Callable[[int, str], str],
-                province_link: Callable[[int, str], str]) -> str:
+def stages_html(
+    covered: pd.DataFrame, local_link: Callable[[int, str], str], province_link: Callable[[int, str], str]
+) -> str:
     """Three columns (上游/中游/下游) of link boxes: name, enterprises here (linked), in Anhui (linked), status."""
     columns = []
     for stage in STAGES:
@@ -32,23 +45,30 @@ def stages_html(covered: pd.DataFrame, local_link: Callable[[int, str], str],
                 f'<div class="chain-link {STATUS_CLASS[r.status]}" data-link="{html.escape(r.link_id)}">'
                 f'<div class="chain-name">{html.escape(r.name)}{badge}</div>'
                 f'<div class="chain-counts">本地 {local_link(r.local, r.link_id)} 家'
-                f'<small>（有荣誉 {r.local_honoured:,}）</small> · 全省 {province_link(r.province, r.link_id)} 家'
-                f'</div></div>')
+                f"<small>（有荣誉 {r.local_honoured:,}）</small> · 全省 {province_link(r.province, r.link_id)} 家"
+                f"</div></div>"
+            )
         columns.append(f'<div class="chain-stage"><h4>{stage}</h4>{"".join(boxes) or "<p>—</p>"}</div>')
     return f'<div class="chain-stages">{"".join(columns)}</div>'
 
 
 def leads_html(leads: pd.DataFrame, top: int) -> str:
     """The first ``top`` leads as an HTML table (name, place, distance, honours, revenue)."""
-    head = "".join(f"<th>{h}</th>" for h in ("#", "企业名称", "县区", "所属市", "距离（公里）", "荣誉", "营业收入（亿元）"))
+    head = "".join(
+        f"<th>{h}</th>" for h in ("#", "企业名称", "县区", "所属市", "距离（公里）", "荣誉", "营业收入（亿元）")
+    )
     rows = []
     for i, r in enumerate(leads.head(top).itertuples(), start=1):
         revenue = "—" if pd.isna(r.revenue) else f"{r.revenue:,.2f}"
-        rows.append(f"<tr><td>{i}</td><td>{html.escape(r.name)}</td><td>{html.escape(r.county)}</td>"
-                    f"<td>{html.escape(r.city)}</td><td>{r.distance_km:,.0f}</td><td>{html.escape(r.honours) or '—'}"
-                    f"</td><td>{revenue}</td></tr>")
-    return (f'<div class="table-scroll"><table class="plain-table" data-table="leads"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+        rows.append(
+            f"<tr><td>{i}</td><td>{html.escape(r.name)}</td><td>{html.escape(r.county)}</td>"
+            f"<td>{html.escape(r.city)}</td><td>{r.distance_km:,.0f}</td><td>{html.escape(r.honours) or '—'}"
+            f"</td><td>{revenue}</td></tr>"
+        )
+    return (
+        f'<div class="table-scroll"><table class="plain-table" data-table="leads"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def leads_table(leads: pd.DataFrame) -> pd.DataFrame:

@@ -12,8 +12,13 @@ import store
 from components import enterprise_links
 
 CLUSTER_COLUMNS = {
-    "name": "集群", "industry": "产业", "level": "级别", "revenue": "营收（亿元）", "tier": "梯队",
-    "firms_above_scale": "规上企业（家）", "revenue_source_kind": "来源",
+    "name": "集群",
+    "industry": "产业",
+    "level": "级别",
+    "revenue": "营收（亿元）",
+    "tier": "梯队",
+    "firms_above_scale": "规上企业（家）",
+    "revenue_source_kind": "来源",
 }
 
 
@@ -44,13 +49,24 @@ def take_click(map_key: str, key: str, target: str) -> None:
 
 def trend_figure(trend: pd.DataFrame):
     """Revenue by cluster over the years, with the 百亿 and 500亿 thresholds marked."""
-    fig = px.line(trend, x="year", y="revenue", color="cluster", markers=True,
-                  labels={"year": "年份", "revenue": "营业收入（亿元）", "cluster": "集群"})
+    fig = px.line(
+        trend,
+        x="year",
+        y="revenue",
+        color="cluster",
+        markers=True,
+        labels={"year": "年份", "revenue": "营业收入（亿元）", "cluster": "集群"},
+    )
     fig.add_hline(y=100, line_dash="dot", line_color="#9ca3af", annotation_text="百亿")
     if trend.revenue.max() > 350:
         fig.add_hline(y=500, line_dash="dot", line_color="#9ca3af", annotation_text="500亿")
-    fig.update_layout(height=300, margin=dict(l=10, r=10, t=30, b=10), legend_title_text="",
-                      legend=dict(orientation="h", y=-0.25), font=dict(size=14))
+    fig.update_layout(
+        height=300,
+        margin=dict(l=10, r=10, t=30, b=10),
+        legend_title_text="",
+        legend=dict(orientation="h", y=-0.25),
+        font=dict(size=14),
+    )
     fig.update_xaxes(dtick=1)
     return fig
 
@@ -58,28 +74,43 @@ def trend_figure(trend: pd.DataFrame):
 def render(county: pd.Series, year: int) -> None:
     """Draw the profile of one row of ``county_metrics``."""
     st.subheader(f"{county['name']}")
-    st.markdown(f"{county['city']} · {county['region']} · {county['kind']}　"
-                f"首位产业：**{county['leading_industry'] or '未确认'}**")
+    st.markdown(
+        f"{county['city']} · {county['region']} · {county['kind']}　"
+        f"首位产业：**{county['leading_industry'] or '未确认'}**"
+    )
     clusters = store.query("county_clusters", adcode=county["adcode"], year=year)
     if clusters.empty:
         st.info(f"{year}年该县区没有认定的产业集群。")
     else:
         table = clusters[list(CLUSTER_COLUMNS)].rename(columns=CLUSTER_COLUMNS)
-        st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={"营收（亿元）": st.column_config.NumberColumn(format="%.1f")})
-        profiles = " · ".join(enterprise_links.cluster_link(name, year, cluster_id)
-                              for cluster_id, name in zip(clusters.cluster_id, clusters.name))
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={"营收（亿元）": st.column_config.NumberColumn(format="%.1f")},
+        )
+        profiles = " · ".join(
+            enterprise_links.cluster_link(name, year, cluster_id)
+            for cluster_id, name in zip(clusters.cluster_id, clusters.name)
+        )
         st.html(f'<p class="cluster-profiles"><b>集群画像</b>：{profiles}</p>')
     honours = store.query("county_honour_counts", adcode=county["adcode"], year=year)
     adcode = [county["adcode"]]
-    counts = " ｜ ".join(f"{html.escape(h)} {enterprise_links.link(n, year=year, adcode=adcode, honour=[h])}"
-                        for h, n in zip(honours.honour, honours.enterprises))
+    counts = " ｜ ".join(
+        f"{html.escape(h)} {enterprise_links.link(n, year=year, adcode=adcode, honour=[h])}"
+        for h, n in zip(honours.honour, honours.enterprises)
+    )
     everyone = enterprise_links.link(county["listed"], year=year, adcode=adcode)
     leading = county["leading_industry"]
-    chain = (enterprise_links.chain_link("首位产业链的缺链与招商线索", year, county["adcode"], leading)
-             if isinstance(leading, str) else "")
-    st.html(f'<div class="county-honours" data-adcode="{html.escape(county["adcode"])}">'
-            f'<b>{year}年荣誉企业（家，点击查看名单）</b>：{counts}<br>企业名录共 {everyone} 家　{chain}</div>')
+    chain = (
+        enterprise_links.chain_link("首位产业链的缺链与招商线索", year, county["adcode"], leading)
+        if isinstance(leading, str)
+        else ""
+    )
+    st.html(
+        f'<div class="county-honours" data-adcode="{html.escape(county["adcode"])}">'
+        f"<b>{year}年荣誉企业（家，点击查看名单）</b>：{counts}<br>企业名录共 {everyone} 家　{chain}</div>"
+    )
     trend = store.query("county_revenue_trend", adcode=county["adcode"])
     if not trend.empty:
         st.plotly_chart(trend_figure(trend), width="stretch", config={"displaylogo": False})

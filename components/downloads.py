@@ -10,8 +10,13 @@ import streamlit as st
 from exports import offload, tables
 
 
-def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], basename: str, key: str,
-            notes: list[str] | None = None, label: str = "") -> None:
+def buttons(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    basename: str,
+    key: str,
+    notes: list[str] | None = None,
+    label: str = "",
+) -> None:
     """Two buttons side by side; the files are generated on click (``data`` is a callable), not on every run.
 
     ``frame`` may itself be a callable, so that a long list is fetched only when someone downloads it. The .xlsx is
@@ -25,9 +30,24 @@ def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], basename: str, key
 
     left, right = st.columns(2)
     with left:
-        st.download_button(f"下载{label} Excel（.xlsx）", xlsx, file_name=f"{basename}.xlsx", mime=tables.XLSX_MIME, key=f"{key}_xlsx",
-                           on_click="ignore", icon=":material/download:", width="stretch")
+        st.download_button(
+            f"下载{label} Excel（.xlsx）",
+            xlsx,
+            file_name=f"{basename}.xlsx",
+            mime=tables.XLSX_MIME,
+            key=f"{key}_xlsx",
+            on_click="ignore",
+            icon=":material/download:",
+            width="stretch",
+        )
     with right:
-        st.download_button(f"下载{label} CSV", lambda: tables.to_csv(rows()), file_name=f"{basename}.csv",
-                           mime=tables.CSV_MIME, key=f"{key}_csv", on_click="ignore",
-                           icon=":material/download:", width="stretch")
+        st.download_button(
+            f"下载{label} CSV",
+            lambda: tables.to_csv(rows()),
+            file_name=f"{basename}.csv",
+            mime=tables.CSV_MIME,
+            key=f"{key}_csv",
+            on_click="ignore",
+            icon=":material/download:",
+            width="stretch",
+        )

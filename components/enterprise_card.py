@@ -10,14 +10,20 @@ import pandas as pd
 
 def card_html(card: pd.Series, year: int) -> str:
     """One row of ``enterprise_card`` as a definition table; honours first held after ``year`` are marked."""
+
     def esc(value) -> str:
-        return "—" if value is None or value is pd.NA or (isinstance(value, float) and value != value) \
+        return (
+            "—"
+            if value is None or value is pd.NA or (isinstance(value, float) and value != value)
             else html.escape(str(value))
+        )
 
     honours = list(card["honours"]) if isinstance(card["honours"], (list, np.ndarray)) else []
     held = "".join(
         f"<li>{esc(h['honour'])} <small>{h['year']}年起{'' if h['year'] <= year else '（所选年份之后）'}"
-        f"{'' if h['source_kind'] == '示例生成' else ' · ' + esc(h['source_kind'])}</small></li>" for h in honours)
+        f"{'' if h['source_kind'] == '示例生成' else ' · ' + esc(h['source_kind'])}</small></li>"
+        for h in honours
+    )
     in_cluster = isinstance(card["cluster"], str)
     cluster = esc(card["cluster"]) if in_cluster else "（不在已认定集群内）"
     if in_cluster and bool(card["is_leading"]):
@@ -26,8 +32,12 @@ def card_html(card: pd.Series, year: int) -> str:
         ("统一社会信用代码", esc(card["uscc"])),
         ("所在地", f"{esc(card['county'])} · {esc(card['city'])} · {esc(card['region'])}"),
         ("产业", esc(card["industry"])),
-        ("产业链环节", f"{esc(card['chain'])}：{esc(card['stage'])} · {esc(card['link'])}"
-         if isinstance(card["link"], str) else "—"),
+        (
+            "产业链环节",
+            f"{esc(card['chain'])}：{esc(card['stage'])} · {esc(card['link'])}"
+            if isinstance(card["link"], str)
+            else "—",
+        ),
         ("所属集群", cluster + (f" <small>{esc(card['cluster_level'])}</small>" if in_cluster else "")),
         ("营业收入", f"{card['revenue']:,.2f} 亿元" if pd.notna(card["revenue"]) else "—"),
         ("规模以上", "是" if card["above_scale"] else "否"),
@@ -36,5 +46,7 @@ def card_html(card: pd.Series, year: int) -> str:
         ("数据来源", f"{esc(card['source_kind'])}：{esc(card['source_title'])}"),
     ]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return (f'<div class="enterprise-card" data-uscc="{esc(card["uscc"])}"><h4>{esc(card["name"])}</h4>'
-            f'<table class="plain-table">{body}</table></div>')
+    return (
+        f'<div class="enterprise-card" data-uscc="{esc(card["uscc"])}"><h4>{esc(card["name"])}</h4>'
+        f'<table class="plain-table">{body}</table></div>'
+    )

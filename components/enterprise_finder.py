@@ -30,49 +30,87 @@ def restore(counties: pd.DataFrame, clusters: pd.DataFrame, industries: pd.DataF
     else:
         return
     url_industry = source.get("industry")
-    url_links = (frozenset(store.query("chain_links", industry=url_industry).link_id)
-                 if url_industry in set(industries.industry) else frozenset())
-    options = es.Options(frozenset(counties.adcode), frozenset(clusters.cluster_id),
-                         frozenset(industries.industry), {url_industry: url_links})
+    url_links = (
+        frozenset(store.query("chain_links", industry=url_industry).link_id)
+        if url_industry in set(industries.industry)
+        else frozenset()
+    )
+    options = es.Options(
+        frozenset(counties.adcode),
+        frozenset(clusters.cluster_id),
+        frozenset(industries.industry),
+        {url_industry: url_links},
+    )
     wanted = es.from_params(source, options)
-    st.session_state.update({
-        "ent_text": wanted.text, "ent_honours": list(wanted.honours), "ent_member": wanted.member,
-        "ent_adcodes": list(wanted.adcodes), "ent_cluster": wanted.cluster, "ent_industry": wanted.industry,
-        "ent_link": wanted.link, "ent_rmin": wanted.revenue_min, "ent_rmax": wanted.revenue_max,
-    })
+    st.session_state.update(
+        {
+            "ent_text": wanted.text,
+            "ent_honours": list(wanted.honours),
+            "ent_member": wanted.member,
+            "ent_adcodes": list(wanted.adcodes),
+            "ent_cluster": wanted.cluster,
+            "ent_industry": wanted.industry,
+            "ent_link": wanted.link,
+            "ent_rmin": wanted.revenue_min,
+            "ent_rmax": wanted.revenue_max,
+        }
+    )
 
 
-def widgets(county_names: dict[str, str], cluster_names: dict[str, str], industries: pd.DataFrame,
-            scope: Scope) -> tuple[es.Search, dict[str, str]]:
+def widgets(
+    county_names: dict[str, str], cluster_names: dict[str, str], industries: pd.DataFrame, scope: Scope
+) -> tuple[es.Search, dict[str, str]]:
     """Draw the filters; returns the search they name and the names of the chosen industry's chain links. The URL
     is set to the scope and the search, so a list can be bookmarked or sent on."""
     top = st.columns([3, 3, 2, 1, 1])
-    text = top[0].text_input("名称、拼音首字母或统一社会信用代码", key="ent_text", max_chars=es.MAX_TEXT,
-                             placeholder="如“电缆”、wwdl、18位代码")
+    text = top[0].text_input(
+        "名称、拼音首字母或统一社会信用代码",
+        key="ent_text",
+        max_chars=es.MAX_TEXT,
+        placeholder="如“电缆”、wwdl、18位代码",
+    )
     honours = top[1].multiselect("荣誉（持有任一项）", HONOURS, key="ent_honours", placeholder="不限")
-    member = top[2].selectbox("集群内外", list(es.MEMBERSHIP), key="ent_member", index=None,
-                              format_func=es.MEMBERSHIP.get, placeholder="不限")
+    member = top[2].selectbox(
+        "集群内外", list(es.MEMBERSHIP), key="ent_member", index=None, format_func=es.MEMBERSHIP.get, placeholder="不限"
+    )
     revenue_min = top[3].number_input("营收下限（亿元）", min_value=0.0, value=None, key="ent_rmin", placeholder="不限")
     revenue_max = top[4].number_input("营收上限（亿元）", min_value=0.0, value=None, key="ent_rmax", placeholder="不限")
     row = st.columns(4)
-    adcodes = row[0].multiselect("区县", list(county_names), key="ent_adcodes", format_func=county_names.get,
-                                 placeholder=f"{scope.name}全部区县")
-    cluster = row[1].selectbox("集群", list(cluster_names), key="ent_cluster", index=None,
-                               format_func=cluster_names.get, placeholder="不限")
+    adcodes = row[0].multiselect(
+        "区县", list(county_names), key="ent_adcodes", format_func=county_names.get, placeholder=f"{scope.name}全部区县"
+    )
+    cluster = row[1].selectbox(
+        "集群", list(cluster_names), key="ent_cluster", index=None, format_func=cluster_names.get, placeholder="不限"
+    )
     industry = row[2].selectbox("产业", list(industries.industry), key="ent_industry", index=None, placeholder="不限")
     links = store.query("chain_links", industry=industry) if industry else None
     link_names = dict(zip(links.link_id, links.stage + " · " + links.name)) if links is not None else {}
     if st.session_state.get("ent_link") not in link_names:
         st.session_state["ent_link"] = None
-    link = row[3].selectbox("产业链环节", list(link_names), key="ent_link", index=None, format_func=link_names.get,
-                            placeholder="先选产业" if not industry else "不限", disabled=not industry)
+    link = row[3].selectbox(
+        "产业链环节",
+        list(link_names),
+        key="ent_link",
+        index=None,
+        format_func=link_names.get,
+        placeholder="先选产业" if not industry else "不限",
+        disabled=not industry,
+    )
 
-    search = es.Search(tuple(adcodes), cluster, member, tuple(h for h in HONOURS if h in honours), industry, link,
-                       text.strip(), revenue_min, revenue_max)
+    search = es.Search(
+        tuple(adcodes),
+        cluster,
+        member,
+        tuple(h for h in HONOURS if h in honours),
+        industry,
+        link,
+        text.strip(),
+        revenue_min,
+        revenue_max,
+    )
     params = es.to_params(search)
     st.session_state["ent_applied"] = params
-    st.query_params.from_dict(enterprise_links.params(year=scope.year, region=scope.region, city=scope.city)
-                              | params)
+    st.query_params.from_dict(enterprise_links.params(year=scope.year, region=scope.region, city=scope.city) | params)
     return search, link_names
 
 
@@ -85,8 +123,11 @@ def results_map(search: es.Search, scope: Scope, adcodes: pd.Series, matches: in
     def draw():
         shape = boundaries.counties()
         shape = shape[shape.adcode.isin(list(search.adcodes) or list(adcodes))]
-        basemap = dict(static_url=routes.static_url(), basemap_url=settings.BASEMAP_URL,
-                       basemap_attribution=settings.BASEMAP_ATTRIBUTION)
+        basemap = dict(
+            static_url=routes.static_url(),
+            basemap_url=settings.BASEMAP_URL,
+            basemap_attribution=settings.BASEMAP_ATTRIBUTION,
+        )
         if as_points:
             found = store.query("enterprise_points", **es.query_args(search, scope, limit=points.MAX_POINTS))
             return points.points_map(shape, found, **basemap), None, None
@@ -94,5 +135,11 @@ def results_map(search: es.Search, scope: Scope, adcodes: pd.Series, matches: in
         cells = store.query("enterprise_cells", **es.query_args(search, scope, cell=cell))
         return points.cells_map(shape, cells, **basemap), None, None
 
-    map_view.view(("enterprises", search, scope, tuple(adcodes), as_points), draw, key="ent_map", height=height,
-                  use_container_width=True, returned_objects=["last_active_drawing"])
+    map_view.view(
+        ("enterprises", search, scope, tuple(adcodes), as_points),
+        draw,
+        key="ent_map",
+        height=height,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )

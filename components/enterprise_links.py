@@ -64,22 +64,28 @@ def href(**filters) -> str:
 
 def link(count: int, **filters) -> str:
     """``count`` as an HTML link to the list of those enterprises (escaped, ready for ``st.html``)."""
-    return (f'<a class="count-link" data-open="1" href="{html.escape(href(**filters), quote=True)}" '
-            f'title="查看这些企业">{int(count):,}</a>')
+    return (
+        f'<a class="count-link" data-open="1" href="{html.escape(href(**filters), quote=True)}" '
+        f'title="查看这些企业">{int(count):,}</a>'
+    )
 
 
 def chain_link(text: str, year: int, adcode: str, industry: str) -> str:
     """A link to 循链招商 for a county and an industry's chain (escaped, ready for ``st.html``)."""
     query = urlencode({"year": year, "adcode": adcode, "industry": industry})
-    return (f'<a class="count-link" data-open="1" href="{CHAIN_URL_PATH}?{html.escape(query, quote=True)}">'
-            f'{html.escape(text)}</a>')
+    return (
+        f'<a class="count-link" data-open="1" href="{CHAIN_URL_PATH}?{html.escape(query, quote=True)}">'
+        f"{html.escape(text)}</a>"
+    )
 
 
 def cluster_link(text: str, year: int, cluster_id: str) -> str:
     """A link to a cluster's 集群画像 (escaped, ready for ``st.html``)."""
     query = urlencode({"year": year, "cluster": cluster_id})
-    return (f'<a class="count-link cluster-link" data-open="1" data-cluster="{html.escape(cluster_id, quote=True)}" '
-            f'href="{CLUSTER_URL_PATH}?{html.escape(query, quote=True)}">{html.escape(text)}</a>')
+    return (
+        f'<a class="count-link cluster-link" data-open="1" data-cluster="{html.escape(cluster_id, quote=True)}" '
+        f'href="{CLUSTER_URL_PATH}?{html.escape(query, quote=True)}">{html.escape(text)}</a>'
+    )
 
 
 def parse(url: str) -> dict[str, str]:

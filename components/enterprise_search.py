@@ -46,6 +46,7 @@ class Options:
 
 def from_params(params: dict[str, str], options: Options) -> Search:
     """The search a URL asks for; values that do not exist are dropped, never passed on."""
+
     def listed(key, valid):
         return tuple(v for v in params.get(key, "").split(",") if v in valid)
 
@@ -53,6 +54,7 @@ def from_params(params: dict[str, str], options: Options) -> Search:
     link = params.get("link")
     if link not in options.links.get(industry, frozenset()):
         link = None
+
     def amount(key):
         try:
             value = float(params.get(key, ""))
@@ -75,9 +77,17 @@ def from_params(params: dict[str, str], options: Options) -> Search:
 
 def to_params(search: Search) -> dict[str, str]:
     """The list's own query parameters (see ``enterprise_links.FILTER_KEYS``), empty ones left out."""
-    values = {"adcode": ",".join(search.adcodes), "cluster": search.cluster, "member": search.member,
-              "honour": ",".join(search.honours), "industry": search.industry, "link": search.link,
-              "q": search.text, "rmin": _amount_text(search.revenue_min), "rmax": _amount_text(search.revenue_max)}
+    values = {
+        "adcode": ",".join(search.adcodes),
+        "cluster": search.cluster,
+        "member": search.member,
+        "honour": ",".join(search.honours),
+        "industry": search.industry,
+        "link": search.link,
+        "q": search.text,
+        "rmin": _amount_text(search.revenue_min),
+        "rmax": _amount_text(search.revenue_max),
+    }
     return {k: v for k, v in values.items() if v}
 
 
@@ -89,15 +99,23 @@ def query_args(search: Search, filters: Scope, **extra) -> dict:
     """Parameters of ``enterprise_search`` / ``enterprise_points`` / ``enterprise_cells`` for ``search`` within the
     sidebar's year, region and city; ``extra`` adds the query's own (``limit``, ``offset`` (default 0), ``cell``)."""
     return {
-        "year": filters.year, "region": filters.region, "city": filters.city,
-        "adcodes": list(search.adcodes) or None, "cluster": search.cluster,
+        "year": filters.year,
+        "region": filters.region,
+        "city": filters.city,
+        "adcodes": list(search.adcodes) or None,
+        "cluster": search.cluster,
         "member": None if search.member is None else search.member == "in",
-        "honours": list(search.honours) or None, "industry": search.industry, "link": search.link,
+        "honours": list(search.honours) or None,
+        "industry": search.industry,
+        "link": search.link,
         # a whole 统一社会信用代码 is looked up by key (the index); any other text searches names and initials
         "uscc": search.text.upper() if USCC.fullmatch(search.text.upper()) else None,
         "text": search.text if search.text and not USCC.fullmatch(search.text.upper()) else None,
         "initials": pinyin.like_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
-        "revenue_min": search.revenue_min, "revenue_max": search.revenue_max, "offset": 0, **extra,
+        "revenue_min": search.revenue_min,
+        "revenue_max": search.revenue_max,
+        "offset": 0,
+        **extra,
     }
 
 
@@ -127,9 +145,20 @@ def describe(search: Search, names: dict[str, str], filters: Scope) -> str:
 
 # Columns of the list on screen and in exports: query column → heading.
 COLUMNS = {
-    "name": "企业名称", "uscc": "统一社会信用代码", "county": "县区", "city": "所属市", "industry": "产业",
-    "stage": "环节位置", "link": "产业链环节", "cluster": "所属集群", "revenue": "营业收入（亿元）",
-    "honours": "荣誉", "above_scale": "规上企业", "lon": "经度", "lat": "纬度", "source_kind": "数据来源",
+    "name": "企业名称",
+    "uscc": "统一社会信用代码",
+    "county": "县区",
+    "city": "所属市",
+    "industry": "产业",
+    "stage": "环节位置",
+    "link": "产业链环节",
+    "cluster": "所属集群",
+    "revenue": "营业收入（亿元）",
+    "honours": "荣誉",
+    "above_scale": "规上企业",
+    "lon": "经度",
+    "lat": "纬度",
+    "source_kind": "数据来源",
 }
 
 

@@ -14,8 +14,9 @@ from analysis.scope import Scope
 from components import honour_views as hv
 
 
-def rankings(counts: pd.DataFrame, county_rows: pd.DataFrame, honour: str, measure: str, scope: Scope,
-             link: Callable[..., str]) -> None:
+def rankings(
+    counts: pd.DataFrame, county_rows: pd.DataFrame, honour: str, measure: str, scope: Scope, link: Callable[..., str]
+) -> None:
     """Counties (the top 15 of ``county_rows``, those in scope), and beside them the three regions and the cities
     of the scope (the cities of the city's own region when the scope is one city)."""
     st.subheader(f"排名：{honour} · {hv.MEASURES[measure]}")
@@ -50,17 +51,18 @@ def quality_target(targets: pd.DataFrame, scope: Scope, link: Callable[..., str]
     quality counts (``cluster_quality``)."""
     target = targets[targets.metric == "leading_cluster_quality_firms"].iloc[0]
     by_year = int(target.year) if scope.year < target.year else scope.year + 1
-    clusters = store.query("cluster_quality", year=scope.year, start_year=scope.year - hn.SPAN, region=scope.region,
-                           city=scope.city)
+    clusters = store.query(
+        "cluster_quality", year=scope.year, start_year=scope.year - hn.SPAN, region=scope.region, city=scope.city
+    )
     gaps = hn.quality_gaps(clusters, target.value, scope.year, by_year)
     status = hn.quality_status(gaps)
     st.subheader(f"首位产业集群优质企业：每个集群不少于 {target.value:.0f} 家（{target.year}年）")
     st.markdown(
         f"{target.wording}〔{target.source_doc}〕。{scope.name} {status.clusters} 个首位产业集群中，"
         f"**{status.met} 个已达标**，{status.clusters - status.met} 个未达标、合计差 **{status.shortfall}** 家；"
-        f"按近 {hn.SPAN} 年的年均新增推算，{by_year} 年可有 **{status.projected_met}** 个达标。")
+        f"按近 {hn.SPAN} 年的年均新增推算，{by_year} 年可有 **{status.projected_met}** 个达标。"
+    )
     st.caption("优质企业 = 持有专精特新中小企业、专精特新“小巨人”或国家高新技术企业任一项的集群成员企业，每家计一次。")
-
 
     @st.fragment
     def quality_list():

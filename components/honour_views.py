@@ -42,12 +42,27 @@ def map_metric(honour: str, measure: str) -> Metric:
     """The choropleth of one honour by one measure; ratios of counties under the floor are 样本不足."""
     label = f"{honour}{'数' if measure == 'enterprises' else MEASURES[measure]}"
     if measure == "lq":
-        return Metric("value", label, "", breaks=(0.01, 0.5, 0.8, 1.25, 2.0), detail="value_text",
-                      extra=("firms_text", "规上企业"), missing=f"样本不足（规上企业<{hn.MIN_FIRMS}家）",
-                      none_label="无")
+        return Metric(
+            "value",
+            label,
+            "",
+            breaks=(0.01, 0.5, 0.8, 1.25, 2.0),
+            detail="value_text",
+            extra=("firms_text", "规上企业"),
+            missing=f"样本不足（规上企业<{hn.MIN_FIRMS}家）",
+            none_label="无",
+        )
     if measure == "density":
-        return Metric("value", label, UNITS[measure], detail="value_text", extra=("firms_text", "规上企业"),
-                      missing=f"样本不足（规上企业<{hn.MIN_FIRMS}家）", min_break=0.01, none_label="无")
+        return Metric(
+            "value",
+            label,
+            UNITS[measure],
+            detail="value_text",
+            extra=("firms_text", "规上企业"),
+            missing=f"样本不足（规上企业<{hn.MIN_FIRMS}家）",
+            min_break=0.01,
+            none_label="无",
+        )
     return Metric("value", label, "家", detail="value_text", extra=("firms_text", "规上企业"), none_label="无")
 
 
@@ -71,8 +86,11 @@ def _table(head: list[str], rows: list[list[str]], cls: str = "plain-table", att
 
 def source_text(row) -> str:
     """Where a count's honour records come from, e.g. '公开报道 13 · 示例生成 1,508'."""
-    parts = {"公开报道": row.published, "示例生成": row.generated,
-             "上报数据": row.enterprises - row.published - row.generated}
+    parts = {
+        "公开报道": row.published,
+        "示例生成": row.generated,
+        "上报数据": row.enterprises - row.published - row.generated,
+    }
     return " · ".join(f"{kind} {n:,}" for kind, n in parts.items() if n) or "—"
 
 
@@ -89,27 +107,44 @@ def scope_html(rows: pd.DataFrame, link: Callable[..., str], show_lq: bool, firs
     out = []
     for r in rows.itertuples():
         change = None if first_year else r.enterprises - r.previous
-        out.append([
-            html.escape(r.honour), link(r.enterprises, honour=[r.honour]),
-            link(r.in_clusters, honour=[r.honour], member="in"), number(r.density),
-            *([number(r.lq, 2)] if show_lq else []),
-            "—" if change is None else f"{change:+,d}", f'<span class="source">{source_text(r)}</span>',
-        ])
+        out.append(
+            [
+                html.escape(r.honour),
+                link(r.enterprises, honour=[r.honour]),
+                link(r.in_clusters, honour=[r.honour], member="in"),
+                number(r.density),
+                *([number(r.lq, 2)] if show_lq else []),
+                "—" if change is None else f"{change:+,d}",
+                f'<span class="source">{source_text(r)}</span>',
+            ]
+        )
     return _table(head, out, attrs=' data-table="scope"')
 
 
-def ranking_html(ranked: pd.DataFrame, measure: str, honour: str, link: Callable[..., str], top: int,
-                 place: str = "县区") -> str:
+def ranking_html(
+    ranked: pd.DataFrame, measure: str, honour: str, link: Callable[..., str], top: int, place: str = "县区"
+) -> str:
     """The first ``top`` ranked units (from ``analysis.honours.rank``): rank, name, count (linked), 规上企业,
     density and LQ; the measure ranked by is in bold."""
     head = ["名次", place, f"{honour}（家）", "规上企业（家）", "每百家规上企业", "区位熵"]
     out = []
     for r in ranked.head(top).itertuples():
-        cells = {"enterprises": link(r.enterprises, honour=[honour], **_where(r)),
-                 "density": number(r.density), "lq": number(r.lq, 2)}
+        cells = {
+            "enterprises": link(r.enterprises, honour=[honour], **_where(r)),
+            "density": number(r.density),
+            "lq": number(r.lq, 2),
+        }
         cells[measure] = f"<b>{cells[measure]}</b>"
-        out.append(["—" if pd.isna(r.rank) else str(r.rank), html.escape(r.name), cells["enterprises"],
-                    f"{int(r.firms):,}", cells["density"], cells["lq"]])
+        out.append(
+            [
+                "—" if pd.isna(r.rank) else str(r.rank),
+                html.escape(r.name),
+                cells["enterprises"],
+                f"{int(r.firms):,}",
+                cells["density"],
+                cells["lq"],
+            ]
+        )
     return _table(head, out, attrs=f' data-table="ranking-{place}"')
 
 
@@ -123,22 +158,53 @@ def _where(row) -> dict:
 def county_html(rows: pd.DataFrame, link: Callable[..., str]) -> str:
     """A clicked county's nine honours, each count linking to its list."""
     head = ["荣誉", "企业（家）", "每百家规上企业", "区位熵"]
-    out = [[html.escape(r.honour), link(r.enterprises, honour=[r.honour], adcode=[r.code]), number(r.density),
-            number(r.lq, 2)] for r in rows.itertuples()]
+    out = [
+        [
+            html.escape(r.honour),
+            link(r.enterprises, honour=[r.honour], adcode=[r.code]),
+            number(r.density),
+            number(r.lq, 2),
+        ]
+        for r in rows.itertuples()
+    ]
     return _table(head, out, attrs=' data-table="county"')
 
 
 def quality_html(gaps: pd.DataFrame, target: float, by_year: int, link: Callable[..., str]) -> str:
     """The 首位产业集群 against the seed 000 target: quality firms (linked), gap, pace and what the pace reaches."""
-    head = ["集群", "县区", "所属市", "优质企业（家）", "差", "近3年年均新增", f"按此推算{by_year}年", "每年需新增", "判断"]
+    head = [
+        "集群",
+        "县区",
+        "所属市",
+        "优质企业（家）",
+        "差",
+        "近3年年均新增",
+        f"按此推算{by_year}年",
+        "每年需新增",
+        "判断",
+    ]
     out = []
     for r in gaps.itertuples():
-        verdict = ('<span class="met">已达标</span>' if r.met else
-                   '<span class="met">可望达标</span>' if r.on_track else '<span class="gap">难以达标</span>')
-        out.append([html.escape(r.name), html.escape(r.county), html.escape(r.city),
-                    link(r.quality, cluster=r.cluster_id, honour=list(hn.QUALITY_HONOURS)),
-                    "—" if r.met else f'<span class="gap">{r.gap}</span>', number(r.per_year),
-                    number(r.projected, 0), "—" if r.met else number(r.needed_per_year), verdict])
+        verdict = (
+            '<span class="met">已达标</span>'
+            if r.met
+            else '<span class="met">可望达标</span>'
+            if r.on_track
+            else '<span class="gap">难以达标</span>'
+        )
+        out.append(
+            [
+                html.escape(r.name),
+                html.escape(r.county),
+                html.escape(r.city),
+                link(r.quality, cluster=r.cluster_id, honour=list(hn.QUALITY_HONOURS)),
+                "—" if r.met else f'<span class="gap">{r.gap}</span>',
+                number(r.per_year),
+                number(r.projected, 0),
+                "—" if r.met else number(r.needed_per_year),
+                verdict,
+            ]
+        )
     return _scrolling(_table(head, out, attrs=' data-table="quality"'))
 
 
@@ -147,13 +213,26 @@ def progress_html(progress: pd.DataFrame, year: int, link: Callable[..., str]) -
     head = ["指标", "目标", f"{year}年集群内", "完成", "差距", "依据"]
     out = []
     for r in progress.itertuples():
-        value = "—" if np.isnan(r.value) else link(int(r.value), honour=list(hn.TARGET_HONOURS[r.metric]),
-                                                     member="in")
-        gap = "—" if np.isnan(r.gap) else ('<span class="met">已达到</span>' if r.gap == 0 else
-                                          f'<span class="gap">差 {value_text(r.gap, "家")}</span>')
-        out.append([html.escape(r.label), f"{r.target_year}年 {value_text(r.target, '家')}", value,
-                    "—" if np.isnan(r.share) else f"{r.share:.0%}", gap,
-                    f"{html.escape(r.wording)}〔{html.escape(r.source_doc)}〕"])
+        value = "—" if np.isnan(r.value) else link(int(r.value), honour=list(hn.TARGET_HONOURS[r.metric]), member="in")
+        gap = (
+            "—"
+            if np.isnan(r.gap)
+            else (
+                '<span class="met">已达到</span>'
+                if r.gap == 0
+                else f'<span class="gap">差 {value_text(r.gap, "家")}</span>'
+            )
+        )
+        out.append(
+            [
+                html.escape(r.label),
+                f"{r.target_year}年 {value_text(r.target, '家')}",
+                value,
+                "—" if np.isnan(r.share) else f"{r.share:.0%}",
+                gap,
+                f"{html.escape(r.wording)}〔{html.escape(r.source_doc)}〕",
+            ]
+        )
     return _table(head, out, cls="plain-table kpi-table", attrs=' data-table="targets"')
 
 
@@ -165,22 +244,38 @@ def cluster_html(clusters: pd.DataFrame, counts: pd.DataFrame, link: Callable[..
     out = []
     for r in clusters.sort_values(["quality", "firms"], ascending=False).itertuples():
         cells = [link(int(wide.at[r.cluster_id, h]), cluster=r.cluster_id, honour=[h]) for h in order]
-        out.append([html.escape(r.name) + ("<small>（首位）</small>" if r.is_leading else ""),
-                    html.escape(r.county), f"{int(r.firms):,}", *cells])
+        out.append(
+            [
+                html.escape(r.name) + ("<small>（首位）</small>" if r.is_leading else ""),
+                html.escape(r.county),
+                f"{int(r.firms):,}",
+                *cells,
+            ]
+        )
     return _scrolling(_table(head, out, attrs=' data-table="clusters"'))
 
 
 # Plotly's default palette, fixed so a line keeps its colour when others are hidden.
 COLOURS = ("#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a", "#19d3f3", "#ff6692", "#b6e880", "#ff97ff")
-LAYOUT = dict(height=340, margin=dict(l=10, r=10, t=30, b=10), legend=dict(orientation="h", y=-0.2),
-              font=dict(size=15), xaxis=dict(dtick=1, title="年份"), hovermode="x unified")
+LAYOUT = dict(
+    height=340,
+    margin=dict(l=10, r=10, t=30, b=10),
+    legend=dict(orientation="h", y=-0.2),
+    font=dict(size=15),
+    xaxis=dict(dtick=1, title="年份"),
+    hovermode="x unified",
+)
 
 
 def _lines(series: dict[str, pd.DataFrame], y_title: str) -> go.Figure:
     """One line per entry (name → frame with year and value). graph_objects directly: plotly express costs
     about 100 ms a chart in every page run."""
-    traces = [go.Scatter(x=frame.year, y=frame.value, name=name, mode="lines+markers",
-                         line=dict(color=COLOURS[i % len(COLOURS)])) for i, (name, frame) in enumerate(series.items())]
+    traces = [
+        go.Scatter(
+            x=frame.year, y=frame.value, name=name, mode="lines+markers", line=dict(color=COLOURS[i % len(COLOURS)])
+        )
+        for i, (name, frame) in enumerate(series.items())
+    ]
     return go.Figure(traces, dict(LAYOUT, yaxis=dict(title=y_title, rangemode="tozero")))
 
 
@@ -196,16 +291,26 @@ def totals_figure(totals: pd.DataFrame, targets: pd.DataFrame) -> go.Figure:
     fig = _lines(series, "集群内企业（家）")
     colours = dict(zip(hn.TARGET_COLUMNS, COLOURS))
     for t in targets[targets.metric.isin(list(hn.TARGET_COLUMNS))].itertuples():
-        fig.add_trace(go.Scatter(x=[t.year], y=[t.value], mode="markers+text", text=[f"目标 {t.value:,.0f}"],
-                                 textposition="top center", marker=dict(symbol="star", size=14,
-                                                                        color=colours[t.metric]),
-                                 showlegend=False, hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(
+                x=[t.year],
+                y=[t.value],
+                mode="markers+text",
+                text=[f"目标 {t.value:,.0f}"],
+                textposition="top center",
+                marker=dict(symbol="star", size=14, color=colours[t.metric]),
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
     return fig
 
 
 def links_for(year: int, region: str | None, city: str | None) -> Callable[..., str]:
     """``enterprise_links.link`` with the sidebar's year, region and city filled in."""
+
     def link(count: int, **filters) -> str:
         scope = {"year": year, "region": region, "city": city}
         return enterprise_links.link(count, **(scope | filters))
+
     return link

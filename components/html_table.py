@@ -15,8 +15,9 @@ import streamlit as st
 def to_html(frame: pd.DataFrame, columns: Mapping[str, str], decimals: int = 1) -> str:
     """``frame``'s ``columns`` (name → heading) as an HTML table; pandas escapes every cell and heading."""
     table = frame[list(columns)].rename(columns=dict(columns))
-    return table.to_html(index=False, border=0, classes="plain-table", na_rep="—",
-                         float_format=lambda v: f"{v:,.{decimals}f}")
+    return table.to_html(
+        index=False, border=0, classes="plain-table", na_rep="—", float_format=lambda v: f"{v:,.{decimals}f}"
+    )
 
 
 def render(frame: pd.DataFrame, columns: Mapping[str, str], caption: str, decimals: int = 1) -> None:

@@ -43,7 +43,13 @@ def shown(error: BaseException, where: str, user: str | None = None) -> str:
     import store  # (here: store imports the records, which report incidents)
 
     if store.unavailable(error):
-        logs.event("store", "store unavailable", logging.WARNING, where=where, user=user or "-",
-                   reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__)
+        logs.event(
+            "store",
+            "store unavailable",
+            logging.WARNING,
+            where=where,
+            user=user or "-",
+            reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
+        )
         return UNAVAILABLE
     return message(record(error, where, user))

@@ -33,16 +33,23 @@ def scorecard_html(counts: pd.Series, year: int, targets: pd.DataFrame | None) -
     for k in KPIS:
         value = counts[k.field]
         cells = "".join(f"<td>{target_cell(targets, k, y, value)}</td>" for y in years)
-        rows.append(f'<tr data-kpi="{k.field}"><th>{k.label}</th>'
-                    f'<td class="kpi-value">{value_text(value, k.unit)}<small>{k.unit}</small></td>{cells}</tr>')
-    table = (f'<table class="kpi-table" aria-label="集群指标"><thead><tr><th></th><th>{year}年</th>{head}</tr>'
-             f'</thead><tbody>{"".join(rows)}</tbody></table>')
+        rows.append(
+            f'<tr data-kpi="{k.field}"><th>{k.label}</th>'
+            f'<td class="kpi-value">{value_text(value, k.unit)}<small>{k.unit}</small></td>{cells}</tr>'
+        )
+    table = (
+        f'<table class="kpi-table" aria-label="集群指标"><thead><tr><th></th><th>{year}年</th>{head}</tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
     if targets is not None:
         docs = targets.drop_duplicates("source_doc").sort_values("source_doc")
-        items = "".join(f"<li>〔{html.escape(d)}〕{html.escape(t)}</li>"
-                        for d, t in zip(docs.source_doc, docs.source_title))
-        table += (f'<details class="kpi-sources"><summary>目标来源：〔〕内为政策文件编号；“差”按较低的目标计</summary>'
-                  f'<ul>{items}</ul></details>')
+        items = "".join(
+            f"<li>〔{html.escape(d)}〕{html.escape(t)}</li>" for d, t in zip(docs.source_doc, docs.source_title)
+        )
+        table += (
+            f'<details class="kpi-sources"><summary>目标来源：〔〕内为政策文件编号；“差”按较低的目标计</summary>'
+            f"<ul>{items}</ul></details>"
+        )
     return table
 
 

@@ -52,8 +52,9 @@ def show(fmap: folium.Map, **options):
     return st_folium(fmap, render=False, **options)
 
 
-def view(signature: tuple, build: Callable[[], tuple[folium.Map, folium.FeatureGroup | None, Any]], *, key: str,
-         **options) -> Any:
+def view(
+    signature: tuple, build: Callable[[], tuple[folium.Map, folium.FeatureGroup | None, Any]], *, key: str, **options
+) -> Any:
     """The map of ``build()`` — (map, a feature group for st_folium's ``feature_group_to_add`` or None, anything the
     page needs besides, e.g. the legend) — shown with ``options`` as ``show`` shows it; for a ``signature`` (with
     ``key``, ``options`` and the data version) seen before in this process, shown from what was sent then, without

@@ -67,9 +67,11 @@ def keys(key: str = "presentation_keys") -> int:
 
 
 def title_html(title: str, number: int, total: int) -> str:
-    return (f'<div style="display:flex;justify-content:space-between;align-items:baseline">'
-            f'<h1 class="slide-title">{html.escape(title)}</h1>'
-            f'<div class="slide-count" aria-label="页码">{number} / {total}</div></div>')
+    return (
+        f'<div style="display:flex;justify-content:space-between;align-items:baseline">'
+        f'<h1 class="slide-title">{html.escape(title)}</h1>'
+        f'<div class="slide-count" aria-label="页码">{number} / {total}</div></div>'
+    )
 
 
 def tiles_html(kpis: list[Tile]) -> str:
@@ -80,32 +82,52 @@ def tiles_html(kpis: list[Tile]) -> str:
         if k.target:
             status = "met" if "已达到" in k.target else "gap"
             target = f'<div class="target {status}">{html.escape(k.target)}</div>'
-        cells.append(f'<div class="tile" data-kpi="{html.escape(k.label)}"><div class="label">{html.escape(k.label)}'
-                     f'</div><div class="value">{html.escape(k.value)}<small>{html.escape(k.unit)}</small></div>'
-                     f'{target}</div>')
+        cells.append(
+            f'<div class="tile" data-kpi="{html.escape(k.label)}"><div class="label">{html.escape(k.label)}'
+            f'</div><div class="value">{html.escape(k.value)}<small>{html.escape(k.unit)}</small></div>'
+            f"{target}</div>"
+        )
     return f'<div class="tiles">{"".join(cells)}</div>'
 
 
-def bar_figure(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
-               highlight: pd.Series | None = None) -> go.Figure:
+def bar_figure(
+    frame: pd.DataFrame, label: str, value: str, title: str, unit: str, highlight: pd.Series | None = None
+) -> go.Figure:
     """A horizontal bar chart in projector type, largest at the top; ``highlight`` bars (e.g. missing links) red."""
-    colours = ["#b91c1c" if h else "#2563eb" for h in (highlight if highlight is not None
-                                                       else [False] * len(frame))]
-    figure = go.Figure(go.Bar(x=frame[value], y=frame[label], orientation="h", marker_color=colours,
-                              text=[f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}" for v in frame[value]],
-                              textposition="outside", cliponaxis=False,
-                              hovertemplate="%{y}：%{x:,}" + unit + "<extra></extra>"))
-    figure.update_layout(title=dict(text=title, font=dict(size=22)), font=dict(size=17), height=430,
-                         margin=dict(l=10, r=40, t=50, b=10), yaxis=dict(autorange="reversed", tickfont=dict(size=18)),
-                         xaxis=dict(title=unit, showgrid=True), plot_bgcolor="white")
+    colours = ["#b91c1c" if h else "#2563eb" for h in (highlight if highlight is not None else [False] * len(frame))]
+    figure = go.Figure(
+        go.Bar(
+            x=frame[value],
+            y=frame[label],
+            orientation="h",
+            marker_color=colours,
+            text=[f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}" for v in frame[value]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}：%{x:,}" + unit + "<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=dict(text=title, font=dict(size=22)),
+        font=dict(size=17),
+        height=430,
+        margin=dict(l=10, r=40, t=50, b=10),
+        yaxis=dict(autorange="reversed", tickfont=dict(size=18)),
+        xaxis=dict(title=unit, showgrid=True),
+        plot_bgcolor="white",
+    )
     return figure
 
 
 def chain_kpis(links: pd.DataFrame) -> list[Tile]:
     """The tiles of a chain slide, from the rows of ``chain_coverage`` for the slide's scope."""
     present = int((links.local > 0).sum())
-    return [Tile("链上环节", f"{len(links)}", "个"), Tile("已有环节", f"{present}", "个"),
-            Tile("缺失环节", f"{len(links) - present}", "个"), Tile("链上企业", f"{int(links.local.sum()):,}", "家")]
+    return [
+        Tile("链上环节", f"{len(links)}", "个"),
+        Tile("已有环节", f"{present}", "个"),
+        Tile("缺失环节", f"{len(links) - present}", "个"),
+        Tile("链上企业", f"{int(links.local.sum()):,}", "家"),
+    ]
 
 
 def top_counties(counties: pd.DataFrame, metric, top: int = 10) -> pd.DataFrame:
@@ -118,7 +140,6 @@ def top_counties(counties: pd.DataFrame, metric, top: int = 10) -> pd.DataFrame:
         return frame
     rows = counties[counties[metric.column] > 0].nlargest(top, metric.column)
     labels = rows.name if counties.city.nunique() == 1 else rows.name + "（" + rows.city + "）"
-    frame = pd.DataFrame({"label": labels.to_numpy(),
-                          "value": rows[metric.column].to_numpy()})
+    frame = pd.DataFrame({"label": labels.to_numpy(), "value": rows[metric.column].to_numpy()})
     frame.attrs["title"] = f"{metric.label}前{top}的县区"
     return frame

@@ -141,9 +141,11 @@ def login_page() -> None:
         st.session_state[CLAIM] = (code, time.time())
         st.session_state.pop("auth_refused", None)
         st.rerun()
-    st.caption(f"连续 {settings.LOGIN_MAX_FAILURES} 次输错密码，账号锁定 {settings.LOGIN_LOCK_MINUTES} 分钟。"
-               "首次运行时，管理员 admin 的初始密码写在服务器上以数据库命名的 ….initial-admin-password.txt 文件中"
-               "（默认 var/anhui.duckdb.initial-admin-password.txt）。")
+    st.caption(
+        f"连续 {settings.LOGIN_MAX_FAILURES} 次输错密码，账号锁定 {settings.LOGIN_LOCK_MINUTES} 分钟。"
+        "首次运行时，管理员 admin 的初始密码写在服务器上以数据库命名的 ….initial-admin-password.txt 文件中"
+        "（默认 var/anhui.duckdb.initial-admin-password.txt）。"
+    )
 
 
 def logout() -> None:
@@ -170,9 +172,12 @@ def claim_frame() -> None:
         st.session_state.pop(CLAIM, None)
         return
     url = routes.path("/auth/claim")
-    st.iframe(f"""<script>fetch({json.dumps(url)}, {{method: "POST", credentials: "same-origin",
+    st.iframe(
+        f"""<script>fetch({json.dumps(url)}, {{method: "POST", credentials: "same-origin",
         headers: {{"Content-Type": "application/x-www-form-urlencoded"}}, body: "code=" + {json.dumps(code)}}});
-        </script>""", height=1)
+        </script>""",
+        height=1,
+    )
 
 
 def sidebar_box(current: access.User | None) -> None:

@@ -72,10 +72,8 @@ def render() -> Scope:
         names = _city_names(region)
         if st.session_state.get("city") not in (ALL_CITIES, *names):
             st.session_state["city"] = ALL_CITIES
-        city = st.selectbox("城市", [ALL_CITIES, *names], key="city",
-                            format_func=lambda a: names.get(a, a))
-    return Scope(int(year), None if region == ALL else region,
-                   None if city == ALL_CITIES else city, names.get(city))
+        city = st.selectbox("城市", [ALL_CITIES, *names], key="city", format_func=lambda a: names.get(a, a))
+    return Scope(int(year), None if region == ALL else region, None if city == ALL_CITIES else city, names.get(city))
 
 
 def demo_badge() -> None:
@@ -83,6 +81,6 @@ def demo_badge() -> None:
     if store.is_demo():
         st.markdown(
             '<div class="demo-badge" role="status">演示数据 · 公开报道数据与示例生成数据混合，'
-            '每个数字的来源见详情</div>',
+            "每个数字的来源见详情</div>",
             unsafe_allow_html=True,
         )

@@ -13,39 +13,93 @@ from analysis.tiers import BANDS, coverage
 from geo.choropleth import NO_DATA, Metric
 
 METRIC_LABELS = {
-    "cluster_count": ("集群总数", "个"), "total_revenue": ("集群营收总规模", "亿元"),
-    "clusters_100": ("百亿级以上集群", "个"), "clusters_300_500": ("300–500亿级集群", "个"),
-    "clusters_500": ("500亿级以上集群", "个"), "clusters_1000": ("千亿级集群", "个"),
+    "cluster_count": ("集群总数", "个"),
+    "total_revenue": ("集群营收总规模", "亿元"),
+    "clusters_100": ("百亿级以上集群", "个"),
+    "clusters_300_500": ("300–500亿级集群", "个"),
+    "clusters_500": ("500亿级以上集群", "个"),
+    "clusters_1000": ("千亿级集群", "个"),
     "counties_without_100": ("尚无百亿级集群的县(市)", "个"),
 }
 
-TIER_MAP = Metric("top_tier_label", "最高梯队集群", palette=(
-    ("千亿级", "#7f1d1d"), ("500–1000亿", "#b91c1c"), ("300–500亿", "#ef4444"), ("100–300亿", "#fca5a5"),
-    ("百亿以下", "#fde68a"), ("无集群", NO_DATA)), detail="top_detail", extra=("top_cluster", "最大集群"))
-COVERAGE_MAP = Metric("coverage", "百亿县域全覆盖（2030年）", palette=(
-    ("已有百亿级集群", "#15803d"), ("差距 <30亿", "#fde68a"), ("差距 30–70亿", "#fb923c"),
-    ("差距 ≥70亿", "#dc2626"), ("无集群", "#7f1d1d"), ("市辖区（不计入）", NO_DATA)), detail="coverage_detail",
-    extra=("top_cluster", "最大集群"))
-CLUSTER_COLUMNS = {"name": "集群", "county": "县区", "city": "所属市", "industry": "产业", "level": "级别",
-                   "revenue": "营收（亿元）", "growth": "近年年均增速", "source_kind": "营收来源"}
-CLUSTER_FORMAT = {"营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
-                  "近年年均增速": st.column_config.NumberColumn(format="percent")}
-GAP_COLUMNS = {"name": "县(市)", "city": "所属市", "top_cluster": "最大集群", "top_revenue": "最大集群营收（亿元）",
-               "gap": "距百亿差距（亿元）", "needed": "2030年前所需年均增速"}
-GAP_FORMAT = {"最大集群营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
-              "距百亿差距（亿元）": st.column_config.NumberColumn(format="%.1f"),
-              "2030年前所需年均增速": st.column_config.NumberColumn(format="percent")}
-WATCH_COLUMNS = {"name": "集群", "county": "县区", "city": "所属市", "industry": "产业", "revenue": "营收（亿元）",
-                 "next_threshold": "下一梯队下限（亿元）", "gap": "差距（亿元）", "gap_share": "差距占比",
-                 "growth": "近年年均增速", "needed": "所需年均增速", "reach_year": "按近年增速达到年份",
-                 "source_kind": "营收来源"}
-WATCH_FORMAT = {"营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
-                "下一梯队下限（亿元）": st.column_config.NumberColumn(format="%.0f"),
-                "差距（亿元）": st.column_config.NumberColumn(format="%.1f"),
-                "差距占比": st.column_config.NumberColumn(format="percent"),
-                "近年年均增速": st.column_config.NumberColumn(format="percent"),
-                "所需年均增速": st.column_config.NumberColumn(format="percent"),
-                "按近年增速达到年份": st.column_config.NumberColumn(format="%d")}
+TIER_MAP = Metric(
+    "top_tier_label",
+    "最高梯队集群",
+    palette=(
+        ("千亿级", "#7f1d1d"),
+        ("500–1000亿", "#b91c1c"),
+        ("300–500亿", "#ef4444"),
+        ("100–300亿", "#fca5a5"),
+        ("百亿以下", "#fde68a"),
+        ("无集群", NO_DATA),
+    ),
+    detail="top_detail",
+    extra=("top_cluster", "最大集群"),
+)
+COVERAGE_MAP = Metric(
+    "coverage",
+    "百亿县域全覆盖（2030年）",
+    palette=(
+        ("已有百亿级集群", "#15803d"),
+        ("差距 <30亿", "#fde68a"),
+        ("差距 30–70亿", "#fb923c"),
+        ("差距 ≥70亿", "#dc2626"),
+        ("无集群", "#7f1d1d"),
+        ("市辖区（不计入）", NO_DATA),
+    ),
+    detail="coverage_detail",
+    extra=("top_cluster", "最大集群"),
+)
+CLUSTER_COLUMNS = {
+    "name": "集群",
+    "county": "县区",
+    "city": "所属市",
+    "industry": "产业",
+    "level": "级别",
+    "revenue": "营收（亿元）",
+    "growth": "近年年均增速",
+    "source_kind": "营收来源",
+}
+CLUSTER_FORMAT = {
+    "营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
+    "近年年均增速": st.column_config.NumberColumn(format="percent"),
+}
+GAP_COLUMNS = {
+    "name": "县(市)",
+    "city": "所属市",
+    "top_cluster": "最大集群",
+    "top_revenue": "最大集群营收（亿元）",
+    "gap": "距百亿差距（亿元）",
+    "needed": "2030年前所需年均增速",
+}
+GAP_FORMAT = {
+    "最大集群营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
+    "距百亿差距（亿元）": st.column_config.NumberColumn(format="%.1f"),
+    "2030年前所需年均增速": st.column_config.NumberColumn(format="percent"),
+}
+WATCH_COLUMNS = {
+    "name": "集群",
+    "county": "县区",
+    "city": "所属市",
+    "industry": "产业",
+    "revenue": "营收（亿元）",
+    "next_threshold": "下一梯队下限（亿元）",
+    "gap": "差距（亿元）",
+    "gap_share": "差距占比",
+    "growth": "近年年均增速",
+    "needed": "所需年均增速",
+    "reach_year": "按近年增速达到年份",
+    "source_kind": "营收来源",
+}
+WATCH_FORMAT = {
+    "营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
+    "下一梯队下限（亿元）": st.column_config.NumberColumn(format="%.0f"),
+    "差距（亿元）": st.column_config.NumberColumn(format="%.1f"),
+    "差距占比": st.column_config.NumberColumn(format="percent"),
+    "近年年均增速": st.column_config.NumberColumn(format="percent"),
+    "所需年均增速": st.column_config.NumberColumn(format="percent"),
+    "按近年增速达到年份": st.column_config.NumberColumn(format="%d"),
+}
 
 
 def _num(value: float, unit: str) -> str:
@@ -62,8 +116,9 @@ def band_frame(bands: pd.DataFrame) -> pd.DataFrame:
 
 
 def band_html(bands: pd.DataFrame) -> str:
-    return band_frame(bands).to_html(index=False, border=0, classes="plain-table band-table", na_rep="—",
-                                     float_format=lambda v: f"{v:,.1f}")
+    return band_frame(bands).to_html(
+        index=False, border=0, classes="plain-table band-table", na_rep="—", float_format=lambda v: f"{v:,.1f}"
+    )
 
 
 def progress_html(progress: pd.DataFrame, year: int) -> str:
@@ -80,36 +135,64 @@ def progress_html(progress: pd.DataFrame, year: int) -> str:
         rows.append(
             f"<tr><td>{p.year}年</td><td>{label}</td><td>{html.escape(p.wording)}</td>"
             f"<td>〔{html.escape(p.source_doc)}〕</td><td>{_num(p.now, unit)}</td>"
-            f"<td>{_num(p.expected, unit) if future else '—'}</td><td>{verdict}</td></tr>")
-    head = (f"<tr><th>目标年</th><th>指标</th><th>目标（原文）</th><th>文件</th><th>{year}年</th>"
-            f"<th>按近年增速预测</th><th>判断</th></tr>")
+            f"<td>{_num(p.expected, unit) if future else '—'}</td><td>{verdict}</td></tr>"
+        )
+    head = (
+        f"<tr><th>目标年</th><th>指标</th><th>目标（原文）</th><th>文件</th><th>{year}年</th>"
+        f"<th>按近年增速预测</th><th>判断</th></tr>"
+    )
     return f'<table class="plain-table progress-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def trend_figure(trend: pd.DataFrame, projected: dict[int, dict[str, float]], targets: pd.DataFrame, year: int,
-                 metrics: tuple[str, ...], title: str) -> go.Figure:
+def trend_figure(
+    trend: pd.DataFrame,
+    projected: dict[int, dict[str, float]],
+    targets: pd.DataFrame,
+    year: int,
+    metrics: tuple[str, ...],
+    title: str,
+) -> go.Figure:
     """Actual values up to ``year`` (solid), the projection to the target years (dashed), targets (◆ with doc)."""
     colours = ("#b91c1c", "#ea580c", "#7c3aed", "#0f766e")
     fig = go.Figure()
     actual = trend[trend.year <= year]
     for metric, colour in zip(metrics, colours):
         label, unit = METRIC_LABELS[metric]
-        fig.add_scatter(x=actual.year, y=actual[metric], name=label, mode="lines+markers",
-                        line=dict(color=colour, width=3))
+        fig.add_scatter(
+            x=actual.year, y=actual[metric], name=label, mode="lines+markers", line=dict(color=colour, width=3)
+        )
         ahead = sorted(y for y in projected if y > year)
         if ahead and not actual.empty:
             xs = [year, *ahead]
             ys = [actual[metric].iloc[-1], *(projected[y][metric] for y in ahead)]
-            fig.add_scatter(x=xs, y=ys, name=f"{label}（预测）", mode="lines+markers",
-                            line=dict(color=colour, dash="dash"), marker=dict(symbol="circle-open"))
+            fig.add_scatter(
+                x=xs,
+                y=ys,
+                name=f"{label}（预测）",
+                mode="lines+markers",
+                line=dict(color=colour, dash="dash"),
+                marker=dict(symbol="circle-open"),
+            )
         aims = targets[targets.metric == metric]
         if not aims.empty:
-            fig.add_scatter(x=aims.year, y=aims.value, name=f"{label}目标", mode="markers+text",
-                            marker=dict(symbol="diamond", size=12, color=colour),
-                            text=[f"{v:,.0f}〔{d}〕" for v, d in zip(aims.value, aims.source_doc)],
-                            textposition="middle right", showlegend=False)
-    fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=50, b=10), font=dict(size=14),
-                      legend=dict(orientation="h", y=-0.15), hovermode="x unified")
+            fig.add_scatter(
+                x=aims.year,
+                y=aims.value,
+                name=f"{label}目标",
+                mode="markers+text",
+                marker=dict(symbol="diamond", size=12, color=colour),
+                text=[f"{v:,.0f}〔{d}〕" for v, d in zip(aims.value, aims.source_doc)],
+                textposition="middle right",
+                showlegend=False,
+            )
+    fig.update_layout(
+        title=title,
+        height=360,
+        margin=dict(l=10, r=10, t=50, b=10),
+        font=dict(size=14),
+        legend=dict(orientation="h", y=-0.15),
+        hovermode="x unified",
+    )
     fig.update_xaxes(dtick=1, range=[trend.year.min() - 0.5, 2031])
     return fig
 
@@ -119,8 +202,10 @@ def county_layer(county_tiers: pd.DataFrame, year: int, goal_year: int = 2030) -
     short = {b.key: b.label.split("（")[0] for b in BANDS}
     out = county_tiers.copy()
     out["top_tier_label"] = out.top_tier.map(short).fillna("无集群")
-    out["top_detail"] = [f"{t} · {r:,.1f} 亿元" if isinstance(n, str) else "无集群"
-                         for n, t, r in zip(out.top_cluster, out.top_tier_label, out.top_revenue)]
+    out["top_detail"] = [
+        f"{t} · {r:,.1f} 亿元" if isinstance(n, str) else "无集群"
+        for n, t, r in zip(out.top_cluster, out.top_tier_label, out.top_revenue)
+    ]
     gaps = coverage(out, year, goal_year).set_index("adcode")
     out["gap"] = out.adcode.map(gaps.gap)
     out["needed"] = out.adcode.map(gaps.needed)
@@ -137,8 +222,7 @@ def county_layer(county_tiers: pd.DataFrame, year: int, goal_year: int = 2030) -
             detail.append(f"最大集群 {top:,.1f} 亿元")
         else:
             category.append("差距 <30亿" if gap < 30 else "差距 30–70亿" if gap < 70 else "差距 ≥70亿")
-            detail.append(f"最大集群 {top:,.1f} 亿元，差 {gap:,.1f} 亿元，"
-                          f"{goal_year}年前需年均增长 {needed:.1%}")
+            detail.append(f"最大集群 {top:,.1f} 亿元，差 {gap:,.1f} 亿元，{goal_year}年前需年均增长 {needed:.1%}")
     out["coverage"] = category
     out["coverage_detail"] = detail
     return out

@@ -27,18 +27,34 @@ DEMO_SOURCE = ("demo", "示例生成", "演示数据：按固定随机种子生�
 # Clusters recognised each year beyond the curated ones, so that 2022 and 2023 both count 72.
 NEW_SYNTHETIC_CLUSTERS = {2019: 22, 2020: 6, 2021: 6, 2022: 7, 2024: 6, 2025: 6}
 
+
 def regions() -> pd.DataFrame:
     """Province, 16 cities and 104 counties with level, city, region group and kind (市辖区/县级市/县)."""
     counties = boundaries.counties()
-    rows = [{"adcode": "340000", "name": "安徽省", "level": "省", "city_adcode": None, "region": None,
-             "kind": "省"}]
+    rows = [{"adcode": "340000", "name": "安徽省", "level": "省", "city_adcode": None, "region": None, "kind": "省"}]
     for c in boundaries.cities().itertuples():
-        rows.append({"adcode": c.city_adcode, "name": c.city, "level": "市", "city_adcode": c.city_adcode,
-                     "region": c.region, "kind": "地级市"})
+        rows.append(
+            {
+                "adcode": c.city_adcode,
+                "name": c.city,
+                "level": "市",
+                "city_adcode": c.city_adcode,
+                "region": c.region,
+                "kind": "地级市",
+            }
+        )
     for c in counties.itertuples():
         kind = {"区": "市辖区", "市": "县级市"}.get(c.name[-1], "县")
-        rows.append({"adcode": c.adcode, "name": c.name, "level": "区县", "city_adcode": c.city_adcode,
-                     "region": c.region, "kind": kind})
+        rows.append(
+            {
+                "adcode": c.adcode,
+                "name": c.name,
+                "level": "区县",
+                "city_adcode": c.city_adcode,
+                "region": c.region,
+                "kind": kind,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -55,10 +71,16 @@ def _synthetic_clusters(rng: np.random.Generator, counties: pd.DataFrame, taken:
     free = free.sort_values("order")
     rows, i = [], 0
     for year, count in NEW_SYNTHETIC_CLUSTERS.items():
-        for county in free.iloc[i:i + count].itertuples():
-            rows.append({"adcode": county.adcode, "industry": rng.choice(CITY_INDUSTRIES[county.city_adcode]),
-                         "level": rng.choice(["省级", "市级", "县级"], p=[0.4, 0.4, 0.2]),
-                         "recognised_year": year, "synthetic": True})
+        for county in free.iloc[i : i + count].itertuples():
+            rows.append(
+                {
+                    "adcode": county.adcode,
+                    "industry": rng.choice(CITY_INDUSTRIES[county.city_adcode]),
+                    "level": rng.choice(["省级", "市级", "县级"], p=[0.4, 0.4, 0.2]),
+                    "recognised_year": year,
+                    "synthetic": True,
+                }
+            )
         i += count
     return pd.DataFrame(rows)
 
@@ -74,8 +96,7 @@ def clusters(rng: np.random.Generator, regions_: pd.DataFrame) -> pd.DataFrame:
     table["cluster_id"] = ["C" + a + f"{i:02d}" for i, a in zip(table.groupby("adcode").cumcount(), table.adcode)]
     table["is_leading"] = ~table.duplicated("adcode")
     strength = np.where(table.synthetic, 0.45, 0.8)
-    for column in ("has_management_body", "has_public_brand", "has_association", "has_rd_center",
-                   "has_full_chain"):
+    for column in ("has_management_body", "has_public_brand", "has_association", "has_rd_center", "has_full_chain"):
         table[column] = rng.random(len(table)) < strength
     return table
 
@@ -103,8 +124,9 @@ def _revenue_paths(rng: np.random.Generator, table: pd.DataFrame, facts: pd.Data
     frame = frame.round(2)
     for year, total in PROVINCE_TOTALS.items():
         fixed = frame.loc[~synthetic, year].sum()
-        frame.loc[synthetic, year] = (frame.loc[synthetic, year] * (total - fixed)
-                                      / frame.loc[synthetic, year].sum()).round(2)
+        frame.loc[synthetic, year] = (
+            frame.loc[synthetic, year] * (total - fixed) / frame.loc[synthetic, year].sum()
+        ).round(2)
         largest = frame.loc[synthetic, year].idxmax()  # the rounding residue, so the sum is exact
         frame.loc[largest, year] = round(frame.loc[largest, year] + total - frame[year].sum(), 2)
     if frame.loc[synthetic, 2023].max() >= 100:
@@ -119,21 +141,24 @@ def cluster_figures(rng: np.random.Generator, table: pd.DataFrame) -> tuple[pd.D
     long = revenue.stack().rename("revenue").reset_index()
     long.columns = ["cluster_id", "year", "revenue"]
     long = long.dropna(subset=["revenue"])
-    per_cluster = pd.DataFrame({
-        "cluster_id": table.cluster_id,
-        "firm_size": rng.uniform(1.6, 4.0, len(table)),
-        "rd": rng.normal(2.1, 0.6, len(table)).clip(0.6, 4.8),
-        "margin": rng.uniform(0.04, 0.09, len(table)),
-        "platforms": rng.poisson(1.0, len(table)),
-    })
+    per_cluster = pd.DataFrame(
+        {
+            "cluster_id": table.cluster_id,
+            "firm_size": rng.uniform(1.6, 4.0, len(table)),
+            "rd": rng.normal(2.1, 0.6, len(table)).clip(0.6, 4.8),
+            "margin": rng.uniform(0.04, 0.09, len(table)),
+            "platforms": rng.poisson(1.0, len(table)),
+        }
+    )
     long = long.merge(per_cluster, on="cluster_id")
     step = long.year - 2019
     long["firms_above_scale"] = np.maximum(8, (long.revenue / long.firm_size).round())
     long["rd_intensity"] = (long.rd + 0.06 * step).round(2)
     long["platforms"] = long.platforms + (step * rng.random(len(long)) > 3).astype(int)
     long["profit"] = (long.revenue * long.margin).round(2)
-    figures = long.melt(id_vars=["cluster_id", "year"], value_vars=list(INDICATORS),
-                        var_name="indicator", value_name="value")
+    figures = long.melt(
+        id_vars=["cluster_id", "year"], value_vars=list(INDICATORS), var_name="indicator", value_name="value"
+    )
     figures["source_id"] = "demo"
     return _apply_facts(figures, table, facts)
 
@@ -147,8 +172,14 @@ def _apply_facts(figures: pd.DataFrame, table: pd.DataFrame, facts: pd.DataFrame
         if key not in figures.index:
             raise AssertionError(f"public fact {fact.title} has no cluster-year to land on")
         figures.loc[key, ["value", "source_id"]] = [fact.value, f"pub-{n}"]
-        sources.append({"source_id": f"pub-{n}", "kind": "公开报道", "title": fact.title,
-                        "detail": "据公开新闻和政府网站报道（DOMAIN.md §3）"})
+        sources.append(
+            {
+                "source_id": f"pub-{n}",
+                "kind": "公开报道",
+                "title": fact.title,
+                "detail": "据公开新闻和政府网站报道（DOMAIN.md §3）",
+            }
+        )
     return figures.reset_index(), pd.DataFrame(sources)
 
 
@@ -172,8 +203,13 @@ def chains() -> tuple[pd.DataFrame, pd.DataFrame]:
     links = pd.read_csv(DATA_DIR / "chains.csv")
     industries = list(dict.fromkeys(links.industry))
     chain_ids = {name: f"K{i + 1:02d}" for i, name in enumerate(industries)}
-    chain_table = pd.DataFrame({"chain_id": [chain_ids[n] for n in industries],
-                                "name": [f"{n}产业链" for n in industries], "industry": industries})
+    chain_table = pd.DataFrame(
+        {
+            "chain_id": [chain_ids[n] for n in industries],
+            "name": [f"{n}产业链" for n in industries],
+            "industry": industries,
+        }
+    )
     links["chain_id"] = links.industry.map(chain_ids)
     links["position"] = links.groupby("chain_id").cumcount() + 1
     links["link_id"] = links.chain_id + "-" + links.position.astype(str).str.zfill(2)
@@ -195,21 +231,36 @@ def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
     figures, public_sources = cluster_figures(rng, table)
     chain_table, links = chains()
     enterprises, honours = demo_enterprises.build(rng, regions_, table, figures, chain_table, links)
-    sources = pd.concat([
-        pd.DataFrame([dict(zip(("source_id", "kind", "title", "detail"), DEMO_SOURCE)),
-                      {"source_id": "pub-leading", "kind": "公开报道",
-                       "title": "县域首位/特色产业（公开报道）", "detail": "DOMAIN.md §3"}]),
-        public_sources,
-        demo_enterprises.public_sources(),
-    ], ignore_index=True)
+    sources = pd.concat(
+        [
+            pd.DataFrame(
+                [
+                    dict(zip(("source_id", "kind", "title", "detail"), DEMO_SOURCE)),
+                    {
+                        "source_id": "pub-leading",
+                        "kind": "公开报道",
+                        "title": "县域首位/特色产业（公开报道）",
+                        "detail": "DOMAIN.md §3",
+                    },
+                ]
+            ),
+            public_sources,
+            demo_enterprises.public_sources(),
+        ],
+        ignore_index=True,
+    )
     return {
         "meta": pd.DataFrame({"key": ["dataset", "seed"], "value": ["demo", str(seed)]}),
         "sources": sources,
         "regions": regions_,
         "leading_industries": leading_industries(regions_, table, rng),
         "clusters": table.drop(columns=["revenue_2023", "note", "synthetic"]),
-        "indicators": pd.DataFrame([{"indicator": k, "label": v[0], "unit": v[1], "position": i}
-                                    for i, (k, v) in enumerate(INDICATORS.items())]),
+        "indicators": pd.DataFrame(
+            [
+                {"indicator": k, "label": v[0], "unit": v[1], "position": i}
+                for i, (k, v) in enumerate(INDICATORS.items())
+            ]
+        ),
         "cluster_figures": figures,
         "targets": targets(),
         "chains": chain_table,

@@ -18,8 +18,14 @@ BRAND = "华鑫恒瑞祥泰安宏达金源丰盛中科美新天力百博通远�
 SUFFIXES = ("科技有限公司", "股份有限公司", "有限公司", "实业有限公司", "制造有限公司", "新材料有限公司")
 # Share of firms holding each honour at the median firm; larger firms are likelier to hold one.
 HONOUR_RATES = {
-    "专精特新中小企业": 0.16, "专精特新“小巨人”": 0.025, "国家高新技术企业": 0.30, "制造业单项冠军": 0.004,
-    "瞪羚企业": 0.025, "独角兽企业": 0.0004, "上市公司": 0.01, "配套“伙伴”企业": 0.12,
+    "专精特新中小企业": 0.16,
+    "专精特新“小巨人”": 0.025,
+    "国家高新技术企业": 0.30,
+    "制造业单项冠军": 0.004,
+    "瞪羚企业": 0.025,
+    "独角兽企业": 0.0004,
+    "上市公司": 0.01,
+    "配套“伙伴”企业": 0.12,
 }
 _ORG_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
@@ -59,8 +65,9 @@ def _short(name: str) -> str:
     return name[:-1] if len(name) > 2 and name[-1] in "县市区" else name
 
 
-def _roster(rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFrame,
-            figures: pd.DataFrame) -> pd.DataFrame:
+def _roster(
+    rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFrame, figures: pd.DataFrame
+) -> pd.DataFrame:
     """One row per enterprise: county, cluster (or none), industry and revenue (亿元)."""
     latest = figures[(figures.indicator.isin(["revenue", "firms_above_scale"]))]
     latest = latest[latest.year == latest.year.max()].pivot(index="cluster_id", columns="indicator", values="value")
@@ -68,17 +75,33 @@ def _roster(rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFr
     for c in clusters.merge(latest, left_on="cluster_id", right_index=True).itertuples():
         n = int(c.firms_above_scale)
         revenue = rng.lognormal(0, 1.1, n)
-        parts.append(pd.DataFrame({"adcode": c.adcode, "cluster_id": c.cluster_id, "industry": c.industry,
-                                   "revenue": revenue / revenue.sum() * c.revenue}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "adcode": c.adcode,
+                    "cluster_id": c.cluster_id,
+                    "industry": c.industry,
+                    "revenue": revenue / revenue.sum() * c.revenue,
+                }
+            )
+        )
     counties = regions[regions.level == "区县"]
     leading = clusters.drop_duplicates("adcode").set_index("adcode").industry
     for county in counties.itertuples():
         n = int(rng.integers(12, 40))
         pool = CITY_INDUSTRIES[county.city_adcode]
-        parts.append(pd.DataFrame({"adcode": county.adcode, "cluster_id": None,
-                                   "industry": rng.choice(pool, n) if county.adcode not in leading.index
-                                   else rng.choice(list(pool) + [leading[county.adcode]], n),
-                                   "revenue": rng.lognormal(0, 0.9, n)}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "adcode": county.adcode,
+                    "cluster_id": None,
+                    "industry": rng.choice(pool, n)
+                    if county.adcode not in leading.index
+                    else rng.choice(list(pool) + [leading[county.adcode]], n),
+                    "revenue": rng.lognormal(0, 0.9, n),
+                }
+            )
+        )
     return pd.concat(parts, ignore_index=True)
 
 
@@ -101,14 +124,30 @@ def _honours(rng: np.random.Generator, enterprises: pd.DataFrame) -> pd.DataFram
         held = rng.random(len(enterprises)) < np.minimum(0.95, rate * weight)
         if honour == "配套“伙伴”企业":
             held &= enterprises.cluster_id.notna().to_numpy()
-        rows.append(pd.DataFrame({"uscc": enterprises.uscc[held], "honour": honour,
-                                  "year": rng.integers(2016, 2026, held.sum()), "source_id": "demo"}))
+        rows.append(
+            pd.DataFrame(
+                {
+                    "uscc": enterprises.uscc[held],
+                    "honour": honour,
+                    "year": rng.integers(2016, 2026, held.sum()),
+                    "source_id": "demo",
+                }
+            )
+        )
     # 龙头/链主: the largest firm of every cluster, and the second of the larger clusters.
     ranked = enterprises[enterprises.cluster_id.notna()].sort_values("revenue", ascending=False)
     rank = ranked.groupby("cluster_id").cumcount()
     leaders = ranked[(rank == 0) | ((rank == 1) & (ranked.groupby("cluster_id").revenue.transform("sum") > 100))]
-    rows.append(pd.DataFrame({"uscc": leaders.uscc, "honour": "龙头/链主企业",
-                              "year": rng.integers(2018, 2024, len(leaders)), "source_id": "demo"}))
+    rows.append(
+        pd.DataFrame(
+            {
+                "uscc": leaders.uscc,
+                "honour": "龙头/链主企业",
+                "year": rng.integers(2018, 2024, len(leaders)),
+                "source_id": "demo",
+            }
+        )
+    )
     return pd.concat(rows, ignore_index=True)
 
 
@@ -121,21 +160,44 @@ def _apply_public_honours(honours: pd.DataFrame, enterprises: pd.DataFrame, clus
         members = enterprises[enterprises.cluster_id == ids[(fact.adcode, fact.industry)]]
         members = members.sort_values("revenue", ascending=False).uscc
         drop = honours.uscc.isin(members) & (honours.honour == fact.honour)
-        honours = pd.concat([honours[~drop], pd.DataFrame({
-            "uscc": members.iloc[:fact.count], "honour": fact.honour, "year": 2023,
-            "source_id": sources[fact.title]})], ignore_index=True)
+        honours = pd.concat(
+            [
+                honours[~drop],
+                pd.DataFrame(
+                    {
+                        "uscc": members.iloc[: fact.count],
+                        "honour": fact.honour,
+                        "year": 2023,
+                        "source_id": sources[fact.title],
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
     return honours
 
 
 def public_sources() -> pd.DataFrame:
     """The 公开报道 sources of the honour counts in ``public_honours.csv``."""
     facts = pd.read_csv(DATA_DIR / "public_honours.csv").drop_duplicates("title")
-    return pd.DataFrame({"source_id": [f"pub-h{i + 1}" for i in range(len(facts))], "kind": "公开报道",
-                         "title": facts.title.to_list(), "detail": "据公开报道（DOMAIN.md §3）"})
+    return pd.DataFrame(
+        {
+            "source_id": [f"pub-h{i + 1}" for i in range(len(facts))],
+            "kind": "公开报道",
+            "title": facts.title.to_list(),
+            "detail": "据公开报道（DOMAIN.md §3）",
+        }
+    )
 
 
-def build(rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFrame, figures: pd.DataFrame,
-          chains: pd.DataFrame, links: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def build(
+    rng: np.random.Generator,
+    regions: pd.DataFrame,
+    clusters: pd.DataFrame,
+    figures: pd.DataFrame,
+    chains: pd.DataFrame,
+    links: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Enterprises (store column order) and their honours (uscc, honour, year, source_id)."""
     roster = _place(rng, _roster(rng, regions, clusters, figures))
     names = regions.set_index("adcode").name
@@ -155,7 +217,19 @@ def build(rng: np.random.Generator, regions: pd.DataFrame, clusters: pd.DataFram
     roster["name_initials"], roster["name_initials_alt"] = zip(*(pinyin.initials(n) for n in roster.name))
     honours = _honours(rng, roster)
     honours = _apply_public_honours(honours, roster, clusters)
-    columns = ["uscc", "name", "adcode", "cluster_id", "industry", "link_id", "revenue", "lon", "lat", "source_id",
-               "above_scale", "name_initials", "name_initials_alt"]
+    columns = [
+        "uscc",
+        "name",
+        "adcode",
+        "cluster_id",
+        "industry",
+        "link_id",
+        "revenue",
+        "lon",
+        "lat",
+        "source_id",
+        "above_scale",
+        "name_initials",
+        "name_initials_alt",
+    ]
     return roster[columns], honours.drop_duplicates(["uscc", "honour"]).reset_index(drop=True)
-

@@ -23,8 +23,26 @@ def _initial(reading: str) -> str | None:
 
 
 # The other common reading's initial, where it differs from pypinyin's first reading.
-OTHER_READINGS = {"长": "c", "重": "c", "行": "h", "乐": "y", "朝": "z", "单": "s", "藏": "z", "厦": "x", "曾": "z",
-                  "传": "z", "调": "t", "解": "x", "会": "k", "枞": "z", "涡": "g", "圩": "x", "都": "d", "和": "h"}
+OTHER_READINGS = {
+    "长": "c",
+    "重": "c",
+    "行": "h",
+    "乐": "y",
+    "朝": "z",
+    "单": "s",
+    "藏": "z",
+    "厦": "x",
+    "曾": "z",
+    "传": "z",
+    "调": "t",
+    "解": "x",
+    "会": "k",
+    "枞": "z",
+    "涡": "g",
+    "圩": "x",
+    "都": "d",
+    "和": "h",
+}
 
 
 @lru_cache(maxsize=1)

@@ -83,9 +83,15 @@ def kpi_strip(query: Query, s: Selection) -> list[Tile]:
     """Clusters, revenue and tiers (with the 2027 targets for the province), then 专精特新 and 高新技术 counts."""
     counts = query("tier_counts", year=s.year, region=s.region, city=s.city).iloc[0]
     targets = query("policy_targets") if s.province else None
-    kpis = [Tile(k.label, value_text(counts[k.field], k.unit), k.unit,
-                _target(targets, k.metric, counts[k.field], k.unit) if targets is not None else "")
-            for k in KPIS]
+    kpis = [
+        Tile(
+            k.label,
+            value_text(counts[k.field], k.unit),
+            k.unit,
+            _target(targets, k.metric, counts[k.field], k.unit) if targets is not None else "",
+        )
+        for k in KPIS
+    ]
     counties = s.within(query("county_metrics", year=s.year))
     kpis.append(Tile("专精特新企业", f"{counties.srdi.sum():,}", "家"))
     kpis.append(Tile("高新技术企业", f"{counties.high_tech.sum():,}", "家"))
@@ -102,8 +108,10 @@ def tier_table(query: Query, s: Selection) -> Table:
     else:
         rows = bands
     columns = ["范围", "集群数", "营收（亿元）", *(b.label for b in BANDS)]
-    body = [[r.scope, f"{r.clusters:,}", f"{r.revenue:,.1f}", *(f"{getattr(r, f'n_{b.column}'):,}" for b in BANDS)]
-            for r in rows.itertuples()]
+    body = [
+        [r.scope, f"{r.clusters:,}", f"{r.revenue:,.1f}", *(f"{getattr(r, f'n_{b.column}'):,}" for b in BANDS)]
+        for r in rows.itertuples()
+    ]
     return Table(f"营收梯队分布（{s.year}年，个）", columns, body, "梯队按集群当年营业收入划分，含下限。")
 
 
@@ -111,10 +119,15 @@ def cluster_table(query: Query, s: Selection) -> Table:
     """The largest clusters of the selection by revenue."""
     clusters = query("tier_clusters", year=s.year, start_year=s.year, region=s.region, city=s.city)
     top = clusters.head(TOP_CLUSTERS)
-    body = [[str(i), r.name, r.county, r.city, f"{r.revenue:,.1f}", r.tier]
-            for i, r in enumerate(top.itertuples(), start=1)]
-    return Table(f"营收前{TOP_CLUSTERS}的集群（{s.year}年）", ["排名", "集群", "县区", "所属市", "营收（亿元）", "梯队"],
-                 body, f"{s.name}共 {len(clusters)} 个集群有{s.year}年营收数据。")
+    body = [
+        [str(i), r.name, r.county, r.city, f"{r.revenue:,.1f}", r.tier] for i, r in enumerate(top.itertuples(), start=1)
+    ]
+    return Table(
+        f"营收前{TOP_CLUSTERS}的集群（{s.year}年）",
+        ["排名", "集群", "县区", "所属市", "营收（亿元）", "梯队"],
+        body,
+        f"{s.name}共 {len(clusters)} 个集群有{s.year}年营收数据。",
+    )
 
 
 def honour_tables(query: Query, s: Selection) -> list[Table]:
@@ -125,17 +138,31 @@ def honour_tables(query: Query, s: Selection) -> list[Table]:
     columns = ["排名", "县区", "所属市", "专精特新企业", "其中“小巨人”", "高新技术企业"]
     ranked = counties.assign(rank=counties.srdi.rank(method="min", ascending=False).astype(int))
     top = ranked.sort_values(["rank", "adcode"]).head(TOP_COUNTIES)
-    tables = [Table(f"专精特新企业数前{TOP_COUNTIES}的县区（{s.year}年）", columns,
-                    [[str(r.rank), r.name, r.city, f"{r.srdi:,}", f"{int(giants.get(r.adcode, 0)):,}",
-                      f"{r.high_tech:,}"] for r in top.itertuples()],
-                    "专精特新企业含专精特新中小企业与“小巨人”，每家计一次。")]
+    tables = [
+        Table(
+            f"专精特新企业数前{TOP_COUNTIES}的县区（{s.year}年）",
+            columns,
+            [
+                [str(r.rank), r.name, r.city, f"{r.srdi:,}", f"{int(giants.get(r.adcode, 0)):,}", f"{r.high_tech:,}"]
+                for r in top.itertuples()
+            ],
+            "专精特新企业含专精特新中小企业与“小巨人”，每家计一次。",
+        )
+    ]
     if not s.city:
         cities = counties.groupby(["city_adcode", "city"], as_index=False)[["srdi", "high_tech"]].sum()
         cities["giants"] = cities.city_adcode.map(giants).fillna(0).astype(int)
         cities["rank"] = cities.srdi.rank(method="min", ascending=False).astype(int)
-        tables.append(Table(f"各市专精特新企业数（{s.year}年）", ["排名", "市", "专精特新企业", "其中“小巨人”", "高新技术企业"],
-                            [[str(r.rank), r.city, f"{r.srdi:,}", f"{r.giants:,}", f"{r.high_tech:,}"]
-                             for r in cities.sort_values(["rank", "city_adcode"]).itertuples()]))
+        tables.append(
+            Table(
+                f"各市专精特新企业数（{s.year}年）",
+                ["排名", "市", "专精特新企业", "其中“小巨人”", "高新技术企业"],
+                [
+                    [str(r.rank), r.city, f"{r.srdi:,}", f"{r.giants:,}", f"{r.high_tech:,}"]
+                    for r in cities.sort_values(["rank", "city_adcode"]).itertuples()
+                ],
+            )
+        )
     return tables
 
 
@@ -148,11 +175,13 @@ def map_image(query: Query, s: Selection, render: Callable[..., bytes] = static_
     (``render``: ``static_map.render_png``, or the same run elsewhere, e.g. in a worker process)."""
     metric = choropleth.METRICS[s.metric]
     demo = query("dataset_kind").kind[0] == "demo"
-    counties = boundaries.counties()[["adcode", "geometry"]].merge(query("county_metrics", year=s.year),
-                                                                   on="adcode", validate="1:1")
+    counties = boundaries.counties()[["adcode", "geometry"]].merge(
+        query("county_metrics", year=s.year), on="adcode", validate="1:1"
+    )
     inside = s.covers(counties)
-    return render(counties, metric, inside, title=map_title(s), badge="演示数据" if demo else "",
-                  note=DEMO_NOTE if demo else "")
+    return render(
+        counties, metric, inside, title=map_title(s), badge="演示数据" if demo else "", note=DEMO_NOTE if demo else ""
+    )
 
 
 def build(query: Query, s: Selection, render: Callable[..., bytes] = static_map.render_png) -> Briefing:

@@ -13,8 +13,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 # The app's own fonts/ first: the offline bundle carries the two fonts there (server/bundle.py); then the system's.
-FONT_DIRS = (Path(__file__).resolve().parents[1] / "fonts", Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-             Path.home() / ".fonts")
+FONT_DIRS = (
+    Path(__file__).resolve().parents[1] / "fonts",
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+)
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,10 @@ def find(spec: tuple[str, str, int, str] = NOTO_SANS_SC) -> Font:
         if folder.is_dir():
             for path in folder.rglob(file_name):
                 return Font(family, path, index, package)
-    raise FontMissing(f"服务器缺少中文字体“{family}”（{file_name}），无法生成导出文件。"
-                      f"请运行 ./run.sh（会安装 {package}）或由管理员执行 apt-get install {package}。")
+    raise FontMissing(
+        f"服务器缺少中文字体“{family}”（{file_name}），无法生成导出文件。"
+        f"请运行 ./run.sh（会安装 {package}）或由管理员执行 apt-get install {package}。"
+    )
 
 
 def missing_glyphs(text: str, font: Font) -> set[str]:

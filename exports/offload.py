@@ -19,8 +19,9 @@ def call(function: Callable, *args, what: str, **kwargs):
     """``function(*args, **kwargs)`` computed in a worker child (a module-level function, picklable arguments and
     result). Raises ``sandbox.WorkerFailed`` (in Chinese, naming ``what``) when the job is killed or runs out of
     time or memory, ``sandbox.WorkerBug`` for an exception in ``function``."""
-    return sandbox.run(_apply, (function, args, kwargs), what, refusals=(),
-                       busy=f"{what}：服务器正在处理其他文件，请稍后重试。")
+    return sandbox.run(
+        _apply, (function, args, kwargs), what, refusals=(), busy=f"{what}：服务器正在处理其他文件，请稍后重试。"
+    )
 
 
 def offloaded(function: Callable, what: str) -> Callable:

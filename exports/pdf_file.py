@@ -71,6 +71,7 @@ def _kpi_strip(pdf: FPDF, kpis: list[Tile]) -> None:
 
 def _widths(table: Table) -> tuple[int, ...]:
     """Column widths in proportion to each column's longest text (a Chinese character counts double)."""
+
     def width(text: str) -> int:
         return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
@@ -93,8 +94,14 @@ def _table(pdf: FPDF, table: Table, size: float = 10) -> None:
     pdf.set_font(FAMILY, size=size)
     pdf.set_text_color(*INK)
     head = FontFace(family=FAMILY, emphasis="", fill_color=HEAD, color=INK)
-    with pdf.table(line_height=_line(size), text_align="LEFT", headings_style=head, padding=(0.8, 1.2),
-                   borders_layout="HORIZONTAL_LINES", col_widths=_widths(table)) as grid:
+    with pdf.table(
+        line_height=_line(size),
+        text_align="LEFT",
+        headings_style=head,
+        padding=(0.8, 1.2),
+        borders_layout="HORIZONTAL_LINES",
+        col_widths=_widths(table),
+    ) as grid:
         for values in [table.columns, *table.rows]:
             row = grid.row()
             for value in values:

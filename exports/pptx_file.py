@@ -18,8 +18,13 @@ from pptx.util import Emu, Inches, Pt
 from exports.briefing import Briefing, Table, Tile
 
 FONT = "微软雅黑"
-INK, MUTED, ACCENT, GAP, MET = (RGBColor(0x11, 0x18, 0x27), RGBColor(0x4B, 0x55, 0x63), RGBColor(0x1D, 0x4E, 0xD8),
-                                RGBColor(0xB9, 0x1C, 0x1C), RGBColor(0x15, 0x80, 0x3D))
+INK, MUTED, ACCENT, GAP, MET = (
+    RGBColor(0x11, 0x18, 0x27),
+    RGBColor(0x4B, 0x55, 0x63),
+    RGBColor(0x1D, 0x4E, 0xD8),
+    RGBColor(0xB9, 0x1C, 0x1C),
+    RGBColor(0x15, 0x80, 0x3D),
+)
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.45)
 
@@ -102,17 +107,27 @@ def write(briefing: Briefing, today: date | None = None) -> bytes:
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     footer = f"{briefing.subtitle} · 生成于 {(today or date.today()):%Y-%m-%d}"
     cover = deck.slides.add_slide(deck.slide_layouts[6])
-    _text(cover, MARGIN, Inches(2.4), WIDTH - 2 * MARGIN, Inches(2.5),
-          [(briefing.title, 40, True, INK), (briefing.subtitle, 20, False, MUTED),
-           *((note, 14, False, GAP if "演示数据" in note else MUTED) for note in briefing.notes)])
+    _text(
+        cover,
+        MARGIN,
+        Inches(2.4),
+        WIDTH - 2 * MARGIN,
+        Inches(2.5),
+        [
+            (briefing.title, 40, True, INK),
+            (briefing.subtitle, 20, False, MUTED),
+            *((note, 14, False, GAP if "演示数据" in note else MUTED) for note in briefing.notes),
+        ],
+    )
 
     badge = "演示数据" if briefing.demo else ""
     overview = _slide(deck, briefing.map_title, footer, badge)
     _kpi_strip(overview, briefing.kpis, Inches(0.95))
     picture_height = HEIGHT - Inches(2.1) - Inches(0.5)
     picture_width = Emu(int(picture_height * 16 / 9))
-    overview.shapes.add_picture(io.BytesIO(briefing.map_png), (WIDTH - picture_width) // 2, Inches(2.1),
-                                picture_width, picture_height)
+    overview.shapes.add_picture(
+        io.BytesIO(briefing.map_png), (WIDTH - picture_width) // 2, Inches(2.1), picture_width, picture_height
+    )
 
     tier, clusters, *honours = briefing.tables
     _table_slide(deck, footer, [tier], badge)

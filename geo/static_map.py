@@ -44,8 +44,17 @@ class MissingGlyph(RuntimeError):
     """The font has no glyph for a character the image would show (it would be drawn as an empty box)."""
 
 
-def render_png(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, *, title: str, note: str = "",
-               badge: str = "", size: tuple[float, float] = (16, 9), dpi: int = 120) -> bytes:
+def render_png(
+    counties: gpd.GeoDataFrame,
+    metric: Metric,
+    selected: pd.Series,
+    *,
+    title: str,
+    note: str = "",
+    badge: str = "",
+    size: tuple[float, float] = (16, 9),
+    dpi: int = 120,
+) -> bytes:
     """The map of ``metric`` over ``counties`` as PNG bytes (``size`` inches × ``dpi``: 1920×1080 by default).
 
     Parameters
@@ -90,21 +99,44 @@ def render_png(counties: gpd.GeoDataFrame, metric: Metric, selected: pd.Series, 
     ax.set_aspect(1 / np.cos(np.radians((miny + maxy) / 2)))  # degrees of longitude are shorter than of latitude
     halo = [patheffects.withStroke(linewidth=3, foreground="white")]
     for name, point in zip(labelled.name, labelled.geometry.representative_point()):
-        ax.annotate(name, (point.x, point.y), ha="center", va="center", fontsize=12, family=family,
-                    path_effects=halo)
+        ax.annotate(name, (point.x, point.y), ha="center", va="center", fontsize=12, family=family, path_effects=halo)
 
-    handles = [Patch(facecolor=_mpl_colour(i.color), edgecolor="#9ca3af", label=label) for i, label in zip(legend, items)]
+    handles = [
+        Patch(facecolor=_mpl_colour(i.color), edgecolor="#9ca3af", label=label) for i, label in zip(legend, items)
+    ]
     if not inside.all():
         handles.append(Patch(facecolor=OUTSIDE, edgecolor="#9ca3af", label=items[-1]))
-    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.63, 0.5), frameon=False,
-               title=metric.label, prop={"family": family, "size": 15},
-               title_fontproperties={"family": family, "size": 17, "weight": "bold"})
+    fig.legend(
+        handles=handles,
+        loc="center left",
+        bbox_to_anchor=(0.63, 0.5),
+        frameon=False,
+        title=metric.label,
+        prop={"family": family, "size": 15},
+        title_fontproperties={"family": family, "size": 17, "weight": "bold"},
+    )
     fig.text(0.015, 0.955, title, family=family, fontsize=26, fontweight="bold", va="center")
     if badge:
-        fig.text(0.985, 0.955, badge, family=family, fontsize=18, color="#92400e", ha="right", va="center",
-                 bbox={"boxstyle": "round,pad=0.4", "facecolor": "#fef3c7", "edgecolor": "#f59e0b"})
-    fig.text(0.015, 0.025, "　".join(filter(None, [note, BOUNDARY_NOTE])), family=family, fontsize=11,
-             color="#4b5563", va="center")
+        fig.text(
+            0.985,
+            0.955,
+            badge,
+            family=family,
+            fontsize=18,
+            color="#92400e",
+            ha="right",
+            va="center",
+            bbox={"boxstyle": "round,pad=0.4", "facecolor": "#fef3c7", "edgecolor": "#f59e0b"},
+        )
+    fig.text(
+        0.015,
+        0.025,
+        "　".join(filter(None, [note, BOUNDARY_NOTE])),
+        family=family,
+        fontsize=11,
+        color="#4b5563",
+        va="center",
+    )
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font")  # a box instead of a character

@@ -44,8 +44,15 @@ def admin_app(page: str, monkeypatch=None) -> AppTest:
     accounts.ensure_admin(connection)
     connection.execute("update users set must_change_password = false")
     session_id = secrets.token_urlsafe(32)
-    queries.run(connection, "session_insert", session_id=session_id, username="admin", now=accounts.now(),
-                claim_hash=None, claim_expires_at=None)
+    queries.run(
+        connection,
+        "session_insert",
+        session_id=session_id,
+        username="admin",
+        now=accounts.now(),
+        claim_hash=None,
+        claim_expires_at=None,
+    )
     at = page_app(page, monkeypatch)
     at.session_state[session.KEY] = {"session": session_id, "username": "admin"}
     return at.run()

@@ -13,8 +13,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -25,8 +32,18 @@ def free_port() -> int:
 
 def server_command(port: int, *args: str) -> list[str]:
     """The command that serves the app on ``port`` of the loopback address (``args``: more Streamlit options)."""
-    return [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
-            "--server.address", "127.0.0.1", *args]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "serve.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        *args,
+    ]
 
 
 def server_env(db_path: Path, env: dict[str, str] | None = None) -> dict[str, str]:
@@ -34,13 +51,19 @@ def server_env(db_path: Path, env: dict[str, str] | None = None) -> dict[str, st
     return {**os.environ, "ANHUI_MAP_DB": str(db_path), "ANHUI_MAP_OPEN_BROWSING": "1", **(env or {})}
 
 
-def start_server(db_path: Path, port: int, env: dict[str, str] | None = None, args: tuple[str, ...] = (),
-                 base: str = "") -> subprocess.Popen:
+def start_server(
+    db_path: Path, port: int, env: dict[str, str] | None = None, args: tuple[str, ...] = (), base: str = ""
+) -> subprocess.Popen:
     """``streamlit run serve.py`` on ``port`` over the store at ``db_path``; returns once it is ready (``/readyz``
     under the base path ``base``). Open browsing is on unless ``env`` says otherwise (the reading pages as a leader
     in a meeting sees them)."""
-    process = subprocess.Popen(server_command(port, *args), cwd=ROOT, env=server_env(db_path, env),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        server_command(port, *args),
+        cwd=ROOT,
+        env=server_env(db_path, env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     ready = f"http://127.0.0.1:{port}{'/' + base.strip('/') if base else ''}/readyz"
     deadline = time.time() + 60
     while time.time() < deadline and process.poll() is None:
@@ -108,9 +131,12 @@ def map_frame(page, timeout: float = 30):
 
 def screen_point(page, frame, lon: float, lat: float) -> tuple[float, float]:
     """Where on the page a WGS-84 point of the map is drawn (through Leaflet's own projection)."""
-    x, y = frame.evaluate("([lat, lon]) => { const p = map_div.latLngToContainerPoint([lat, lon]);"
-                          " const r = document.getElementById('map_div').getBoundingClientRect();"
-                          " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
+    x, y = frame.evaluate(
+        "([lat, lon]) => { const p = map_div.latLngToContainerPoint([lat, lon]);"
+        " const r = document.getElementById('map_div').getBoundingClientRect();"
+        " return [p.x + r.left, p.y + r.top]; }",
+        [lat, lon],
+    )
     box = frame.frame_element().bounding_box()
     return box["x"] + x, box["y"] + y
 

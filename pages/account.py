@@ -21,8 +21,13 @@ if current.must_change_password:
 with st.form("change_password", width=480):
     st.markdown("#### 修改密码")
     old = st.text_input("原密码", type="password", key="pw_old", max_chars=128)
-    new = st.text_input("新密码", type="password", key="pw_new", max_chars=128,
-                        help=f"至少 {accounts.MIN_PASSWORD} 位，须同时包含字母和数字。")
+    new = st.text_input(
+        "新密码",
+        type="password",
+        key="pw_new",
+        max_chars=128,
+        help=f"至少 {accounts.MIN_PASSWORD} 位，须同时包含字母和数字。",
+    )
     again = st.text_input("再次输入新密码", type="password", key="pw_again", max_chars=128)
     submitted = st.form_submit_button("修改密码", type="primary")
 if submitted:

@@ -30,15 +30,20 @@ if wanted and wanted != st.session_state.get("chain_applied"):
         st.session_state["chain_industry"] = wanted["industry"]
 
 left, right = st.columns(2)
-adcode = left.selectbox("县区（不选则为侧栏所选范围）", [None, *names], key="chain_county",
-                        format_func=lambda a: names.get(a, f"{filters.name}全部县区"))
+adcode = left.selectbox(
+    "县区（不选则为侧栏所选范围）",
+    [None, *names],
+    key="chain_county",
+    format_func=lambda a: names.get(a, f"{filters.name}全部县区"),
+)
 if adcode and st.session_state.get("chain_industry_for") != adcode:  # a county opens on its 首位产业
     leading = counties.set_index("adcode").leading_industry.get(adcode)
     if leading in set(industries.industry):
         st.session_state["chain_industry"] = leading
     st.session_state["chain_industry_for"] = adcode
-industry = right.selectbox("产业链", list(industries.industry), key="chain_industry",
-                           format_func=lambda i: f"{i}产业链")
+industry = right.selectbox(
+    "产业链", list(industries.industry), key="chain_industry", format_func=lambda i: f"{i}产业链"
+)
 place = names[adcode].split("（")[0] if adcode else filters.name
 applied = {"adcode": adcode, "industry": industry} if adcode else {"industry": industry}
 st.session_state["chain_applied"] = applied
@@ -51,13 +56,15 @@ st.markdown(
     f"**{place}** 在{industry}产业链 {len(covered)} 个环节中：具备 **{counts.get(chains.PRESENT, 0)}** 个，"
     f"薄弱 **{counts.get(chains.WEAK, 0)}** 个，缺失 **{counts.get(chains.MISSING, 0)}** 个"
     + (f"，另有 {counts[chains.ABSENT_IN_PROVINCE]} 个全省空白" if counts.get(chains.ABSENT_IN_PROVINCE) else "")
-    + "。点击数字查看企业名单。")
+    + "。点击数字查看企业名单。"
+)
 
 
 def local_link(n, link_id):
     where = {"adcode": [adcode]} if adcode else {}
-    return enterprise_links.link(n, year=year, region=filters.region, city=filters.city, industry=industry,
-                                 link=link_id, **where)
+    return enterprise_links.link(
+        n, year=year, region=filters.region, city=filters.city, industry=industry, link=link_id, **where
+    )
 
 
 def province_link(n, link_id):
@@ -85,9 +92,15 @@ gap_name = labels[gap].split("（")[0]
 if leads.empty:
     st.warning(f"全省没有“{gap_name}”环节的企业：需要到省外招引。")
     st.stop()
-st.markdown(f"**{len(leads):,} 家**安徽省内{'（' + place + '以外）' if place != '安徽省' else ''}的“{gap_name}”企业，"
-            f"按{order}排序，列出前 {min(LEADS_SHOWN, len(leads))} 家；下载包含全部。")
+st.markdown(
+    f"**{len(leads):,} 家**安徽省内{'（' + place + '以外）' if place != '安徽省' else ''}的“{gap_name}”企业，"
+    f"按{order}排序，列出前 {min(LEADS_SHOWN, len(leads))} 家；下载包含全部。"
+)
 st.caption(chains.LEAD_RULE)
 st.html(chain_views.leads_html(leads, LEADS_SHOWN))
-downloads.buttons(chain_views.leads_table(leads), f"招商线索_{place}_{gap_name.replace(' · ', '_')}", key="leads",
-                  notes=[f"{place} {industry}产业链“{gap_name}”环节招商线索（{year}年，{order}排序）", chains.LEAD_RULE])
+downloads.buttons(
+    chain_views.leads_table(leads),
+    f"招商线索_{place}_{gap_name.replace(' · ', '_')}",
+    key="leads",
+    notes=[f"{place} {industry}产业链“{gap_name}”环节招商线索（{year}年，{order}排序）", chains.LEAD_RULE],
+)

@@ -17,8 +17,9 @@ wanted = st.query_params.get("cluster")
 if wanted in labels and st.session_state.get("cluster_from_url") != wanted:
     st.session_state["cluster_from_url"] = wanted
     st.session_state["cluster_pick"] = wanted
-chosen = st.selectbox("集群", list(labels), key="cluster_pick", format_func=labels.get, index=None,
-                      placeholder="选择或输入集群名称")
+chosen = st.selectbox(
+    "集群", list(labels), key="cluster_pick", format_func=labels.get, index=None, placeholder="选择或输入集群名称"
+)
 if chosen is None:
     st.title("集群画像")
     st.info("选择一个集群；在全省产业地图上点击县区，其集群列表下也可直接打开画像。")
@@ -30,8 +31,10 @@ years = history.year.tolist()
 year = filters.year if filters.year in years else years[-1]
 now = history[history.year == year].iloc[0]
 st.title(f"集群画像 · {now['name']}")
-st.markdown(f"{now.county}（{now.city}） · {now.industry} · {now.level}集群 · {now.recognised_year}年认定 · "
-            f"数据年份 **{year}年**" + ("" if year == filters.year else f"（{filters.year}年无数据）"))
+st.markdown(
+    f"{now.county}（{now.city}） · {now.industry} · {now.level}集群 · {now.recognised_year}年认定 · "
+    f"数据年份 **{year}年**" + ("" if year == filters.year else f"（{filters.year}年无数据）")
+)
 
 cluster_profile.kpis(values, history, now, year)
 cluster_profile.trend_and_honours(history, now, year, chosen)

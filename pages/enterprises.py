@@ -24,8 +24,9 @@ st.title(f"按图索企 · {filters.name} · {filters.year}年")
 
 counties = store.query("county_metrics", year=filters.year)
 counties = counties[filters.covers(counties)]
-clusters = store.query("tier_clusters", year=filters.year, start_year=filters.year, region=filters.region,
-                       city=filters.city)
+clusters = store.query(
+    "tier_clusters", year=filters.year, start_year=filters.year, region=filters.region, city=filters.city
+)
 industries = store.query("industries")
 county_names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
 cluster_names = dict(zip(clusters.cluster_id, clusters.name))
@@ -40,15 +41,18 @@ if st.session_state.get("ent_searched") != searched:
     st.session_state["ent_searched"] = searched
     st.session_state["ent_page"] = 1
 page = st.session_state.setdefault("ent_page", 1)
-rows = store.query("enterprise_search", **es.query_args(search, filters, limit=es.PAGE_SIZE,
-                                                        offset=(page - 1) * es.PAGE_SIZE))
+rows = store.query(
+    "enterprise_search", **es.query_args(search, filters, limit=es.PAGE_SIZE, offset=(page - 1) * es.PAGE_SIZE)
+)
 if rows.empty and page > 1:  # a page past the end (the data changed): back to the first
     st.session_state["ent_page"] = page = 1
     rows = store.query("enterprise_search", **es.query_args(search, filters, limit=es.PAGE_SIZE, offset=0))
 matches = int(rows.matches.iloc[0]) if not rows.empty else 0
 described = es.describe(search, county_names | cluster_names | link_names, filters)
-st.html(f'<p class="list-count" data-matches="{matches}"><b>共 {matches:,} 家企业</b>　'
-        f'<span>{html.escape(described)}</span></p>')
+st.html(
+    f'<p class="list-count" data-matches="{matches}"><b>共 {matches:,} 家企业</b>　'
+    f"<span>{html.escape(described)}</span></p>"
+)
 if matches == 0:
     st.info("没有符合条件的企业。可以减少筛选条件，或在侧栏扩大区域。")
     st.stop()
@@ -71,30 +75,51 @@ with card_side:
         st.html(enterprise_card.card_html(card.iloc[0], filters.year))
     else:
         st.info("点击地图上的企业，或在下表中选中一行，查看企业详情。")
-    st.caption(f"红点：持有荣誉的企业；蓝点：其他企业。未设条件或超过 {points.MAX_POINTS:,} 家时按网格汇总，"
-               "圆越大企业越多。")
+    st.caption(
+        f"红点：持有荣誉的企业；蓝点：其他企业。未设条件或超过 {points.MAX_POINTS:,} 家时按网格汇总，圆越大企业越多。"
+    )
 
 first = (page - 1) * es.PAGE_SIZE + 1
 shown = es.table(rows)
 shown.insert(0, "序号", range(first, first + len(rows)))
-st.dataframe(shown, hide_index=True, width="stretch", height=420, key="ent_table", on_select=choose_row,
-             selection_mode="single-row",
-             column_config={"营业收入（亿元）": st.column_config.NumberColumn(format="%.2f"), "经度": None, "纬度": None})
+st.dataframe(
+    shown,
+    hide_index=True,
+    width="stretch",
+    height=420,
+    key="ent_table",
+    on_select=choose_row,
+    selection_mode="single-row",
+    column_config={"营业收入（亿元）": st.column_config.NumberColumn(format="%.2f"), "经度": None, "纬度": None},
+)
 st.session_state["ent_shown"] = rows.uscc.tolist()
-order = ("名称含所输文字的在前，仅拼音首字母相符的在后，各按营业收入从大到小" if pinyin.is_initials_query(search.text)
-         else "按营业收入从大到小")
+order = (
+    "名称含所输文字的在前，仅拼音首字母相符的在后，各按营业收入从大到小"
+    if pinyin.is_initials_query(search.text)
+    else "按营业收入从大到小"
+)
 pages = -(-matches // es.PAGE_SIZE)
-pager.render("ent_page", pages, f"第 {page:,} / {pages:,} 页：第 {first:,}–{first + len(rows) - 1:,} 家，{order}。"
-             f"下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。")
+pager.render(
+    "ent_page",
+    pages,
+    f"第 {page:,} / {pages:,} 页：第 {first:,}–{first + len(rows) - 1:,} 家，{order}。"
+    f"下载包含全部结果（至多 {EXPORT_LIMIT:,} 家）。",
+)
 
 
 def full_list():
     return es.table(store.fresh("enterprise_search", **es.query_args(search, filters, limit=EXPORT_LIMIT)))
 
 
-downloads.buttons(full_list, f"企业名单_{filters.name}_{filters.year}", key="enterprises",
-                  notes=[f"企业名单：{described}，共 {min(matches, EXPORT_LIMIT):,} 家",
-                         "“数据来源”列标明每家企业是公开报道、示例生成还是上报数据。"])
+downloads.buttons(
+    full_list,
+    f"企业名单_{filters.name}_{filters.year}",
+    key="enterprises",
+    notes=[
+        f"企业名单：{described}，共 {min(matches, EXPORT_LIMIT):,} 家",
+        "“数据来源”列标明每家企业是公开报道、示例生成还是上报数据。",
+    ],
+)
 
 with map_side:  # sent last: the browser loads the rest of the page's code while the map is built
     finder.results_map(search, filters, counties.adcode, matches)

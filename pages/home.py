@@ -36,38 +36,70 @@ county_profile.take_click("home_map", "adcode", "county")  # before the county s
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    metric_name = st.segmented_control("地图指标", list(choropleth.METRICS), key="metric", default="集群营收合计",
-                                       format_func=lambda name: choropleth.METRICS[name].short,
-                                       label_visibility="collapsed")
+    metric_name = st.segmented_control(
+        "地图指标",
+        list(choropleth.METRICS),
+        key="metric",
+        default="集群营收合计",
+        format_func=lambda name: choropleth.METRICS[name].short,
+        label_visibility="collapsed",
+    )
     metric = choropleth.METRICS[metric_name or "集群营收合计"]
 
 with right:
     kpis.render(filters)
     names = home_views.names(filters.year)
-    st.selectbox("县区", [None, *names], key="county", format_func=lambda a: names.get(a, "点击地图或在此选择县区"),
-                 label_visibility="collapsed")
+    st.selectbox(
+        "县区",
+        [None, *names],
+        key="county",
+        format_func=lambda a: names.get(a, "点击地图或在此选择县区"),
+        label_visibility="collapsed",
+    )
     current = st.session_state.get("county")
     if current:
         county = counties.drop(columns="geometry").set_index("adcode", drop=False).loc[current]
         county_profile.render(county, filters.year)
     else:
-        html_table.show(home_views.top_table(filters.year, filters.region, filters.city),
-                        f"{filters.name}集群营收前十的县区（{filters.year}年）")
+        html_table.show(
+            home_views.top_table(filters.year, filters.region, filters.city),
+            f"{filters.name}集群营收前十的县区（{filters.year}年）",
+        )
 
 with left:
+
     def draw():
-        fmap, legend_items = choropleth.build_map(counties, metric, selected, static_url=routes.static_url(),
-                                                  basemap_url=settings.BASEMAP_URL,
-                                                  basemap_attribution=settings.BASEMAP_ATTRIBUTION)
+        fmap, legend_items = choropleth.build_map(
+            counties,
+            metric,
+            selected,
+            static_url=routes.static_url(),
+            basemap_url=settings.BASEMAP_URL,
+            basemap_attribution=settings.BASEMAP_ATTRIBUTION,
+        )
         outline = choropleth.highlight(counties[counties.adcode == current]) if current else None
         return fmap, outline, legend_items
 
-    items = map_view.view(("home", filters.year, filters.region, filters.city, metric_name, current), draw,
-                          key="home_map", height=MAP_HEIGHT, use_container_width=True,
-                          returned_objects=["last_active_drawing"])
+    items = map_view.view(
+        ("home", filters.year, filters.region, filters.city, metric_name, current),
+        draw,
+        key="home_map",
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )
     legend.render(metric.label, items, filtered=not selected.all())
-    briefing_buttons.render(Selection(filters.year, filters.region, filters.city, filters.city_name,
-                                      metric_name or "集群营收合计"), key="home_export")
-    deck_editor.add_button(session.current(), deck.Slide(
-        f"{filters.name} · {metric.short or metric.label}", metric=metric_name or "集群营收合计",
-        region=filters.region, city=filters.city, year=filters.year))
+    briefing_buttons.render(
+        Selection(filters.year, filters.region, filters.city, filters.city_name, metric_name or "集群营收合计"),
+        key="home_export",
+    )
+    deck_editor.add_button(
+        session.current(),
+        deck.Slide(
+            f"{filters.name} · {metric.short or metric.label}",
+            metric=metric_name or "集群营收合计",
+            region=filters.region,
+            city=filters.city,
+            year=filters.year,
+        ),
+    )

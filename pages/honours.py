@@ -35,8 +35,12 @@ firms = int(scope.firms.iloc[0]) if not scope.empty else 0
 
 controls = st.columns([2, 3])
 honour = controls[0].selectbox("荣誉", HONOURS, key="honour", index=0)
-measure = controls[1].segmented_control("地图与排名", list(hv.MEASURES), key="honour_measure",
-                                        default="enterprises", format_func=hv.MEASURES.get) or "enterprises"
+measure = (
+    controls[1].segmented_control(
+        "地图与排名", list(hv.MEASURES), key="honour_measure", default="enterprises", format_func=hv.MEASURES.get
+    )
+    or "enterprises"
+)
 
 county_rows = counts[(counts.level == "县区") & (counts.honour == honour)]
 in_scope = filters.covers(county_rows)
@@ -48,8 +52,13 @@ with right:
     st.markdown(f"**{filters.name}各类荣誉企业**（{year}年，规上企业 {firms:,} 家；点击数字查看名单）")
     st.html(hv.scope_html(scope, link, show_lq=level != "省", first_year=year == years[0]))
     names = dict(zip(county_rows.code[in_scope], county_rows.name[in_scope]))
-    st.selectbox("县区", [None, *names], key="honour_county", label_visibility="collapsed",
-                 format_func=lambda a: names.get(a, "点击地图或在此选择县区，查看其各类荣誉企业"))
+    st.selectbox(
+        "县区",
+        [None, *names],
+        key="honour_county",
+        label_visibility="collapsed",
+        format_func=lambda a: names.get(a, "点击地图或在此选择县区，查看其各类荣誉企业"),
+    )
     chosen = st.session_state.get("honour_county")
     if chosen in names:
         st.markdown(f"**{names[chosen]}**")
@@ -58,16 +67,30 @@ with right:
 with left:
     city_rows = counts[(counts.level == "市") & (counts.honour == honour)]
     map_rows = hv.map_values(county_rows, measure).assign(
-        city=county_rows.city_adcode.map(dict(zip(city_rows.code, city_rows.name))).to_numpy())
+        city=county_rows.city_adcode.map(dict(zip(city_rows.code, city_rows.name))).to_numpy()
+    )
     layer = boundaries.counties()[["adcode", "geometry"]].merge(
-        map_rows.rename(columns={"code": "adcode"}), on="adcode", validate="1:1")
+        map_rows.rename(columns={"code": "adcode"}), on="adcode", validate="1:1"
+    )
     metric = hv.map_metric(honour, measure)
-    fmap, items = choropleth.build_map(layer, metric, layer.adcode.isin(county_rows.code[in_scope]),
-                                       static_url=routes.static_url(), basemap_url=settings.BASEMAP_URL,
-                                       basemap_attribution=settings.BASEMAP_ATTRIBUTION, scroll_zoom=False)
+    fmap, items = choropleth.build_map(
+        layer,
+        metric,
+        layer.adcode.isin(county_rows.code[in_scope]),
+        static_url=routes.static_url(),
+        basemap_url=settings.BASEMAP_URL,
+        basemap_attribution=settings.BASEMAP_ATTRIBUTION,
+        scroll_zoom=False,
+    )
     outline = choropleth.highlight(layer[layer.adcode == chosen]) if chosen in names else None
-    map_view.show(fmap, key="honour_map", height=MAP_HEIGHT, use_container_width=True,
-                  returned_objects=["last_active_drawing"], feature_group_to_add=outline)
+    map_view.show(
+        fmap,
+        key="honour_map",
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+        feature_group_to_add=outline,
+    )
     legend.render(metric.label, items, filtered=not in_scope.all())
 
 hs.rankings(counts, county_rows[in_scope], honour, measure, filters, link)

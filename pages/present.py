@@ -37,8 +37,9 @@ with head[3]:
 index = st.session_state[SLIDE] = min(st.session_state[SLIDE], len(slides) - 1)
 st.query_params["slide"] = str(index + 1)
 head[1].button("◀ 上一页", on_click=turn, args=(-1,), disabled=index == 0, key="slide_prev", width="stretch")
-head[2].button("下一页 ▶", on_click=turn, args=(1,), disabled=index == len(slides) - 1, key="slide_next",
-               width="stretch")
+head[2].button(
+    "下一页 ▶", on_click=turn, args=(1,), disabled=index == len(slides) - 1, key="slide_next", width="stretch"
+)
 head[4].page_link("pages/home.py", label="退出汇报", icon=":material/close:")
 slide = slides[index]
 head[0].html(presentation.title_html(slide.title, index + 1, len(slides)))
@@ -59,27 +60,40 @@ counties = boundaries.counties()[["adcode", "geometry"]].merge(metrics, on="adco
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    fmap, items = choropleth.build_map(counties, metric, inside,
-                                       static_url=routes.static_url(), basemap_url=settings.BASEMAP_URL,
-                                       basemap_attribution=settings.BASEMAP_ATTRIBUTION)
-    map_view.show(fmap, key=f"present_map_{index}", height=MAP_HEIGHT, use_container_width=True,
-                  returned_objects=[])
+    fmap, items = choropleth.build_map(
+        counties,
+        metric,
+        inside,
+        static_url=routes.static_url(),
+        basemap_url=settings.BASEMAP_URL,
+        basemap_attribution=settings.BASEMAP_ATTRIBUTION,
+    )
+    map_view.show(fmap, key=f"present_map_{index}", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
     legend.render(metric.label, items, filtered=not inside.all())
 with right:
-    st.markdown(f'<div class="slide-hint">{year}年 · {selection.name} · ← → 翻页，全屏后 Esc 退出</div>',
-                unsafe_allow_html=True)
+    st.markdown(
+        f'<div class="slide-hint">{year}年 · {selection.name} · ← → 翻页，全屏后 Esc 退出</div>', unsafe_allow_html=True
+    )
     if slide.kind == "产业链":
-        links = store.query("chain_coverage", industry=slide.industry, year=year, region=slide.region,
-                            city=slide.city, adcode=None)
+        links = store.query(
+            "chain_coverage", industry=slide.industry, year=year, region=slide.region, city=slide.city, adcode=None
+        )
         st.html(presentation.tiles_html(presentation.chain_kpis(links)))
-        st.plotly_chart(presentation.bar_figure(links, "name", "local", "各环节企业数（红色为缺失环节）", "家",
-                                                highlight=links.local == 0),
-                        config={"displayModeBar": False}, key=f"present_chart_{index}")
+        st.plotly_chart(
+            presentation.bar_figure(
+                links, "name", "local", "各环节企业数（红色为缺失环节）", "家", highlight=links.local == 0
+            ),
+            config={"displayModeBar": False},
+            key=f"present_chart_{index}",
+        )
     else:
         kpis = [k for k in kpi_strip(store.query, selection) if k.label in TILES]
         st.html(presentation.tiles_html(kpis))
         top = presentation.top_counties(metrics[inside.to_numpy()], metric)
-        st.plotly_chart(presentation.bar_figure(top, "label", "value", top.attrs["title"], metric.unit),
-                        config={"displayModeBar": False}, key=f"present_chart_{index}")
+        st.plotly_chart(
+            presentation.bar_figure(top, "label", "value", top.attrs["title"], metric.unit),
+            config={"displayModeBar": False},
+            key=f"present_chart_{index}",
+        )
 
 deck_editor.render(session.current(), version, slides)

@@ -33,14 +33,15 @@ def label(row) -> str:
 
 def show(batch: pd.Series) -> None:
     who = plain.md(batch.submitter or batch.submitted_by)
-    st.markdown(f"**{batch.county}（{batch.city}） · {batch.year}年 · {batch.kind}**　提交人 {who}，"
-                f"{batch.submitted_at:%Y-%m-%d %H:%M}")
+    st.markdown(
+        f"**{batch.county}（{batch.city}） · {batch.year}年 · {batch.kind}**　提交人 {who}，"
+        f"{batch.submitted_at:%Y-%m-%d %H:%M}"
+    )
     st.caption(f"文件 {plain.md(batch.file_name)} · {batch.row_count:,} 行 · SHA-256 {batch.file_sha256}")
     changes, key = batches.batch_changes(con, int(batch.batch_id))
     st.markdown(f"与已确认数据相比：{diff.summary(changes, key)}")
     if not changes.empty:
-        st.dataframe(changes, hide_index=True, width="stretch", height="auto",
-                     key=f"review_changes_{batch.batch_id}")
+        st.dataframe(changes, hide_index=True, width="stretch", height="auto", key=f"review_changes_{batch.batch_id}")
 
 
 def decide(batch_id: int, approve: bool, comment: str) -> None:
@@ -73,9 +74,17 @@ if access.allowed(current, "rollback"):
         st.caption("尚无已确认的批次。")
     else:
         labels = {int(r.batch_id): label(r) for r in confirmed.itertuples()}
-        target = st.selectbox("回滚批次", list(labels), format_func=labels.get, key="rollback_batch", index=None,
-                              placeholder="选择要回滚的批次")
+        target = st.selectbox(
+            "回滚批次",
+            list(labels),
+            format_func=labels.get,
+            key="rollback_batch",
+            index=None,
+            placeholder="选择要回滚的批次",
+        )
         if target is not None and st.button("回滚到上一版本", key="rollback_go"):
             with steps.step("正在回滚"):
-                attempt.attempt(lambda: batches.rollback(con, session.username(), target),
-                                f"第 {target} 批已回滚，数据恢复为确认前的版本。")
+                attempt.attempt(
+                    lambda: batches.rollback(con, session.username(), target),
+                    f"第 {target} 批已回滚，数据恢复为确认前的版本。",
+                )

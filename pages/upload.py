@@ -30,16 +30,29 @@ kind = right.segmented_control("数据类型", kinds.NAMES, default=spec.ENTERPR
 kind = kind or spec.ENTERPRISES
 
 links = store.query("chain_link_names")
-options = templates.options_from(counties, store.query("industry_names").industry.tolist(), links,
-                                 store.query("honour_names").honour.tolist(),
-                                 current.county)
-st.download_button(f"下载{kind}模板（.xlsx）", lambda: templates.template(kind, options, where), icon=":material/download:",
-                   file_name=f"{kind}模板_{where}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   on_click="ignore", key="upload_template")
+options = templates.options_from(
+    counties,
+    store.query("industry_names").industry.tolist(),
+    links,
+    store.query("honour_names").honour.tolist(),
+    current.county,
+)
+st.download_button(
+    f"下载{kind}模板（.xlsx）",
+    lambda: templates.template(kind, options, where),
+    icon=":material/download:",
+    file_name=f"{kind}模板_{where}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+    key="upload_template",
+)
 
 uploads = st.file_uploader(
     f"上传{kind}（.xlsx，或 UTF-8 / GBK 编码的 .csv；企业荣誉可作为第二个 CSV 一并上传；单个文件不超过 {settings.UPLOAD_MAX_MB} MB）",
-    type=["xlsx", "csv"], accept_multiple_files=True, key=f"upload_files_{kind}")
+    type=["xlsx", "csv"],
+    accept_multiple_files=True,
+    key=f"upload_files_{kind}",
+)
 
 sandbox.warm()  # the worker that reads uploads (uploads.sandbox), started before the first file arrives
 
@@ -53,8 +66,9 @@ if uploads:
             checked = cached[1]
         else:
             size = sum(len(data) for _, data in payload) / 2**20
-            with steps.step(f"正在读取并校验 {file_name}（{size:,.1f} MB；在独立的校验进程中进行）",
-                            f"已读取并校验 {file_name}"):
+            with steps.step(
+                f"正在读取并校验 {file_name}（{size:,.1f} MB；在独立的校验进程中进行）", f"已读取并校验 {file_name}"
+            ):
                 checked = batches.check_upload(con, session.username(), kind, year, payload)
             st.session_state["upload_checked"] = ((digest, kind, year), checked)
     except files.UnreadableFile as unreadable:
@@ -65,13 +79,14 @@ if uploads:
         st.stop()
     county = counties.set_index("adcode").name.get(checked.adcode, "（未能识别区县）")
     errors, warnings = checked.error_count, checked.warning_count
-    verdict = f"{html.escape(file_name)}：{county} · {year}年 · {checked.rows:,} 行 · " \
-              f"<b>{errors:,} 个错误</b>、{warnings:,} 个警告"
+    verdict = (
+        f"{html.escape(file_name)}：{county} · {year}年 · {checked.rows:,} 行 · "
+        f"<b>{errors:,} 个错误</b>、{warnings:,} 个警告"
+    )
     st.html(f'<p class="upload-verdict" data-errors="{errors}" data-warnings="{warnings}">{verdict}</p>')
     if checked.problems:
         report = checked.report()
-        st.dataframe(report, hide_index=True, width="stretch", height="auto",
-                     key="upload_report")
+        st.dataframe(report, hide_index=True, width="stretch", height="auto", key="upload_report")
         downloads.buttons(report, f"校验结果_{county}_{year}", key="upload_report_dl", label="校验结果")
     if errors:
         st.error("文件有错误，未写入任何数据。请按上表改正后重新上传。")
@@ -80,8 +95,7 @@ if uploads:
         changes, label = batches.preview(con, checked)
     st.markdown(f"#### 与已确认数据相比：{diff.summary(changes, label)}")
     if not changes.empty:
-        st.dataframe(changes, hide_index=True, width="stretch", height="auto",
-                     key="upload_changes")
+        st.dataframe(changes, hide_index=True, width="stretch", height="auto", key="upload_changes")
     if warnings:
         st.warning(f"有 {warnings:,} 个警告：请核对后再提交。")
     submitted = st.session_state.get("upload_submitted", {}).get((digest, kind, year))
@@ -100,8 +114,21 @@ mine = mine[mine.submitted_by == current.username]
 if mine.empty:
     st.caption("尚无提交记录。")
 else:
-    st.dataframe(pd.DataFrame({
-        "批次": mine.batch_id, "区县": mine.county, "年度": mine.year, "类型": mine.kind, "状态": mine.status,
-        "审核意见": mine.comment.fillna(""), "文件": mine.file_name, "行数": mine.row_count,
-        "提交时间": mine.submitted_at.dt.strftime("%Y-%m-%d %H:%M"),
-    }), hide_index=True, width="stretch", key="upload_mine")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "批次": mine.batch_id,
+                "区县": mine.county,
+                "年度": mine.year,
+                "类型": mine.kind,
+                "状态": mine.status,
+                "审核意见": mine.comment.fillna(""),
+                "文件": mine.file_name,
+                "行数": mine.row_count,
+                "提交时间": mine.submitted_at.dt.strftime("%Y-%m-%d %H:%M"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="upload_mine",
+    )

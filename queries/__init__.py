@@ -128,8 +128,7 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     return set(run(con, "store_tables").table_name)
 
 
-def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame],
-                  transaction: bool = True) -> None:
+def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], transaction: bool = True) -> None:
     """Insert each frame into the table of the same name (columns matched by name), all in one transaction
     (``transaction=False``: in the caller's, which is then the caller's to commit or roll back).
 

@@ -38,9 +38,17 @@ def open_pool(url: str, size: int = 8, timeout: float = 5.0):
 
     with psycopg.connect(url, connect_timeout=max(1, int(timeout))):
         pass  # fail now, with the server's own reason
-    return ConnectionPool(url, min_size=1, max_size=size, timeout=timeout, configure=_configure,
-                          check=ConnectionPool.check_connection, kwargs={"connect_timeout": max(1, int(timeout))},
-                          open=True, name="anhui-map")
+    return ConnectionPool(
+        url,
+        min_size=1,
+        max_size=size,
+        timeout=timeout,
+        configure=_configure,
+        check=ConnectionPool.check_connection,
+        kwargs={"connect_timeout": max(1, int(timeout))},
+        open=True,
+        name="anhui-map",
+    )
 
 
 def unavailable(error: BaseException) -> bool:
@@ -174,8 +182,9 @@ def frame(con: Connection, name: str, rows: pd.DataFrame):
         columns = ", ".join(f'"{c}" text' for c in rows.columns)
         conn.execute(f'create temporary table "{name}" ({columns})')
         try:
-            insert_frames(con, {name: rows.astype(object).where(rows.notna(), None).map(
-                lambda v: v if v is None else str(v))})
+            insert_frames(
+                con, {name: rows.astype(object).where(rows.notna(), None).map(lambda v: v if v is None else str(v))}
+            )
             yield
         finally:
             conn.execute(f'drop table if exists "{name}"')
@@ -207,8 +216,7 @@ def migrate(con, target: int = LATEST_VERSION) -> list[int]:
                     text = for_backend(path.read_text(encoding="utf-8"), "postgresql")
                     if any(line.strip() and not line.lstrip().startswith("--") for line in text.splitlines()):
                         con.execute(text)  # (a migration only for DuckDB leaves nothing to run here)
-                    con.execute(translate(sql("schema_version_insert")),
-                                {"version": version, "migration": name})
+                    con.execute(translate(sql("schema_version_insert")), {"version": version, "migration": name})
                 applied.append(version)
         con.execute(sql("sync_triggers"))
     return applied

@@ -23,12 +23,16 @@ from queries.schema import migrate
 from queries.search import build_search_index
 
 log = logging.getLogger("anhui_map.replica")
-VERSIONED = ("select event_object_table from information_schema.triggers "
-             "where trigger_name = 'anhui_sync_version' group by 1 order by 1")
+VERSIONED = (
+    "select event_object_table from information_schema.triggers "
+    "where trigger_name = 'anhui_sync_version' group by 1 order by 1"
+)
 VERSIONS = "select table_name, version from anhui_sync.table_versions"
-COLUMNS = ("select column_name, data_type from information_schema.columns "
-           "where table_catalog = current_database() and table_schema = 'main' and table_name = $table "
-           "order by ordinal_position")  # (not the search index's table of the same name)
+COLUMNS = (
+    "select column_name, data_type from information_schema.columns "
+    "where table_catalog = current_database() and table_schema = 'main' and table_name = $table "
+    "order by ordinal_position"
+)  # (not the search index's table of the same name)
 NOT_COPIED = ("users", "sessions", "audit_log")  # in the copy's schema, but read from PostgreSQL (dropped here)
 
 
@@ -77,8 +81,10 @@ class Replica:
                 columns = [tuple(r) for r in self.con.execute(COLUMNS, {"table": table}).fetchall()]
                 path = folder / f"{table}.csv"
                 names = ", ".join(f'"{c}"' for c, _ in columns)  # from the copy's own schema
-                with path.open("wb") as out, conn.cursor().copy(
-                        f'copy (select {names} from "{table}") to stdout (format csv)') as copy:
+                with (
+                    path.open("wb") as out,
+                    conn.cursor().copy(f'copy (select {names} from "{table}") to stdout (format csv)') as copy,
+                ):
                     for chunk in copy:
                         out.write(chunk)
                 dumped[table] = (path, columns)
@@ -92,9 +98,11 @@ class Replica:
             for table, (path, columns) in dumped.items():
                 types = ", ".join(f"'{c}': '{t}'" for c, t in columns)
                 con.execute(f'delete from "{table}"')
-                con.execute(f'insert into "{table}" select * from read_csv($path, header = false, '
-                            f'columns = {{{types}}}, auto_detect = false, allow_quoted_nulls = false)',
-                            {"path": str(path)})
+                con.execute(
+                    f'insert into "{table}" select * from read_csv($path, header = false, '
+                    f"columns = {{{types}}}, auto_detect = false, allow_quoted_nulls = false)",
+                    {"path": str(path)},
+                )
             con.execute("commit")
         except BaseException:
             con.execute("rollback")
@@ -104,6 +112,7 @@ class Replica:
     def start(self, every: float) -> None:
         """Refresh every ``every`` seconds in a daemon thread until ``stop``; a failure is kept in ``error`` (and
         logged once per kind) while the copy keeps serving what it has."""
+
         def loop():
             while not self._stop.wait(every):
                 try:
@@ -126,4 +135,3 @@ def ready(replica: Replica) -> str | None:
     if replica.error is not None:
         return f"数据副本未能刷新：{type(replica.error).__name__}"
     return None
-

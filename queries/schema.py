@@ -33,7 +33,7 @@ def for_backend(text: str, backend: str) -> str:
     for line in text.splitlines(keepends=True):
         marker = line.strip()
         if marker.startswith("-- [") and "]" in marker:
-            block = marker[4:marker.index("]")]
+            block = marker[4 : marker.index("]")]
             if block in (*BACKENDS, "all"):
                 keep = block in ("all", backend)
                 continue

@@ -23,7 +23,6 @@ ROLES = (PROVINCE_ADMIN, PROVINCE_REVIEWER, CITY_REVIEWER, COUNTY_FILER, VIEWER)
 SCOPED = {CITY_REVIEWER: "市", COUNTY_FILER: "区县"}  # roles bound to one region, and its level
 
 
-
 @dataclass(frozen=True)
 class Action:
     """Something a user may do: its key, its name in messages, the roles that may take it."""
@@ -33,23 +32,30 @@ class Action:
     roles: frozenset[str]
 
 
-ACTIONS = {action.key: action for action in (
-    Action("read", "查看数据", frozenset(ROLES)),
-    Action("export", "导出名单", frozenset(ROLES)),
-    Action("submit", "上报数据", frozenset({COUNTY_FILER, PROVINCE_ADMIN})),
-    Action("city_review", "市级审核", frozenset({CITY_REVIEWER})),
-    Action("province_review", "省级确认", frozenset({PROVINCE_REVIEWER, PROVINCE_ADMIN})),
-    Action("rollback", "回滚已确认数据", frozenset({PROVINCE_ADMIN})),
-    Action("manage_users", "管理用户", frozenset({PROVINCE_ADMIN})),
-    Action("backup", "导出或恢复全库", frozenset({PROVINCE_ADMIN})),
-    Action("configure_evaluation", "修改评价指标与权重", frozenset({PROVINCE_ADMIN})),
-    Action("edit_deck", "修改汇报页", frozenset({PROVINCE_ADMIN, PROVINCE_REVIEWER})),
-)}
+ACTIONS = {
+    action.key: action
+    for action in (
+        Action("read", "查看数据", frozenset(ROLES)),
+        Action("export", "导出名单", frozenset(ROLES)),
+        Action("submit", "上报数据", frozenset({COUNTY_FILER, PROVINCE_ADMIN})),
+        Action("city_review", "市级审核", frozenset({CITY_REVIEWER})),
+        Action("province_review", "省级确认", frozenset({PROVINCE_REVIEWER, PROVINCE_ADMIN})),
+        Action("rollback", "回滚已确认数据", frozenset({PROVINCE_ADMIN})),
+        Action("manage_users", "管理用户", frozenset({PROVINCE_ADMIN})),
+        Action("backup", "导出或恢复全库", frozenset({PROVINCE_ADMIN})),
+        Action("configure_evaluation", "修改评价指标与权重", frozenset({PROVINCE_ADMIN})),
+        Action("edit_deck", "修改汇报页", frozenset({PROVINCE_ADMIN, PROVINCE_REVIEWER})),
+    )
+}
 
 # The pages of logged-in users (by url path) and the actions that open them: navigation shows a user the pages whose
 # action they may take somewhere, and each step on a page is checked again by the function that takes it.
-PAGES = {"upload": ("submit",), "review": ("city_review", "province_review"), "progress": ("read",),
-         "admin": ("manage_users",)}
+PAGES = {
+    "upload": ("submit",),
+    "review": ("city_review", "province_review"),
+    "progress": ("read",),
+    "admin": ("manage_users",),
+}
 
 
 class PermissionDenied(Refused):
@@ -99,8 +105,13 @@ def load(con, username: str) -> User | None:
     if rows.empty or rows.disabled.iloc[0]:
         return None
     r = rows.iloc[0]
-    return User(r.username, r.display_name, r.role, r.adcode if isinstance(r.adcode, str) else None,
-                bool(r.must_change_password))
+    return User(
+        r.username,
+        r.display_name,
+        r.role,
+        r.adcode if isinstance(r.adcode, str) else None,
+        bool(r.must_change_password),
+    )
 
 
 def _refused(username: str | None, action: str, reason: str) -> PermissionDenied:

@@ -65,20 +65,29 @@ def login(con, username: str, password: str, at: datetime | None = None) -> acce
         raise LoginFailed(f"连续输错密码次数过多，账号已锁定至 {r.locked_until:%H:%M}，请稍后再试。")
     if not _verify(r.password_hash, password):
         failures = int(r.failed_logins) + 1
-        locked = at + timedelta(minutes=settings.LOGIN_LOCK_MINUTES) if failures >= settings.LOGIN_MAX_FAILURES \
-            else None
-        queries.run(con, "user_login_result", username=username, failed_logins=0 if locked else failures,
-                    locked_until=locked)
+        locked = (
+            at + timedelta(minutes=settings.LOGIN_LOCK_MINUTES) if failures >= settings.LOGIN_MAX_FAILURES else None
+        )
+        queries.run(
+            con, "user_login_result", username=username, failed_logins=0 if locked else failures, locked_until=locked
+        )
         audit.record(con, username, "登录失败", detail="密码错误" + ("，账号锁定" if locked else ""), at=at)
         if locked:
-            raise LoginFailed(f"连续 {settings.LOGIN_MAX_FAILURES} 次密码错误，账号锁定 "
-                              f"{settings.LOGIN_LOCK_MINUTES} 分钟。")
+            raise LoginFailed(
+                f"连续 {settings.LOGIN_MAX_FAILURES} 次密码错误，账号锁定 {settings.LOGIN_LOCK_MINUTES} 分钟。"
+            )
         left = settings.LOGIN_MAX_FAILURES - failures
         raise LoginFailed(f"用户名或密码错误（再错 {left} 次将锁定账号）。")
     queries.run(con, "user_login_result", username=username, failed_logins=0, locked_until=None)
     if _hasher.check_needs_rehash(r.password_hash):
-        queries.run(con, "user_password", username=username, password_hash=_hasher.hash(password),
-                    must_change=bool(r.must_change_password), now=at)
+        queries.run(
+            con,
+            "user_password",
+            username=username,
+            password_hash=_hasher.hash(password),
+            must_change=bool(r.must_change_password),
+            now=at,
+        )
     audit.record(con, username, "登录", at=at)
     return access.load(con, username)
 
@@ -102,8 +111,7 @@ def _missing(value) -> bool:
         return False
 
 
-def create_user(con, actor: str, username: str, display_name: str, role: str, adcode: str | None,
-                password: str) -> str:
+def create_user(con, actor: str, username: str, display_name: str, role: str, adcode: str | None, password: str) -> str:
     """A new account with a temporary ``password`` (changed at first login); returns its username. Only a
     省级管理员."""
     access.require(con, actor, "manage_users")
@@ -120,14 +128,23 @@ def _create(con, actor: str, username: str, display_name: str, role: str, adcode
         raise AccountError("请填写姓名或单位。")
     check_password(password)
     with queries.transaction(con):
-        queries.run(con, "user_create", username=username, display_name=display_name.strip(), role=role,
-                    adcode=adcode, password_hash=_hasher.hash(password), now=now())
+        queries.run(
+            con,
+            "user_create",
+            username=username,
+            display_name=display_name.strip(),
+            role=role,
+            adcode=adcode,
+            password_hash=_hasher.hash(password),
+            now=now(),
+        )
         audit.record(con, actor, "新建用户", detail=f"{username}：{role}" + (f"（{adcode}）" if adcode else ""))
     return username
 
 
-def update_user(con, actor: str, username: str, display_name: str, role: str, adcode: str | None,
-                disabled: bool) -> None:
+def update_user(
+    con, actor: str, username: str, display_name: str, role: str, adcode: str | None, disabled: bool
+) -> None:
     """Change an account's name, role, region, or disable/enable it. Only a 省级管理员; never their own role."""
     access.require(con, actor, "manage_users")
     rows = queries.run(con, "user", username=username)
@@ -137,10 +154,21 @@ def update_user(con, actor: str, username: str, display_name: str, role: str, ad
         raise AccountError("不能停用自己的账号或取消自己的管理员角色。")
     adcode = _check_role(con, role, adcode)
     with queries.transaction(con):
-        queries.run(con, "user_update", username=username, display_name=display_name.strip() or username,
-                    role=role, adcode=adcode, disabled=disabled)
-        audit.record(con, actor, "停用用户" if disabled else "修改用户",
-                     detail=f"{username}：{role}" + (f"（{adcode}）" if adcode else ""))
+        queries.run(
+            con,
+            "user_update",
+            username=username,
+            display_name=display_name.strip() or username,
+            role=role,
+            adcode=adcode,
+            disabled=disabled,
+        )
+        audit.record(
+            con,
+            actor,
+            "停用用户" if disabled else "修改用户",
+            detail=f"{username}：{role}" + (f"（{adcode}）" if adcode else ""),
+        )
 
 
 def reset_password(con, actor: str, username: str) -> str:
@@ -169,8 +197,9 @@ def _reset(con, actor: str, username: str) -> str:
         raise AccountError(f"用户 {username} 不存在。")
     password = temporary_password()
     with queries.transaction(con):
-        queries.run(con, "user_password", username=username, password_hash=_hasher.hash(password), must_change=True,
-                    now=now())
+        queries.run(
+            con, "user_password", username=username, password_hash=_hasher.hash(password), must_change=True, now=now()
+        )
         audit.record(con, actor, "重置密码", detail=username)
     return password
 
@@ -184,8 +213,9 @@ def change_password(con, username: str, old: str, new: str) -> None:
         raise AccountError("新密码不能与原密码相同。")
     check_password(new)
     with queries.transaction(con):
-        queries.run(con, "user_password", username=username, password_hash=_hasher.hash(new), must_change=False,
-                    now=now())
+        queries.run(
+            con, "user_password", username=username, password_hash=_hasher.hash(new), must_change=False, now=now()
+        )
         audit.record(con, username, "修改密码")
 
 
@@ -207,8 +237,16 @@ def ensure_admin(con) -> str | None:
         queries.lock(con, "accounts")  # processes starting together on one new PostgreSQL store: one creates it
         if queries.run(con, "users").shape[0]:
             return None
-        queries.run(con, "user_create", username="admin", display_name="省级管理员", role=access.PROVINCE_ADMIN,
-                    adcode=None, password_hash=_hasher.hash(password), now=now())
+        queries.run(
+            con,
+            "user_create",
+            username="admin",
+            display_name="省级管理员",
+            role=access.PROVINCE_ADMIN,
+            adcode=None,
+            password_hash=_hasher.hash(password),
+            now=now(),
+        )
         audit.record(con, "admin", "新建用户", detail="首次运行：admin：省级管理员")
     if not settings.ADMIN_PASSWORD:
         path = admin_password_file()
@@ -232,8 +270,10 @@ def admin_password_file() -> Path:
             parts = conninfo_to_dict(settings.DATABASE_URL)
         except Exception:  # noqa: BLE001  (the store opened with it, so this does not happen; a name all the same)
             parts = {}
-        name = "-".join(str(parts.get(key) or default) for key, default in
-                        (("host", "localhost"), ("port", 5432), ("dbname", parts.get("user") or "postgres")))
+        name = "-".join(
+            str(parts.get(key) or default)
+            for key, default in (("host", "localhost"), ("port", 5432), ("dbname", parts.get("user") or "postgres"))
+        )
         safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
         return settings.ROOT / "var" / f"postgresql-{safe}.initial-admin-password.txt"
     return Path(settings.DB_PATH).parent / f"{Path(settings.DB_PATH).name}.initial-admin-password.txt"

@@ -45,9 +45,13 @@ def export_archive(con, actor: str = COMMAND_LINE, record: bool = True) -> bytes
     """``export_zip`` without the role check: for the command line (and the page, after its check). ``record``: in
     the audit log (False for the backup taken before migrating a store older than its audit log)."""
     out = io.BytesIO()
-    manifest = {"format": FORMAT, "created_at": datetime.now().isoformat(timespec="seconds"),
-                "schema_version": queries.schema_version(con), "backend": "postgresql" if queries.is_postgres(con)
-                else "duckdb", "tables": {}}
+    manifest = {
+        "format": FORMAT,
+        "created_at": datetime.now().isoformat(timespec="seconds"),
+        "schema_version": queries.schema_version(con),
+        "backend": "postgresql" if queries.is_postgres(con) else "duckdb",
+        "tables": {},
+    }
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in sorted(queries.tables(con)):
             rows = _rows(con, table)  # name from the store's own list
@@ -61,8 +65,9 @@ def export_archive(con, actor: str = COMMAND_LINE, record: bool = True) -> bytes
     return out.getvalue()
 
 
-def write(con, folder: Path, keep: int | None = None, label: str = "", actor: str = COMMAND_LINE,
-          record: bool = True) -> Path:
+def write(
+    con, folder: Path, keep: int | None = None, label: str = "", actor: str = COMMAND_LINE, record: bool = True
+) -> Path:
     """A backup archive of ``con`` written into ``folder`` (created 0700; the file 0600, whole or absent), named by
     time; beyond the newest ``keep`` the older archives of that folder are removed. ``record``: in the audit log."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -107,9 +112,12 @@ def restore_zip(con, username: str, data: bytes, file_name: str = "backup.zip") 
 def restore_archive(con, data: bytes, file_name: str, actor: str = COMMAND_LINE) -> dict[str, int]:
     """``restore_zip`` without the role check: for the command line (and the page, after its check)."""
     try:
-        manifest, frames = sandbox.run(read_archive, (data, file_name, queries.schema_version(con),
-                                                      sorted(queries.tables(con)), package.Limits.current()),
-                                       file_name, refusals=(RestoreError,))
+        manifest, frames = sandbox.run(
+            read_archive,
+            (data, file_name, queries.schema_version(con), sorted(queries.tables(con)), package.Limits.current()),
+            file_name,
+            refusals=(RestoreError,),
+        )
     except sandbox.WorkerFailed as failed:  # killed, out of memory or time: a refusal like any other
         raise RestoreError(str(failed)) from None
     tables = set(frames)
@@ -126,22 +134,34 @@ def restore_archive(con, data: bytes, file_name: str, actor: str = COMMAND_LINE)
                 con.unregister("restored")
         for sequence, (table, column) in SEQUENCES.items():  # the next id above every restored one
             if postgres:
-                con.execute(f"select setval('{sequence}', (select coalesce(max({column}), 0) + 1 from \"{table}\"), "
-                            "false)")
+                con.execute(
+                    f"select setval('{sequence}', (select coalesce(max({column}), 0) + 1 from \"{table}\"), false)"
+                )
             else:
-                con.execute(f"select max(nextval('{sequence}')) from range((select coalesce(max({column}), 0) "
-                            f'from "{table}"))')
+                con.execute(
+                    f"select max(nextval('{sequence}')) from range((select coalesce(max({column}), 0) "
+                    f'from "{table}"))'
+                )
         older = manifest.get("schema_version") != manifest.get("restored_version")
-        audit.record(con, actor, "恢复全库", file_name=file_name,
-                     detail=f"备份时间 {manifest.get('created_at')}，{len(tables)} 张表" +
-                     (f"，由数据库版本 {manifest.get('schema_version')} 升级到 {manifest.get('restored_version')}"
-                      if older else ""))
+        audit.record(
+            con,
+            actor,
+            "恢复全库",
+            file_name=file_name,
+            detail=f"备份时间 {manifest.get('created_at')}，{len(tables)} 张表"
+            + (
+                f"，由数据库版本 {manifest.get('schema_version')} 升级到 {manifest.get('restored_version')}"
+                if older
+                else ""
+            ),
+        )
     batches.changed(con)
     return {table: frame.num_rows for table, frame in frames.items()}
 
 
-def read_archive(data: bytes, file_name: str, schema_version: int, tables: list[str],
-                 limits: package.Limits) -> tuple[dict, dict[str, pa.Table]]:
+def read_archive(
+    data: bytes, file_name: str, schema_version: int, tables: list[str], limits: package.Limits
+) -> tuple[dict, dict[str, pa.Table]]:
     """The manifest and one Arrow table per store table of a backup archive, checked against the store's schema
     version and tables; ``RestoreError`` (in Chinese) for anything else. Runs in the upload worker."""
     try:
@@ -156,13 +176,17 @@ def read_archive(data: bytes, file_name: str, schema_version: int, tables: list[
         raise RestoreError(f"{file_name}：不是本系统导出的备份文件。")
     version = manifest.get("schema_version")
     if not isinstance(version, int) or not 1 <= version <= schema_version:
-        raise RestoreError(f"{file_name}：备份的数据库版本（{version}）比本系统（{schema_version}）新，"
-                           "请先升级本系统再恢复。" if isinstance(version, int) and version > schema_version else
-                           f"{file_name}：备份的数据库版本（{version}）无法识别。")
+        raise RestoreError(
+            f"{file_name}：备份的数据库版本（{version}）比本系统（{schema_version}）新，请先升级本系统再恢复。"
+            if isinstance(version, int) and version > schema_version
+            else f"{file_name}：备份的数据库版本（{version}）无法识别。"
+        )
     wanted = manifest.get("tables", {})
     expected = tables if version == schema_version else _tables_at(version)
     if not isinstance(wanted, dict) or set(wanted) != set(expected):
-        raise RestoreError(f"{file_name}：备份中的表与{'当前' if version == schema_version else '其版本的'}数据库不一致。")
+        raise RestoreError(
+            f"{file_name}：备份中的表与{'当前' if version == schema_version else '其版本的'}数据库不一致。"
+        )
     frames: dict[str, pa.Table] = {}
     try:
         for table, count in wanted.items():
@@ -177,8 +201,10 @@ def read_archive(data: bytes, file_name: str, schema_version: int, tables: list[
         try:
             frames = _forward(frames, version, schema_version)
         except Exception as error:  # noqa: BLE001  (rows a migration cannot take: say so, change nothing)
-            raise RestoreError(f"{file_name}：备份无法从数据库版本 {version} 升级到 {schema_version}"
-                               f"（{type(error).__name__}: {str(error)[:200]}）。") from None
+            raise RestoreError(
+                f"{file_name}：备份无法从数据库版本 {version} 升级到 {schema_version}"
+                f"（{type(error).__name__}: {str(error)[:200]}）。"
+            ) from None
         if set(frames) != set(tables):
             raise RestoreError(f"{file_name}：升级后的表与当前数据库不一致。")
     manifest["restored_version"] = schema_version

@@ -50,15 +50,23 @@ def check_upload(con, username: str, kind: str, year: int, uploads: list[tuple[s
         _refused(con, username, year, None, names, digest, f"{kind}：文件未能读取。{str(refused)[:300]}")
         raise
     if checked.error_count:
-        _refused(con, username, year, checked.adcode, names, digest,
-                 f"{kind}：{checked.error_count:,} 个错误、{checked.warning_count:,} 个警告，未写入任何数据")
+        _refused(
+            con,
+            username,
+            year,
+            checked.adcode,
+            names,
+            digest,
+            f"{kind}：{checked.error_count:,} 个错误、{checked.warning_count:,} 个警告，未写入任何数据",
+        )
     return checked
 
 
 def _refused(con, username: str, year: int, adcode: str | None, names: str, digest: str, detail: str) -> None:
     with _WRITE, queries.transaction(con):
-        audit.record(con, username, "上传未通过", adcode=adcode, year=year, file_name=names, file_sha256=digest,
-                     detail=detail)
+        audit.record(
+            con, username, "上传未通过", adcode=adcode, year=year, file_name=names, file_sha256=digest, detail=detail
+        )
 
 
 def submit(con, username: str, checked: Checked, file_name: str, file_sha256: str) -> int:
@@ -74,20 +82,54 @@ def submit(con, username: str, checked: Checked, file_name: str, file_sha256: st
         now = datetime.now()
         with queries.transaction(con):
             queries.lock(con, "workflow")
-            batch_id = int(queries.run(con, "batch_insert", kind=checked.kind, year=checked.year,
-                                       adcode=checked.adcode, file_name=file_name, file_sha256=file_sha256,
-                                       row_count=checked.rows, submitted_by=username, now=now).batch_id.iloc[0])
-            for older in queries.run(con, "batches_open", kind=checked.kind, adcode=checked.adcode,
-                                     year=checked.year).batch_id:
+            batch_id = int(
+                queries.run(
+                    con,
+                    "batch_insert",
+                    kind=checked.kind,
+                    year=checked.year,
+                    adcode=checked.adcode,
+                    file_name=file_name,
+                    file_sha256=file_sha256,
+                    row_count=checked.rows,
+                    submitted_by=username,
+                    now=now,
+                ).batch_id.iloc[0]
+            )
+            for older in queries.run(
+                con, "batches_open", kind=checked.kind, adcode=checked.adcode, year=checked.year
+            ).batch_id:
                 if older != batch_id:
-                    queries.run(con, "batch_set_status", batch_id=int(older), status="已撤回",
-                                comment=f"被第 {batch_id} 批替代", source_id=None, now=now)
-                    audit.record(con, username, "撤回", batch_id=int(older), adcode=checked.adcode,
-                                 year=checked.year, detail=f"被第 {batch_id} 批替代")
+                    queries.run(
+                        con,
+                        "batch_set_status",
+                        batch_id=int(older),
+                        status="已撤回",
+                        comment=f"被第 {batch_id} 批替代",
+                        source_id=None,
+                        now=now,
+                    )
+                    audit.record(
+                        con,
+                        username,
+                        "撤回",
+                        batch_id=int(older),
+                        adcode=checked.adcode,
+                        year=checked.year,
+                        detail=f"被第 {batch_id} 批替代",
+                    )
             queries.insert_frames(con, _staged(batch_id, checked), transaction=False)
-            audit.record(con, username, "提交", batch_id=batch_id, adcode=checked.adcode, year=checked.year,
-                         file_name=file_name, file_sha256=file_sha256,
-                         detail=f"{checked.kind}，{checked.rows} 行，{checked.warning_count} 个警告")
+            audit.record(
+                con,
+                username,
+                "提交",
+                batch_id=batch_id,
+                adcode=checked.adcode,
+                year=checked.year,
+                file_name=file_name,
+                file_sha256=file_sha256,
+                detail=f"{checked.kind}，{checked.rows} 行，{checked.warning_count} 个警告",
+            )
     return batch_id
 
 
@@ -146,11 +188,26 @@ def _review(con, username, batch_id, approve, comment, action, expected, outcome
         source_id = None
         if status == "已确认":
             source_id = _publish(con, batch, now)
-        queries.run(con, "batch_set_status", batch_id=batch_id, status=status, comment=comment or None,
-                    source_id=source_id, now=now)
-        audit.record(con, username, "省级确认" if status == "已确认" else status, batch_id=batch_id,
-                     adcode=batch.adcode, year=int(batch.year), file_name=batch.file_name,
-                     file_sha256=batch.file_sha256, detail=comment or None)
+        queries.run(
+            con,
+            "batch_set_status",
+            batch_id=batch_id,
+            status=status,
+            comment=comment or None,
+            source_id=source_id,
+            now=now,
+        )
+        audit.record(
+            con,
+            username,
+            "省级确认" if status == "已确认" else status,
+            batch_id=batch_id,
+            adcode=batch.adcode,
+            year=int(batch.year),
+            file_name=batch.file_name,
+            file_sha256=batch.file_sha256,
+            detail=comment or None,
+        )
     if status == "已确认":
         changed(con)
 
@@ -159,9 +216,13 @@ def _publish(con, batch: pd.Series, now: datetime) -> str:
     """The batch's rows replace the county's (inside the caller's transaction); the replaced rows are kept."""
     batch_id, year = int(batch.batch_id), int(batch.year)
     source_id = f"batch-{batch_id}"
-    queries.run(con, "batch_source", source_id=source_id,
-                title=f"{batch.county}{year}年{batch.kind}（第 {batch_id} 批，{now:%Y-%m-%d} 省级确认）",
-                detail=f"{batch.file_name}（SHA-256 {batch.file_sha256}）")
+    queries.run(
+        con,
+        "batch_source",
+        source_id=source_id,
+        title=f"{batch.county}{year}年{batch.kind}（第 {batch_id} 批，{now:%Y-%m-%d} 省级确认）",
+        detail=f"{batch.file_name}（SHA-256 {batch.file_sha256}）",
+    )
     try:
         kinds.get(batch.kind).publish(con, batch, source_id)
     except kinds.Conflict as conflict:
@@ -178,16 +239,32 @@ def rollback(con, username: str, batch_id: int) -> None:
         access.require(con, username, "rollback", batch.adcode)
         if batch.status != "已确认":
             raise WorkflowError(f"第 {batch_id} 批当前状态为“{batch.status}”，只有已确认的批次可以回滚。")
-        latest = queries.run(con, "batches_confirmed_latest", kind=batch.kind, adcode=batch.adcode,
-                             year=int(batch.year))
+        latest = queries.run(
+            con, "batches_confirmed_latest", kind=batch.kind, adcode=batch.adcode, year=int(batch.year)
+        )
         if int(latest.batch_id.iloc[0]) != batch_id:
             raise WorkflowError(f"请先回滚同一区县、年度更新的第 {int(latest.batch_id.iloc[0])} 批。")
         adcode, year = batch.adcode, int(batch.year)
         kinds.get(batch.kind).rollback(con, batch)
-        queries.run(con, "batch_set_status", batch_id=batch_id, status="已回滚", comment=None, source_id=None,
-                    now=datetime.now())
-        audit.record(con, username, "回滚", batch_id=batch_id, adcode=adcode, year=year,
-                     file_name=batch.file_name, file_sha256=batch.file_sha256)
+        queries.run(
+            con,
+            "batch_set_status",
+            batch_id=batch_id,
+            status="已回滚",
+            comment=None,
+            source_id=None,
+            now=datetime.now(),
+        )
+        audit.record(
+            con,
+            username,
+            "回滚",
+            batch_id=batch_id,
+            adcode=adcode,
+            year=year,
+            file_name=batch.file_name,
+            file_sha256=batch.file_sha256,
+        )
     changed(con)
 
 

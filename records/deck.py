@@ -89,5 +89,10 @@ def save(con, username: str, slides: list[Slide]) -> int:
     industries = queries.run(con, "industries")
     industries = set(industries[industries.chain_id.notna()].industry)
     check(slides, cities, industries)
-    return versions.save(con, username, versions.DECK, body=lambda _: [asdict(s) for s in slides],
-                         detail=lambda v: f"第 {v} 版，{len(slides)} 页")
+    return versions.save(
+        con,
+        username,
+        versions.DECK,
+        body=lambda _: [asdict(s) for s in slides],
+        detail=lambda v: f"第 {v} 版，{len(slides)} 页",
+    )

@@ -23,7 +23,11 @@ def save(con, username: str, config: ev.Config) -> ev.Config:
         ev.check(config)
     except ValueError as wrong:
         raise ConfigError(str(wrong)) from None
-    version = versions.save(con, username, versions.EVALUATION,
-                            body=lambda v: ev.Config(**{**vars(config), "version": v}).to_dict(),
-                            detail=lambda v: f"第 {v} 版")
+    version = versions.save(
+        con,
+        username,
+        versions.EVALUATION,
+        body=lambda v: ev.Config(**{**vars(config), "version": v}).to_dict(),
+        detail=lambda v: f"第 {v} 版",
+    )
     return ev.Config(**{**vars(config), "version": version})

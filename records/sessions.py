@@ -50,8 +50,15 @@ def log_in(con, username: str, password: str, at: datetime | None = None) -> tup
     at = at or accounts.now()
     user = accounts.login(con, username, password, at=at)
     session_id, code = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    queries.run(con, "session_insert", session_id=session_id, username=user.username, now=at,
-                claim_hash=_hash(code), claim_expires_at=at + timedelta(seconds=CLAIM_SECONDS))
+    queries.run(
+        con,
+        "session_insert",
+        session_id=session_id,
+        username=user.username,
+        now=at,
+        claim_hash=_hash(code),
+        claim_expires_at=at + timedelta(seconds=CLAIM_SECONDS),
+    )
     return user, session_id, code
 
 
@@ -72,8 +79,9 @@ def find(con, *, session_id: str | None = None, token: str | None = None, at: da
     if not session_id and not token:
         return Found(UNKNOWN)
     at = at or accounts.now()
-    rows = queries.run(con, "session", session_id=session_id or None,
-                       token_hash=_hash(token) if token and not session_id else None)
+    rows = queries.run(
+        con, "session", session_id=session_id or None, token_hash=_hash(token) if token and not session_id else None
+    )
     if rows.empty:
         return Found(UNKNOWN)
     r = rows.iloc[0]

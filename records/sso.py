@@ -36,8 +36,10 @@ def enabled() -> bool:
 def configuration_problem() -> str | None:
     """Why the single sign-on settings cannot be used (the server refuses to start), or None."""
     if settings.SSO_HEADER and len(settings.SSO_SECRET) < MIN_SECRET:
-        return (f"无法启动：设置了 ANHUI_MAP_SSO_HEADER（统一身份认证），但 ANHUI_MAP_SSO_SECRET 为空或少于 {MIN_SECRET} 个"
-                "字符。请设一个随机的长字符串，并让反向代理在每个请求中以 X-Anhui-Proxy-Secret 头发送它。")
+        return (
+            f"无法启动：设置了 ANHUI_MAP_SSO_HEADER（统一身份认证），但 ANHUI_MAP_SSO_SECRET 为空或少于 {MIN_SECRET} 个"
+            "字符。请设一个随机的长字符串，并让反向代理在每个请求中以 X-Anhui-Proxy-Secret 头发送它。"
+        )
     return None
 
 
@@ -69,11 +71,24 @@ def log_in(con, username: str, at: datetime | None = None) -> tuple[access.User,
     detail = "统一身份认证"
     with queries.transaction(con):
         if rows.iloc[0].must_change_password:  # the temporary password its administrator saw: voided
-            queries.run(con, "user_password", username=username,
-                        password_hash=accounts.password_hash(secrets.token_urlsafe(32)), must_change=False, now=at)
+            queries.run(
+                con,
+                "user_password",
+                username=username,
+                password_hash=accounts.password_hash(secrets.token_urlsafe(32)),
+                must_change=False,
+                now=at,
+            )
             detail += "；临时密码已作废"
         session_id = secrets.token_urlsafe(32)
-        queries.run(con, "session_insert", session_id=session_id, username=username, now=at, claim_hash=None,
-                    claim_expires_at=None)
+        queries.run(
+            con,
+            "session_insert",
+            session_id=session_id,
+            username=username,
+            now=at,
+            claim_hash=None,
+            claim_expires_at=None,
+        )
         audit.record(con, username, "登录", detail=detail, at=at)
     return access.load(con, username), session_id

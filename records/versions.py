@@ -47,7 +47,13 @@ def save(con, username: str, document: Document, body: Callable[[int], Any], det
         queries.lock(con, "versions")  # two editors in two processes get versions n and n + 1, not both n
         found = latest(con, document)
         version = (found[0] if found else 1) + 1
-        queries.run(con, document.insert, version=version, saved_at=datetime.now(), saved_by=username,
-                    body=json.dumps(body(version), ensure_ascii=False))
+        queries.run(
+            con,
+            document.insert,
+            version=version,
+            saved_at=datetime.now(),
+            saved_by=username,
+            body=json.dumps(body(version), ensure_ascii=False),
+        )
         audit.record(con, username, document.event, detail=detail(version))
     return version

@@ -64,22 +64,29 @@ def open_store(migrating: bool = False, create: bool = False):
         pool_con = pool, postgres.Connection(pool)
     elif not Path(settings.DB_PATH).exists():
         if not create:
-            raise Unavailable(f"数据库文件 {settings.DB_PATH} 不存在（首次运行 ./run.sh 时创建；"
-                              "或用 ./admin.sh restore 从备份建立）。请核对 ANHUI_MAP_DB。")
+            raise Unavailable(
+                f"数据库文件 {settings.DB_PATH} 不存在（首次运行 ./run.sh 时创建；"
+                "或用 ./admin.sh restore 从备份建立）。请核对 ANHUI_MAP_DB。"
+            )
         return None, queries.connect(settings.DB_PATH)
     else:
         try:
             pool_con = None, duckdb.connect(str(settings.DB_PATH))
         except duckdb.IOException as error:
-            raise Unavailable(f"数据库文件 {settings.DB_PATH} 正被运行中的服务占用：DuckDB 文件同一时间只允许一个进程"
-                              "打开。请先停止服务再运行本命令，或在页面“用户与日志”中操作；PostgreSQL 部署无此限制。"
-                              if "lock" in str(error).lower() else f"数据库文件 {settings.DB_PATH} 打不开：{error}") from None
+            raise Unavailable(
+                f"数据库文件 {settings.DB_PATH} 正被运行中的服务占用：DuckDB 文件同一时间只允许一个进程"
+                "打开。请先停止服务再运行本命令，或在页面“用户与日志”中操作；PostgreSQL 部署无此限制。"
+                if "lock" in str(error).lower()
+                else f"数据库文件 {settings.DB_PATH} 打不开：{error}"
+            ) from None
     version, latest = schema_of(pool_con[1])
     if version > latest or (version < latest and not migrating):
         close(*pool_con)
-        raise Unavailable(f"数据库版本 {version} 比本程序（{settings.VERSION}，数据库版本 {latest}）新，请使用新版本的程序。"
-                          if version > latest else
-                          f"数据库版本 {version} 旧于本程序的 {latest}：请先运行 ./admin.sh migrate（会先备份）。")
+        raise Unavailable(
+            f"数据库版本 {version} 比本程序（{settings.VERSION}，数据库版本 {latest}）新，请使用新版本的程序。"
+            if version > latest
+            else f"数据库版本 {version} 旧于本程序的 {latest}：请先运行 ./admin.sh migrate（会先备份）。"
+        )
     return pool_con
 
 
@@ -118,11 +125,16 @@ def check(args) -> int:
             counties = int(queries.run(con, "ready").counties[0]) if version else 0
         finally:
             close(pool, con)
-        where = f"PostgreSQL {postgres.describe(settings.DATABASE_URL)}" if settings.DATABASE_URL else \
-            f"DuckDB 文件 {settings.DB_PATH}"
+        where = (
+            f"PostgreSQL {postgres.describe(settings.DATABASE_URL)}"
+            if settings.DATABASE_URL
+            else f"DuckDB 文件 {settings.DB_PATH}"
+        )
         line(True, f"数据库可用：{where}")
-        line(version == latest, f"数据库版本 {version}（本程序 {latest}）" +
-             ("" if version == latest else "：请运行 ./admin.sh migrate"))
+        line(
+            version == latest,
+            f"数据库版本 {version}（本程序 {latest}）" + ("" if version == latest else "：请运行 ./admin.sh migrate"),
+        )
         line(counties > 0, f"区县数据 {counties} 个")
     except Unavailable as error:
         if getattr(args, "install", False) and not settings.DATABASE_URL and not Path(settings.DB_PATH).exists():
@@ -153,8 +165,9 @@ def open_probe():
         return None, queries.connect_read_only(settings.DB_PATH)
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
-            raise Unavailable(f"数据库文件 {settings.DB_PATH} 正被运行中的服务占用，本命令无法读取；"
-                              "服务的状态请看其 /readyz。") from None
+            raise Unavailable(
+                f"数据库文件 {settings.DB_PATH} 正被运行中的服务占用，本命令无法读取；服务的状态请看其 /readyz。"
+            ) from None
         raise
 
 
@@ -194,8 +207,9 @@ def migrate_command(args) -> int:
         if version == latest:
             print(f"{OK} 数据库已是最新版本 {latest}，无需迁移。")
             return 0
-        path = backup.write(con, args.dir, None, f"-before-migration-{version}", actor=operator(),
-                            record=version >= backup.AUDITED)
+        path = backup.write(
+            con, args.dir, None, f"-before-migration-{version}", actor=operator(), record=version >= backup.AUDITED
+        )
         print(f"{OK} 迁移前已备份到 {path}")
         if queries.is_postgres(con):
             with con.hold() as conn:
@@ -228,15 +242,18 @@ def reset_password_command(args) -> int:
     from records import accounts
 
     password = on_store(lambda con: accounts.operator_reset_password(con, args.user, operator()))
-    print(f"{OK} 用户 {args.user} 的临时密码：{password}\n  （已解除锁定；登录后须修改。请当面或通过安全渠道交给本人。）")
+    print(
+        f"{OK} 用户 {args.user} 的临时密码：{password}\n  （已解除锁定；登录后须修改。请当面或通过安全渠道交给本人。）"
+    )
     return 0
 
 
 def create_admin_command(args) -> int:
     from records import accounts
 
-    password = on_store(lambda con: accounts.operator_create_admin(con, args.user, args.name or "省级管理员",
-                                                                   operator()))
+    password = on_store(
+        lambda con: accounts.operator_create_admin(con, args.user, args.name or "省级管理员", operator())
+    )
     print(f"{OK} 已新建省级管理员 {args.user}，临时密码：{password}\n  （登录后须修改。）")
     return 0
 
@@ -248,10 +265,14 @@ def parser() -> argparse.ArgumentParser:
     checking.add_argument("--install", action="store_true", help="安装后检查：数据库文件尚未创建不算问题")
     checking.set_defaults(run=check)
     migrate = commands.add_parser("migrate", help="先备份，再把数据库升级到本程序的版本")
-    migrate.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="备份目录（默认 ANHUI_MAP_BACKUP_DIR，即 var/backups）")
+    migrate.add_argument(
+        "--dir", type=Path, default=DEFAULT_DIR, help="备份目录（默认 ANHUI_MAP_BACKUP_DIR，即 var/backups）"
+    )
     migrate.set_defaults(run=migrate_command)
     backup = commands.add_parser("backup", help="全库备份（zip）")
-    backup.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="备份目录（默认 ANHUI_MAP_BACKUP_DIR，即 var/backups）")
+    backup.add_argument(
+        "--dir", type=Path, default=DEFAULT_DIR, help="备份目录（默认 ANHUI_MAP_BACKUP_DIR，即 var/backups）"
+    )
     backup.add_argument("--keep", type=int, default=None, help="只保留最新的 N 份")
     backup.set_defaults(run=backup_command)
     restore = commands.add_parser("restore", help="从备份恢复（替换全部数据；旧版本的备份先升级）")

@@ -31,10 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LEFT_OUT = ("tests/", "bench/", ".ci/", "dist/", "var/", "static/vendor/")  # not needed to serve
 FONTS = {  # file name → (where Debian installs it, its licence text)
-    "NotoSansCJK-Regular.ttc": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                                "/usr/share/doc/fonts-noto-cjk/copyright"),
-    "wqy-microhei.ttc": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                         "/usr/share/doc/fonts-wqy-microhei/copyright"),
+    "NotoSansCJK-Regular.ttc": (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/doc/fonts-noto-cjk/copyright",
+    ),
+    "wqy-microhei.ttc": (
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/doc/fonts-wqy-microhei/copyright",
+    ),
 }
 
 INSTALL = r"""#!/usr/bin/env bash
@@ -61,26 +65,52 @@ echo "安装完成。启动：./run.sh（默认端口 8501）；多进程与 ngi
 
 def files() -> list[str]:
     """The app's files: what git tracks, and new files it does not ignore, minus ``LEFT_OUT``."""
-    found = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                           capture_output=True, text=True)
+    found = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True
+    )
     if found.returncode == 0:
         listed = found.stdout.splitlines()
     else:  # not a git checkout (an unpacked copy): every file but the local ones .gitignore names
         local = (".venv/", ".git/", "fonts/", ".pytest_cache/", "tests/artifacts/")
-        listed = [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                  and not str(p.relative_to(ROOT)).startswith(local) and p.suffix != ".pyc"]
-    return sorted({f for f in listed if (ROOT / f).is_file() and not f.startswith(LEFT_OUT)
-                   and not f.endswith((".duckdb", ".wal"))})
+        listed = [
+            str(p.relative_to(ROOT))
+            for p in ROOT.rglob("*")
+            if p.is_file()
+            and "__pycache__" not in p.parts
+            and not str(p.relative_to(ROOT)).startswith(local)
+            and p.suffix != ".pyc"
+        ]
+    return sorted(
+        {
+            f
+            for f in listed
+            if (ROOT / f).is_file() and not f.startswith(LEFT_OUT) and not f.endswith((".duckdb", ".wal"))
+        }
+    )
 
 
 def wheels(target: Path) -> list[Path]:
     """Every wheel the app needs, pinned by constraints.txt, in ``target`` (built from source where PyPI has none)."""
     target.mkdir(parents=True, exist_ok=True)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    subprocess.run([*pip, "wheel", "-q", "-w", str(target), "-r", str(ROOT / "requirements.txt"),
-                    "-c", str(ROOT / "constraints.txt")], check=True)
-    subprocess.run([*pip, "download", "-q", "--only-binary=:all:", "--no-deps", "-d", str(target),
-                    f"pip=={pip_version()}"], check=True)
+    subprocess.run(
+        [
+            *pip,
+            "wheel",
+            "-q",
+            "-w",
+            str(target),
+            "-r",
+            str(ROOT / "requirements.txt"),
+            "-c",
+            str(ROOT / "constraints.txt"),
+        ],
+        check=True,
+    )
+    subprocess.run(
+        [*pip, "download", "-q", "--only-binary=:all:", "--no-deps", "-d", str(target), f"pip=={pip_version()}"],
+        check=True,
+    )
     return sorted(target.glob("*.whl"))
 
 
@@ -92,7 +122,9 @@ def pip_version() -> str:
 
 def lock(found: list[Path]) -> str:
     """``requirements.lock``: each wheel's project and version, with its SHA-256 (pip's hash-checking mode)."""
-    lines = ["# Every wheel of this bundle with its SHA-256: pip install --no-index --require-hashes -r requirements.lock"]
+    lines = [
+        "# Every wheel of this bundle with its SHA-256: pip install --no-index --require-hashes -r requirements.lock"
+    ]
     for wheel in found:
         if wheel.name.startswith("pip-"):
             continue  # (installed first, from itself)
@@ -109,7 +141,9 @@ def build(out_dir: Path) -> Path:
     name = f"anhui-map-{settings.VERSION}-{tag}"
     missing = [source for source, _ in FONTS.values() if not Path(source).is_file()]
     if missing:
-        raise SystemExit(f"缺少字体 {missing}：构建离线包前请安装 fonts-noto-cjk fonts-wqy-microhei（./run.sh 会安装）。")
+        raise SystemExit(
+            f"缺少字体 {missing}：构建离线包前请安装 fonts-noto-cjk fonts-wqy-microhei（./run.sh 会安装）。"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         top = Path(tmp) / name
         for relative in files():
@@ -128,7 +162,9 @@ def build(out_dir: Path) -> Path:
         (top / "BUNDLE").write_text(
             f"version: {settings.VERSION}\npython: {sys.version_info.major}.{sys.version_info.minor}\n"
             f"platform: {sysconfig.get_platform()} ({platform.machine()})\n"
-            f"os: {os_name.group(1) if os_name else platform.platform()}\nwheels: {len(found)}\n", encoding="utf-8")
+            f"os: {os_name.group(1) if os_name else platform.platform()}\nwheels: {len(found)}\n",
+            encoding="utf-8",
+        )
         out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / f"{name}.tar.gz"
         with tarfile.open(path, "w:gz", compresslevel=6) as archive:
@@ -137,7 +173,9 @@ def build(out_dir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="./bundle.sh", description="构建离线安装包（同一操作系统与 Python 版本的内网机器）")
+    parser = argparse.ArgumentParser(
+        prog="./bundle.sh", description="构建离线安装包（同一操作系统与 Python 版本的内网机器）"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="输出目录（默认 dist/）")
     args = parser.parse_args(argv)
     path = build(args.out)

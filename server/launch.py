@@ -29,8 +29,16 @@ NGINX = "/usr/sbin/nginx"
 WATCH_SECONDS = 2.0
 
 
-def nginx_config(ports: dict[int, bool], listen: str, base: str, prefix: Path, body_mb: int, sso_user: str = "",
-                 include: Path | None = None, tls: tuple[Path, Path] | None = None) -> str:
+def nginx_config(
+    ports: dict[int, bool],
+    listen: str,
+    base: str,
+    prefix: Path,
+    body_mb: int,
+    sso_user: str = "",
+    include: Path | None = None,
+    tls: tuple[Path, Path] | None = None,
+) -> str:
     """The nginx configuration for app processes on ``ports`` (port → ready; one not ready is marked down, unless
     none is: then every browser reaches a process that says in Chinese what is wrong, not nginx's "502").
 
@@ -39,16 +47,30 @@ def nginx_config(ports: dict[int, bool], listen: str, base: str, prefix: Path, b
     ``tls``: (certificate, key) files for HTTPS on ``listen``; None for plain HTTP."""
     base = "/" + base.strip("/") if base.strip("/") else ""
     any_ready = any(ports.values())
-    servers = "\n".join(f"        server 127.0.0.1:{port}{'' if ready or not any_ready else ' down'};"
-                        for port, ready in ports.items())
+    servers = "\n".join(
+        f"        server 127.0.0.1:{port}{'' if ready or not any_ready else ' down'};" for port, ready in ports.items()
+    )
     text = TEMPLATE.read_text(encoding="utf-8")
-    certificates = (f"        ssl_certificate {tls[0]};\n        ssl_certificate_key {tls[1]};\n"
-                    "        ssl_protocols TLSv1.2 TLSv1.3;") if tls else ""
-    for key, value in {"@PREFIX@": str(prefix), "@LISTEN@": listen + (" ssl" if tls else ""), "@TLS@": certificates,
-                       "@BASE@": base, "@BODY_MB@": str(body_mb),
-                       "@UPSTREAMS@": servers, "@SSO_HEADER@": settings.SSO_HEADER or "X-Remote-User",
-                       "@SSO_USER@": sso_user or '""', "@SSO_SECRET@": settings.SSO_SECRET if sso_user else "",
-                       "@INCLUDE@": f"            include {include};" if include else ""}.items():
+    certificates = (
+        (
+            f"        ssl_certificate {tls[0]};\n        ssl_certificate_key {tls[1]};\n"
+            "        ssl_protocols TLSv1.2 TLSv1.3;"
+        )
+        if tls
+        else ""
+    )
+    for key, value in {
+        "@PREFIX@": str(prefix),
+        "@LISTEN@": listen + (" ssl" if tls else ""),
+        "@TLS@": certificates,
+        "@BASE@": base,
+        "@BODY_MB@": str(body_mb),
+        "@UPSTREAMS@": servers,
+        "@SSO_HEADER@": settings.SSO_HEADER or "X-Remote-User",
+        "@SSO_USER@": sso_user or '""',
+        "@SSO_SECRET@": settings.SSO_SECRET if sso_user else "",
+        "@INCLUDE@": f"            include {include};" if include else "",
+    }.items():
         text = text.replace(key, value)
     return text
 
@@ -66,8 +88,18 @@ def ready(port: int, base: str, timeout: float = 3.0) -> bool:
 class Launcher:
     """The app processes and nginx, started, watched and stopped together."""
 
-    def __init__(self, processes: int, port: int, first_port: int, address: str, base: str, prefix: Path,
-                 sso_user: str = "", include: Path | None = None, tls: tuple[Path, Path] | None = None):
+    def __init__(
+        self,
+        processes: int,
+        port: int,
+        first_port: int,
+        address: str,
+        base: str,
+        prefix: Path,
+        sso_user: str = "",
+        include: Path | None = None,
+        tls: tuple[Path, Path] | None = None,
+    ):
         self.ports = {first_port + i: False for i in range(processes)}
         self.sso_user, self.include, self.tls = sso_user, include, tls
         self.listen, self.base, self.prefix = f"{address}:{port}", base, prefix
@@ -76,9 +108,21 @@ class Launcher:
         self.body_mb = settings.UPLOAD_MAX_MB + 2  # the multipart form around the file
 
     def app_command(self, port: int) -> list[str]:
-        return [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
-                "--server.address", "127.0.0.1", "--server.baseUrlPath", self.base,
-                "--server.maxUploadSize", str(settings.UPLOAD_MAX_MB)]
+        return [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "serve.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.baseUrlPath",
+            self.base,
+            "--server.maxUploadSize",
+            str(settings.UPLOAD_MAX_MB),
+        ]
 
     def start_app(self, port: int) -> None:
         self.apps[port] = subprocess.Popen(self.app_command(port), cwd=ROOT)
@@ -87,8 +131,12 @@ class Launcher:
         self.prefix.mkdir(parents=True, exist_ok=True)
         path = self.prefix / "nginx.conf"
         path.touch(mode=0o600)  # it may hold the single sign-on secret
-        path.write_text(nginx_config(self.ports, self.listen, self.base, self.prefix, self.body_mb, self.sso_user,
-                                     self.include, self.tls), encoding="utf-8")
+        path.write_text(
+            nginx_config(
+                self.ports, self.listen, self.base, self.prefix, self.body_mb, self.sso_user, self.include, self.tls
+            ),
+            encoding="utf-8",
+        )
         return path
 
     def start(self, wait: float = 120) -> None:
@@ -98,7 +146,9 @@ class Launcher:
         while not all(self.ports.values()):
             for port, app in self.apps.items():
                 if app.poll() is not None:
-                    raise SystemExit(f"启动失败：端口 {port} 的服务进程已退出（退出码 {app.returncode}），原因见上方日志。")
+                    raise SystemExit(
+                        f"启动失败：端口 {port} 的服务进程已退出（退出码 {app.returncode}），原因见上方日志。"
+                    )
                 self.ports[port] = self.ports[port] or ready(port, self.base)
             if time.monotonic() > deadline:
                 raise SystemExit(f"启动失败：{wait:g} 秒内服务进程未全部就绪。")
@@ -121,8 +171,9 @@ class Launcher:
             self.ports[port] = now
         if changed and self.nginx is not None:
             self.write_config()
-            subprocess.run([NGINX, "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"), "-s", "reload"],
-                           check=False)
+            subprocess.run(
+                [NGINX, "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"), "-s", "reload"], check=False
+            )
 
     def stop(self) -> None:
         for process in [self.nginx, *self.apps.values()]:
@@ -137,18 +188,27 @@ class Launcher:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="./run.sh --processes N", description="多个服务进程 + nginx（共用 PostgreSQL）")
+    parser = argparse.ArgumentParser(
+        prog="./run.sh --processes N", description="多个服务进程 + nginx（共用 PostgreSQL）"
+    )
     parser.add_argument("--processes", type=int, default=2, help="服务进程数（每核约一个）")
     parser.add_argument("--port", type=int, default=8501, help="nginx 对外端口")
     parser.add_argument("--address", default="0.0.0.0", help="nginx 监听地址")
     parser.add_argument("--first-port", type=int, default=8601, help="第一个服务进程的本机端口，其余依次加一")
     parser.add_argument("--base", default="", help="子路径，如 anhui（与 server.baseUrlPath 相同）")
     parser.add_argument("--prefix", type=Path, default=ROOT / "var" / "nginx", help="nginx 的工作目录")
-    parser.add_argument("--sso-user", default="",
-                        help="统一身份认证：nginx 中保存已认证用户名的变量，如 '$remote_user'（须同时设置 ANHUI_MAP_SSO_HEADER 与 "
-                             "ANHUI_MAP_SSO_SECRET）")
-    parser.add_argument("--nginx-include", type=Path, default=None,
-                        help="统一身份认证：写入 location 的 nginx 指令文件（认证模块的配置）")
+    parser.add_argument(
+        "--sso-user",
+        default="",
+        help="统一身份认证：nginx 中保存已认证用户名的变量，如 '$remote_user'（须同时设置 ANHUI_MAP_SSO_HEADER 与 "
+        "ANHUI_MAP_SSO_SECRET）",
+    )
+    parser.add_argument(
+        "--nginx-include",
+        type=Path,
+        default=None,
+        help="统一身份认证：写入 location 的 nginx 指令文件（认证模块的配置）",
+    )
     parser.add_argument("--tls-cert", type=Path, default=None, help="HTTPS：证书文件（PEM，可含中间证书）")
     parser.add_argument("--tls-key", type=Path, default=None, help="HTTPS：私钥文件（PEM）")
     args = parser.parse_args(argv)
@@ -166,15 +226,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"无法启动：找不到 nginx 指令文件 {args.nginx_include}。", file=sys.stderr)
         return 2
     if args.processes > 1 and not settings.DATABASE_URL:
-        print("无法启动：多个服务进程须共用 PostgreSQL，请设置 ANHUI_MAP_DATABASE_URL（DuckDB 文件只允许一个进程）。",
-              file=sys.stderr)
+        print(
+            "无法启动：多个服务进程须共用 PostgreSQL，请设置 ANHUI_MAP_DATABASE_URL（DuckDB 文件只允许一个进程）。",
+            file=sys.stderr,
+        )
         return 2
     if not Path(NGINX).exists() and not shutil.which("nginx"):
         print("无法启动：未找到 nginx（Debian：apt-get install nginx）。", file=sys.stderr)
         return 2
-    launcher = Launcher(args.processes, args.port, args.first_port, args.address, args.base, args.prefix,
-                        args.sso_user, args.nginx_include and args.nginx_include.resolve(),
-                        (args.tls_cert.resolve(), args.tls_key.resolve()) if args.tls_cert else None)
+    launcher = Launcher(
+        args.processes,
+        args.port,
+        args.first_port,
+        args.address,
+        args.base,
+        args.prefix,
+        args.sso_user,
+        args.nginx_include and args.nginx_include.resolve(),
+        (args.tls_cert.resolve(), args.tls_key.resolve()) if args.tls_cert else None,
+    )
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
         launcher.start()

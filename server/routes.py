@@ -42,8 +42,11 @@ async def readyz(_request) -> PlainTextResponse:
     status, text = 503, f"未就绪：数据库查询超过 {READY_TIMEOUT:g} 秒"
     with anyio.move_on_after(READY_TIMEOUT):
         status, text = await anyio.to_thread.run_sync(check, abandon_on_cancel=True)
-    return PlainTextResponse(text, status_code=status,  # which process answered, for the launcher and its tests
-                             headers={"Cache-Control": "no-store", "X-Anhui-Process": str(os.getpid())})
+    return PlainTextResponse(
+        text,
+        status_code=status,  # which process answered, for the launcher and its tests
+        headers={"Cache-Control": "no-store", "X-Anhui-Process": str(os.getpid())},
+    )
 
 
 def path(route: str) -> str:

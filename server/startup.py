@@ -29,7 +29,7 @@ POSTGRESQL_REASONS = {  # libpq's words → what the administrator reads (anythi
     "timeout expired": "连接超时",
     "no pg_hba.conf entry": "数据库服务器不允许从本机连接（pg_hba.conf）",
     "invalid connection option": "地址格式有误",
-    "missing \"=\" after": "地址格式有误",
+    'missing "=" after': "地址格式有误",
     "invalid dsn": "地址格式有误",
 }
 
@@ -41,16 +41,21 @@ def refusal(error: BaseException, path=None) -> str:
     text = str(error)
     if settings.DATABASE_URL and path is None:
         where = postgres.describe(settings.DATABASE_URL)
-        reason = next((said for known, said in POSTGRESQL_REASONS.items() if known in text.lower()), None) or \
-            (text.strip().splitlines()[0][:300] if text.strip() else type(error).__name__)
-        return (f"无法启动：连不上 PostgreSQL 数据库 {where}（ANHUI_MAP_DATABASE_URL）：{reason}。"
-                "请核对地址、端口、库名、用户名与密码，以及数据库是否在运行。")
+        reason = next((said for known, said in POSTGRESQL_REASONS.items() if known in text.lower()), None) or (
+            text.strip().splitlines()[0][:300] if text.strip() else type(error).__name__
+        )
+        return (
+            f"无法启动：连不上 PostgreSQL 数据库 {where}（ANHUI_MAP_DATABASE_URL）：{reason}。"
+            "请核对地址、端口、库名、用户名与密码，以及数据库是否在运行。"
+        )
     path = path or settings.DB_PATH
     if isinstance(error, duckdb.IOException) and "lock" in text.lower():
         holder = re.search(r"PID (\d+)", text)
         who = f"进程 {holder.group(1)} " if holder else "另一个进程"
-        return (f"无法启动：数据库文件 {path} 已被{who}打开。一个 DuckDB 文件只能由一个服务进程使用；"
-                "多进程或多台服务器部署请使用 PostgreSQL（设置 ANHUI_MAP_DATABASE_URL）。")
+        return (
+            f"无法启动：数据库文件 {path} 已被{who}打开。一个 DuckDB 文件只能由一个服务进程使用；"
+            "多进程或多台服务器部署请使用 PostgreSQL（设置 ANHUI_MAP_DATABASE_URL）。"
+        )
     return f"无法启动：数据库 {path} 打不开（{type(error).__name__}: {text[:300]}）。"
 
 
@@ -66,9 +71,15 @@ async def lifespan(_app):
         await anyio.to_thread.run_sync(store.connection)
     except Exception as error:  # noqa: BLE001  (any reason the store cannot be used: say it and stop)
         stop(refusal(error))
-    logs.event("start", f"安徽省县域产业集群地图 {settings.VERSION} 已启动：{address()}", version=settings.VERSION,
-               backend="PostgreSQL" if settings.DATABASE_URL else "DuckDB", address=address(), pid=os.getpid(),
-               settings=logs.public_settings())
+    logs.event(
+        "start",
+        f"安徽省县域产业集群地图 {settings.VERSION} 已启动：{address()}",
+        version=settings.VERSION,
+        backend="PostgreSQL" if settings.DATABASE_URL else "DuckDB",
+        address=address(),
+        pid=os.getpid(),
+        settings=logs.public_settings(),
+    )
     yield
     logs.event("stop", "服务进程退出", pid=os.getpid())
 

@@ -82,11 +82,23 @@ def add_accounts(con) -> None:
     import queries
     from records import access, accounts
 
-    queries.run(con, "user_create", username="admin", display_name="管理员", role=access.PROVINCE_ADMIN, adcode=None,
-                password_hash=accounts._hasher.hash("Admin1234"), now=accounts.now())
+    queries.run(
+        con,
+        "user_create",
+        username="admin",
+        display_name="管理员",
+        role=access.PROVINCE_ADMIN,
+        adcode=None,
+        password_hash=accounts._hasher.hash("Admin1234"),
+        now=accounts.now(),
+    )
     con.execute("update users set must_change_password = false")
-    for name, role, adcode in [("prov", access.PROVINCE_REVIEWER, None), ("aq", access.CITY_REVIEWER, ANQING),
-                               ("tc", access.COUNTY_FILER, TONGCHENG), ("view", access.VIEWER, None)]:
+    for name, role, adcode in [
+        ("prov", access.PROVINCE_REVIEWER, None),
+        ("aq", access.CITY_REVIEWER, ANQING),
+        ("tc", access.COUNTY_FILER, TONGCHENG),
+        ("view", access.VIEWER, None),
+    ]:
         accounts.create_user(con, "admin", name, name + "用户", role, adcode, "Passw0rd1")
     con.execute("update users set must_change_password = false")
 

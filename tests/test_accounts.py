@@ -60,8 +60,16 @@ def test_role_action_scope_matrix(db, username, action, county, ok):
 
 
 def test_every_role_and_action_is_in_the_matrix():
-    roles = {u: r for u, r in [("tc", access.COUNTY_FILER), ("aq", access.CITY_REVIEWER), ("admin",
-             access.PROVINCE_ADMIN), ("prov", access.PROVINCE_REVIEWER), ("view", access.VIEWER)]}
+    roles = {
+        u: r
+        for u, r in [
+            ("tc", access.COUNTY_FILER),
+            ("aq", access.CITY_REVIEWER),
+            ("admin", access.PROVINCE_ADMIN),
+            ("prov", access.PROVINCE_REVIEWER),
+            ("view", access.VIEWER),
+        ]
+    }
     assert {roles[u] for u, *_ in MATRIX} == set(access.ROLES)
     assert {a for _, a, *_ in MATRIX} == set(access.ACTIONS)
 
@@ -158,9 +166,13 @@ def test_the_first_run_creates_an_administrator(store_path, tmp_path, monkeypatc
 
 
 def test_navigation_reads_the_pages_each_role_may_open_from_the_access_table():
-    expected = {access.PROVINCE_ADMIN: {"upload", "review", "progress", "admin"},
-                access.PROVINCE_REVIEWER: {"review", "progress"}, access.CITY_REVIEWER: {"review", "progress"},
-                access.COUNTY_FILER: {"upload", "progress"}, access.VIEWER: {"progress"}}
+    expected = {
+        access.PROVINCE_ADMIN: {"upload", "review", "progress", "admin"},
+        access.PROVINCE_REVIEWER: {"review", "progress"},
+        access.CITY_REVIEWER: {"review", "progress"},
+        access.COUNTY_FILER: {"upload", "progress"},
+        access.VIEWER: {"progress"},
+    }
     for role, pages in expected.items():
         user = access.User("u", "u", role, "340881" if role == access.COUNTY_FILER else "340800")
         assert {page for page in access.PAGES if access.may_open(user, page)} == pages, role

@@ -26,8 +26,9 @@ from tests.conftest import ROOT, drop_database, new_database
 
 def admin(*args: str, db: Path | None = None, url: str = "") -> subprocess.CompletedProcess:
     env = {**os.environ, "ANHUI_MAP_DB": str(db or "/nonexistent/none.duckdb"), "ANHUI_MAP_DATABASE_URL": url}
-    return subprocess.run([sys.executable, "-m", "server.admin", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "server.admin", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture()
@@ -58,9 +59,16 @@ def test_check_says_each_requirement(store):
 
 def test_a_file_held_by_a_running_server_is_refused_and_left_alone(store, tmp_path):
     before = store.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('held', flush=True); time.sleep(120)", str(store)], stdout=subprocess.PIPE,
-                              text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(120)",
+            str(store),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         for command in (["backup", "--dir", str(tmp_path / "b")], ["reset-password", "admin"], ["migrate"]):
@@ -184,8 +192,9 @@ def test_a_lost_administrator_password_is_reset_from_the_command_line(store):
         con.close()
 
 
-def test_a_postgresql_store_is_backed_up_while_served_and_restores_into_a_duckdb_file(pg_accounts_template, store,
-                                                                                          tmp_path):
+def test_a_postgresql_store_is_backed_up_while_served_and_restores_into_a_duckdb_file(
+    pg_accounts_template, store, tmp_path
+):
     name = new_database(pg_accounts_template)
     try:
         url = f"dbname={name}"

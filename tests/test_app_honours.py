@@ -21,8 +21,13 @@ def table(at, name: str) -> list[list[str]]:
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", body.split("<tbody>")[1], re.S):
         cells = re.findall(r"<td>(.*?)</td>", row, re.S)
-        rows.append([re.sub(r"<[^>]+>", "", c) + (f" @{unquote(m.group(1))}" if (m := re.search(r'href="([^"]+)"', c))
-                                                   else "") for c in cells])
+        rows.append(
+            [
+                re.sub(r"<[^>]+>", "", c)
+                + (f" @{unquote(m.group(1))}" if (m := re.search(r'href="([^"]+)"', c)) else "")
+                for c in cells
+            ]
+        )
     return rows
 
 
@@ -45,12 +50,14 @@ def test_scope_table_matches_the_counts_and_links_to_the_lists(app, con, year):
         assert f"year={year}" in rows[honour][1] and f"honour={honour}" in rows[honour][1]
         assert "member=in" in rows[honour][2]
         assert rows[honour][-2] == f"{province.enterprises[honour] - province.previous[honour]:+,d}"
-        assert float(rows[honour][3]) == pytest.approx(province.enterprises[honour] / province.firms[honour] * 100,
-                                                       abs=0.051)
+        assert float(rows[honour][3]) == pytest.approx(
+            province.enterprises[honour] / province.firms[honour] * 100, abs=0.051
+        )
     published = 13 if year >= 2023 else 0  # 桐城 绿色包装 (DOMAIN.md §3), recorded as held from 2023
     generated = province.enterprises["专精特新中小企业"] - published
-    assert rows["专精特新中小企业"][-1] == (f"公开报道 13 · 示例生成 {generated:,}" if published
-                                        else f"示例生成 {generated:,}")
+    assert rows["专精特新中小企业"][-1] == (
+        f"公开报道 13 · 示例生成 {generated:,}" if published else f"示例生成 {generated:,}"
+    )
 
 
 def test_location_quotient_ranking_leaves_small_counties_unranked(app, con):
@@ -99,8 +106,7 @@ def test_seed_001_targets_and_cluster_table(app, con):
     assert "honour=专精特新中小企业,专精特新“小巨人”" in rows["省级以上专精特新企业"][2]
     app.toggle(key="honour_clusters").set_value(True).run()
     clusters = table(app, "clusters")
-    assert len(clusters) == len(queries.run(con, "cluster_quality", year=2025, start_year=2022, region=None,
-                                            city=None))
+    assert len(clusters) == len(queries.run(con, "cluster_quality", year=2025, start_year=2022, region=None, city=None))
 
 
 def test_clicking_a_county_on_the_map_shows_its_honours(app, con):
@@ -119,9 +125,25 @@ def test_the_list_opens_with_the_filters_of_a_link(app_store, monkeypatch, con):
     at.query_params.update({"year": "2025", "adcode": "340881", "honour": "专精特新中小企业"})
     at.run()
     assert not at.exception
-    found = queries.run(con, "enterprise_search", year=2025, region=None, city=None, adcodes=["340881"],
-                        cluster=None, member=None, honours=["专精特新中小企业"], industry=None, link=None, text=None,
-                        initials=None, revenue_min=None, revenue_max=None, limit=10_000, offset=0)
+    found = queries.run(
+        con,
+        "enterprise_search",
+        year=2025,
+        region=None,
+        city=None,
+        adcodes=["340881"],
+        cluster=None,
+        member=None,
+        honours=["专精特新中小企业"],
+        industry=None,
+        link=None,
+        text=None,
+        initials=None,
+        revenue_min=None,
+        revenue_max=None,
+        limit=10_000,
+        offset=0,
+    )
     count = next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body)
     assert f'data-matches="{len(found)}"' in count and "桐城市" in count
     assert at.multiselect(key="ent_adcodes").value == ["340881"]

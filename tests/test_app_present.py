@@ -58,8 +58,9 @@ def test_chain_slide_counts_missing_links(app, con):
     for _ in range(n):
         app.button(key="slide_next").click().run()
     year = int(queries.run(con, "data_years").year.max())
-    links = queries.run(con, "chain_coverage", industry=chain.industry, year=year, region=chain.region,
-                        city=chain.city, adcode=None)
+    links = queries.run(
+        con, "chain_coverage", industry=chain.industry, year=year, region=chain.region, city=chain.city, adcode=None
+    )
     shown = tiles(app)
     assert shown["链上环节"] == str(len(links))
     assert shown["缺失环节"] == str(int((links.local == 0).sum()))

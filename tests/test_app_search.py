@@ -43,8 +43,9 @@ def test_pinyin_revenue_and_chain_link_search(app_store, monkeypatch, con):
 
 
 def test_the_list_pages_through_every_match_in_order(app_store, monkeypatch, con):
-    everything = queries.run(con, "enterprise_search", **es.query_args(es.Search(), Scope(2025, None, None, None),
-                                                                       limit=100_000))
+    everything = queries.run(
+        con, "enterprise_search", **es.query_args(es.Search(), Scope(2025, None, None, None), limit=100_000)
+    )
     size = es.PAGE_SIZE
     assert len(everything) > 2 * size  # the demo has enough firms for three pages
     at = page_app("pages/enterprises.py", monkeypatch)
@@ -54,14 +55,13 @@ def test_the_list_pages_through_every_match_in_order(app_store, monkeypatch, con
     at.button(key="ent_page_next").click().run()
     shown = at.dataframe[0].value
     assert shown["序号"].iloc[0] == size + 1
-    assert shown["统一社会信用代码"].tolist() == everything.uscc[size:2 * size].tolist()
+    assert shown["统一社会信用代码"].tolist() == everything.uscc[size : 2 * size].tolist()
     last = -(-len(everything) // size)
     at.number_input(key="ent_page").set_value(last).run()
-    assert at.dataframe[0].value["统一社会信用代码"].tolist() == everything.uscc[(last - 1) * size:].tolist()
+    assert at.dataframe[0].value["统一社会信用代码"].tolist() == everything.uscc[(last - 1) * size :].tolist()
     assert at.button(key="ent_page_next").disabled and not at.button(key="ent_page_prev").disabled
     at.multiselect(key="ent_honours").select("专精特新中小企业").run()  # a new search starts on its first page
     assert at.dataframe[0].value["序号"].iloc[0] == 1 and at.number_input(key="ent_page").value == 1
-
 
 
 def test_a_clicked_point_opens_its_card(app_store, monkeypatch, con):
@@ -75,8 +75,9 @@ def test_a_clicked_point_opens_its_card(app_store, monkeypatch, con):
 
 def drawn(at) -> str:
     """What the map shows: "cells" (sums per grid cell) or "points" (one per enterprise), from st_folium's script."""
-    script = next(c.proto.json_args for c in at.get("component_instance")
-                  if c.proto.component_name.endswith("st_folium"))
+    script = next(
+        c.proto.json_args for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")
+    )
     assert ('\\"uscc\\"' in script) != ('\\"r\\": ' in script), "either points or cells"
     return "points" if '\\"uscc\\"' in script else "cells"
 
@@ -96,8 +97,9 @@ def test_chain_gaps_and_leads_of_a_county(app_store, monkeypatch, con):
     assert not at.exception
     at.selectbox(key="chain_county").select("340281").run()
     assert at.selectbox(key="chain_industry").value == "电线电缆"  # the county's 首位产业 opens first
-    covered = chains.coverage(queries.run(con, "chain_coverage", industry="电线电缆", year=2025, region=None,
-                                          city=None, adcode="340281"))
+    covered = chains.coverage(
+        queries.run(con, "chain_coverage", industry="电线电缆", year=2025, region=None, city=None, adcode="340281")
+    )
     summary = next(m.value for m in at.markdown if "产业链" in m.value and "环节中" in m.value)
     assert f"缺失 **{(covered.status == chains.MISSING).sum()}** 个" in summary
     assert f"薄弱 **{(covered.status == chains.WEAK).sum()}** 个" in summary
@@ -107,8 +109,17 @@ def test_chain_gaps_and_leads_of_a_county(app_store, monkeypatch, con):
     gaps = chains.gaps(covered)
     assert at.selectbox(key="chain_gap").value == gaps.link_id.iloc[0]
     at.segmented_control(key="chain_order").set_value("距离").run()
-    leads = queries.run(con, "chain_leads", link=gaps.link_id.iloc[0], year=2025, region=None, city=None,
-                        adcode="340281", lon=0.0, lat=0.0)
+    leads = queries.run(
+        con,
+        "chain_leads",
+        link=gaps.link_id.iloc[0],
+        year=2025,
+        region=None,
+        city=None,
+        adcode="340281",
+        lon=0.0,
+        lat=0.0,
+    )
     table = next(h.proto.body for h in at.get("html") if 'data-table="leads"' in h.proto.body)
     assert table.count("<tr><td>") == min(30, len(leads))
     assert at.query_params["adcode"] == "340281" and at.query_params["industry"] == "电线电缆"

@@ -28,8 +28,10 @@ def band_rows(at) -> dict[str, list[str]]:
 def progress_rows(at) -> list[list[str]]:
     """The target table's rows as lists of cell texts."""
     body = next(h.proto.body for h in at.get("html") if "progress-table" in h.proto.body)
-    return [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td>(.*?)</td>", row)]
-            for row in re.findall(r"<tr><td>.*?</tr>", body)]
+    return [
+        [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td>(.*?)</td>", row)]
+        for row in re.findall(r"<tr><td>.*?</tr>", body)
+    ]
 
 
 @pytest.mark.parametrize("year", [2019, 2023, 2025])

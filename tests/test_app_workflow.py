@@ -37,7 +37,6 @@ def as_user(username: str, password: str = "Passw0rd1") -> AppTest:
     return at.button[0].click().run()
 
 
-
 def test_each_role_sees_its_pages(staff):
     for username, expected in [("tc", "pages/upload.py"), ("aq", "pages/review.py"), ("view", "pages/progress.py")]:
         at = as_user(username)
@@ -67,7 +66,9 @@ def test_upload_review_confirm_through_the_pages(staff):
     assert not at.error and any("变更 1 家" in m.value for m in at.markdown)
     shown = [(s.label, s.state) for s in at.status]  # the long steps, each with its time
     assert [state for _, state in shown] == ["complete", "complete"], shown
-    assert shown[0][0].startswith("已读取并校验 桐城名录.csv（用时 ") and shown[1][0].startswith("已与已确认数据比较（用时 ")
+    assert shown[0][0].startswith("已读取并校验 桐城名录.csv（用时 ") and shown[1][0].startswith(
+        "已与已确认数据比较（用时 "
+    )
     at.button(key="upload_submit").click().run()
     assert "已提交第 1 批" in at.success[0].value
     assert not [b for b in at.button if b.key == "upload_submit"]
@@ -99,8 +100,9 @@ def test_a_hostile_file_on_the_upload_page_is_a_chinese_message(staff):
     at.file_uploader(key="upload_files_企业名录").set_value(("共享.xlsx", data, "application/octet-stream")).run()
     shown = at.error[0].value.replace("\\", "")  # the message is escaped for Markdown (components.plain)
     assert not at.exception and shown.startswith("共享.xlsx：") and expected in shown
-    assert [(s.label, s.state) for s in at.status] == [("正在读取并校验 共享.xlsx（%.1f MB；在独立的校验进程中进行）：未完成"
-                                                       % (len(data) / 2**20), "error")]
+    assert [(s.label, s.state) for s in at.status] == [
+        ("正在读取并校验 共享.xlsx（%.1f MB；在独立的校验进程中进行）：未完成" % (len(data) / 2**20), "error")
+    ]
     assert queries.run(staff, "batches", year=None, statuses=None).empty
 
 
@@ -115,5 +117,7 @@ def test_an_unexpected_error_on_a_page_is_a_message_with_an_incident_id(staff, m
     at.file_uploader(key="upload_files_企业名录").set_value(("名录.csv", b"a,b\n1,2\n", "text/csv")).run()
     assert not at.exception and expected_incidents() == 1
     message = at.error[0].value
-    assert message.startswith("系统出现内部错误（事件编号 ") and "secret" not in message and "RuntimeError" not in message
+    assert (
+        message.startswith("系统出现内部错误（事件编号 ") and "secret" not in message and "RuntimeError" not in message
+    )
     assert at.sidebar.button(key="logout")  # the page around the error is still there

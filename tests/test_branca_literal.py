@@ -11,8 +11,18 @@ from branca.element import Element
 from geo import boundaries, branca_literal, choropleth, points
 
 
-@pytest.mark.parametrize("text", ['var x = {"a": [1, 2]};\n', "a\r\nb\rc\n\n", "<style>.a{b:c}</style>",
-                                  "L.geoJson({{ this.x }})", "{% if true %}yes{% endif %}", "", "\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'var x = {"a": [1, 2]};\n',
+        "a\r\nb\rc\n\n",
+        "<style>.a{b:c}</style>",
+        "L.geoJson({{ this.x }})",
+        "{% if true %}yes{% endif %}",
+        "",
+        "\n",
+    ],
+)
 def test_an_element_renders_as_jinja_would(text):
     element = Element(text)
     assert element.render() == jinja2.Template(text).render(this=element, kwargs={})
@@ -21,16 +31,33 @@ def test_an_element_renders_as_jinja_would(text):
 def test_maps_render_the_same_with_and_without_the_patch(monkeypatch):
     counties = boundaries.counties()
     frame = counties[["adcode", "name", "city", "geometry"]].assign(leading_industry="电线电缆", cluster_revenue=150.0)
-    found = pd.DataFrame({"uscc": ["1", "2"], "name": ["甲<b>", "乙"], "county": ["无为市", "桐城市"],
-                          "lon": [117.9, 116.9], "lat": [31.3, 31.0], "revenue": [1.0, 2.0], "honours": [0, 2]})
-    cells = pd.DataFrame({"lon": [117.9, 116.9], "lat": [31.3, 31.0], "enterprises": [3, 40], "revenue": [1.0, 9.5],
-                          "top_name": ["甲<b>", "乙"]})
+    found = pd.DataFrame(
+        {
+            "uscc": ["1", "2"],
+            "name": ["甲<b>", "乙"],
+            "county": ["无为市", "桐城市"],
+            "lon": [117.9, 116.9],
+            "lat": [31.3, 31.0],
+            "revenue": [1.0, 2.0],
+            "honours": [0, 2],
+        }
+    )
+    cells = pd.DataFrame(
+        {
+            "lon": [117.9, 116.9],
+            "lat": [31.3, 31.0],
+            "enterprises": [3, 40],
+            "revenue": [1.0, 9.5],
+            "top_name": ["甲<b>", "乙"],
+        }
+    )
 
     def render_both() -> list[str]:
         ids = itertools.count()  # element ids are random: make two builds name their elements alike
         monkeypatch.setattr(Element, "_generate_id", classmethod(lambda cls: f"{next(ids):032x}"))
-        choropleth_map, _ = choropleth.build_map(frame, choropleth.METRICS["集群营收合计"], frame.adcode.notna(),
-                                                 static_url="/app/static")
+        choropleth_map, _ = choropleth.build_map(
+            frame, choropleth.METRICS["集群营收合计"], frame.adcode.notna(), static_url="/app/static"
+        )
         points_map = points.points_map(counties, found, static_url="/app/static")
         cells_map = points.cells_map(counties, cells, static_url="/app/static")
         return [m.get_root().render() for m in (choropleth_map, points_map, cells_map)]
@@ -54,17 +81,30 @@ def test_the_map_component_gets_the_same_arguments_when_rendered_once(monkeypatc
 
     counties = boundaries.counties()
     frame = counties[["adcode", "name", "city", "geometry"]].assign(leading_industry="电线电缆", cluster_revenue=150.0)
-    found = pd.DataFrame({"uscc": ["1"], "name": ["甲"], "county": ["无为市"], "lon": [117.9], "lat": [31.3],
-                          "revenue": [1.0], "honours": [1]})
+    found = pd.DataFrame(
+        {
+            "uscc": ["1"],
+            "name": ["甲"],
+            "county": ["无为市"],
+            "lon": [117.9],
+            "lat": [31.3],
+            "revenue": [1.0],
+            "honours": [1],
+        }
+    )
     sent = []
-    monkeypatch.setattr(streamlit_folium, "_component_func",
-                        lambda **kwargs: sent.append({k: v for k, v in kwargs.items() if k != "on_change"}))
+    monkeypatch.setattr(
+        streamlit_folium,
+        "_component_func",
+        lambda **kwargs: sent.append({k: v for k, v in kwargs.items() if k != "on_change"}),
+    )
 
     def maps():
         ids = itertools.count()
         monkeypatch.setattr(Element, "_generate_id", classmethod(lambda cls: f"{next(ids):032x}"))
-        choropleth_map, _ = choropleth.build_map(frame, choropleth.METRICS["集群营收合计"], frame.adcode.notna(),
-                                                 static_url="/app/static")
+        choropleth_map, _ = choropleth.build_map(
+            frame, choropleth.METRICS["集群营收合计"], frame.adcode.notna(), static_url="/app/static"
+        )
         yield choropleth_map, {"feature_group_to_add": choropleth.highlight(frame[frame.adcode == "340102"])}
         yield points.points_map(counties, found, static_url="/app/static"), {}
 
@@ -90,8 +130,9 @@ def test_a_map_view_is_built_once_per_data_version(monkeypatch):
 
     def build():
         builds.append(1)
-        fmap, legend = choropleth.build_map(frame, choropleth.METRICS["集群营收合计"], frame.adcode.notna(),
-                                            static_url="/app/static")
+        fmap, legend = choropleth.build_map(
+            frame, choropleth.METRICS["集群营收合计"], frame.adcode.notna(), static_url="/app/static"
+        )
         return fmap, choropleth.highlight(frame[frame.adcode == "340102"]), legend
 
     map_view.clear()

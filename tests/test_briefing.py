@@ -23,9 +23,12 @@ YEAR = 2025
 def briefings(store_path):
     con = queries.connect_read_only(store_path)
     query = partial(queries.run, con)
-    made = {"province": briefing.build(query, briefing.Selection(YEAR)),
-            "anqing": briefing.build(query, briefing.Selection(YEAR, city=ANQING, city_name="安庆市",
-                                                              metric="专精特新企业数"))}
+    made = {
+        "province": briefing.build(query, briefing.Selection(YEAR)),
+        "anqing": briefing.build(
+            query, briefing.Selection(YEAR, city=ANQING, city_name="安庆市", metric="专精特新企业数")
+        ),
+    }
     con.close()
     return made
 
@@ -35,15 +38,19 @@ def squeeze(text: str) -> str:
 
 
 def test_kpis_are_the_sums_of_the_clusters_and_enterprises(briefings, con):
-    revenue = con.execute("select value from cluster_figures where year = ? and indicator = 'revenue'",
-                          [YEAR]).df().value
+    revenue = (
+        con.execute("select value from cluster_figures where year = ? and indicator = 'revenue'", [YEAR]).df().value
+    )
     kpis = {k.label: k for k in briefings["province"].kpis}
     assert kpis["集群数"].value == f"{len(revenue):,}"
     assert kpis["营收合计"].value == f"{revenue.sum():,.1f}"
     assert kpis["百亿级"].value == f"{(revenue >= 100).sum():,}"
     assert kpis["千亿级"].value == f"{(revenue >= 1000).sum():,}"
-    srdi = con.execute("select count(distinct uscc) from enterprise_honours where year <= ? and honour in "
-                       "('专精特新中小企业', '专精特新“小巨人”')", [YEAR]).fetchone()[0]
+    srdi = con.execute(
+        "select count(distinct uscc) from enterprise_honours where year <= ? and honour in "
+        "('专精特新中小企业', '专精特新“小巨人”')",
+        [YEAR],
+    ).fetchone()[0]
     assert kpis["专精特新企业"].value == f"{srdi:,}"
     target = queries.run(con, "policy_targets").query("metric == 'clusters_100' and year == 2027").value.min()
     assert kpis["百亿级"].target.startswith(f"2027年目标 {target:.0f}")
@@ -74,9 +81,17 @@ def test_every_character_is_in_the_fonts(briefings):
 def test_pptx_holds_the_figures_as_text_and_stays_on_its_slides(briefings):
     briefing = briefings["province"]
     deck = Presentation(io.BytesIO(pptx_file.write(briefing)))
-    text = squeeze(" ".join(shape.text_frame.text if shape.has_text_frame else
-                            " ".join(c.text for row in shape.table.rows for c in row.cells) if shape.has_table else ""
-                            for slide in deck.slides for shape in slide.shapes))
+    text = squeeze(
+        " ".join(
+            shape.text_frame.text
+            if shape.has_text_frame
+            else " ".join(c.text for row in shape.table.rows for c in row.cells)
+            if shape.has_table
+            else ""
+            for slide in deck.slides
+            for shape in slide.shapes
+        )
+    )
     for kpi in briefing.kpis:
         assert squeeze(f"{kpi.value} {kpi.unit}") in text
     for table in briefing.tables:
@@ -108,8 +123,9 @@ def test_pdf_text_is_extractable_and_its_pages_are_drawn(briefings):
 
 
 def map_png(con, scope_city: str | None, title: str) -> np.ndarray:
-    counties = boundaries.counties()[["adcode", "geometry"]].merge(queries.run(con, "county_metrics", year=YEAR),
-                                                                   on="adcode")
+    counties = boundaries.counties()[["adcode", "geometry"]].merge(
+        queries.run(con, "county_metrics", year=YEAR), on="adcode"
+    )
     selected = counties.city_adcode == scope_city if scope_city else counties.adcode.notna()
     png = static_map.render_png(counties, choropleth.METRICS["集群营收合计"], selected, title=title)
     image = Image.open(io.BytesIO(png))
@@ -128,11 +144,13 @@ def test_map_image_draws_distinct_glyphs(con):
 
 
 def test_map_image_refuses_text_the_font_lacks(con):
-    counties = boundaries.counties()[["adcode", "geometry"]].merge(queries.run(con, "county_metrics", year=YEAR),
-                                                                   on="adcode")
+    counties = boundaries.counties()[["adcode", "geometry"]].merge(
+        queries.run(con, "county_metrics", year=YEAR), on="adcode"
+    )
     with pytest.raises(static_map.MissingGlyph, match="缺少这些字"):
-        static_map.render_png(counties, choropleth.METRICS["集群营收合计"], counties.adcode.notna(),
-                              title="安徽省 \U000e0100\u0378")
+        static_map.render_png(
+            counties, choropleth.METRICS["集群营收合计"], counties.adcode.notna(), title="安徽省 \U000e0100\u0378"
+        )
 
 
 def test_unknown_metric_is_refused(con):

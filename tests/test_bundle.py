@@ -42,8 +42,13 @@ exit $status
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "server.bundle", "--out", str(out)], cwd=ROOT, capture_output=True,
-                            text=True, timeout=1200)
+    result = subprocess.run(
+        [sys.executable, "-m", "server.bundle", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return next(out.glob("anhui-map-*.tar.gz"))
 
@@ -53,14 +58,25 @@ def test_the_bundle_holds_every_wheel_with_its_hash_and_the_fonts(bundle):
         names = archive.getnames()
         top = names[0].split("/")[0]
         lock = archive.extractfile(f"{top}/requirements.lock").read().decode()
-    pins = {line.split("==")[0].lower() for line in (ROOT / "constraints.txt").read_text().splitlines()
-            if line and not line.startswith("#")}
+    pins = {
+        line.split("==")[0].lower()
+        for line in (ROOT / "constraints.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
     locked = {line.split("==")[0].lower() for line in lock.splitlines() if "--hash=sha256:" in line}
     assert {"streamlit", "duckdb", "geopandas", "folium", "psycopg-binary", "python-json-logger"} <= locked
     assert locked <= {p.replace("_", "-") for p in pins} | {p for p in pins}  # nothing unpinned
     assert all(len(line.split("--hash=sha256:")[1]) == 64 for line in lock.splitlines() if "--hash" in line)
-    for name in ("install.sh", "run.sh", "admin.sh", "app.py", "fonts/NotoSansCJK-Regular.ttc",
-                 "fonts/wqy-microhei.ttc", "fonts/NotoSansCJK-Regular.ttc.LICENSE.txt", "BUNDLE"):
+    for name in (
+        "install.sh",
+        "run.sh",
+        "admin.sh",
+        "app.py",
+        "fonts/NotoSansCJK-Regular.ttc",
+        "fonts/wqy-microhei.ttc",
+        "fonts/NotoSansCJK-Regular.ttc.LICENSE.txt",
+        "BUNDLE",
+    ):
         assert f"{top}/{name}" in names, name
     assert not [n for n in names if n.startswith((f"{top}/tests/", f"{top}/var/")) or n.endswith(".duckdb")]
 
@@ -74,8 +90,13 @@ def test_the_bundle_installs_and_serves_the_map_with_no_network(bundle, tmp_path
     python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else shutil.which("python3")
     namespace = ["unshare", "-n"] if os.geteuid() == 0 else ["unshare", "-r", "-n"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "ANHUI_MAP_", "PG"))}
-    result = subprocess.run([*namespace, "bash", "-c", SCRIPT, "offline", str(folder), python, str(free_port()),
-                             str(ROOT), sys.executable], env=env, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [*namespace, "bash", "-c", SCRIPT, "offline", str(folder), python, str(free_port()), str(ROOT), sys.executable],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     log = (folder / "server.log").read_text("utf-8", "replace") if (folder / "server.log").exists() else ""
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:] + log[-3000:]
     assert "地图已绘制" in result.stdout

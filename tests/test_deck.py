@@ -23,8 +23,10 @@ def test_the_default_deck_is_valid_and_in_force_until_a_save(db):
 
 
 def test_a_province_reviewer_saves_a_new_version(db):
-    slides = [deck.Slide("安庆市专精特新", metric="专精特新企业数", city=ANQING, year=2024),
-              deck.Slide("电线电缆产业链", kind="产业链", industry="电线电缆")]
+    slides = [
+        deck.Slide("安庆市专精特新", metric="专精特新企业数", city=ANQING, year=2024),
+        deck.Slide("电线电缆产业链", kind="产业链", industry="电线电缆"),
+    ]
     assert deck.save(db, "prov", slides) == 2
     assert deck.current(db) == (2, slides)
     event = queries.run(db, "audit_events", limit=1).iloc[0]
@@ -39,14 +41,17 @@ def test_other_roles_cannot_save(db, username):
     assert queries.run(db, "presentation_deck_latest").empty
 
 
-@pytest.mark.parametrize(("slide", "message"), [
-    (deck.Slide("人口", metric="人口"), "第 2 页（人口）：地图指标“人口”不存在"),
-    (deck.Slide("某链", kind="产业链", industry="不存在的链"), "第 2 页（某链）：产业链“不存在的链”不存在"),
-    (deck.Slide("上海", city="310000"), "城市代码“310000”不是安徽省的地级市"),
-    (deck.Slide("苏北", region="苏北"), "区域应为皖北、皖中或皖南"),
-    (deck.Slide(" "), "标题不能为空"),
-    (deck.Slide("表格", kind="表格"), "类型应为地图或产业链"),
-])
+@pytest.mark.parametrize(
+    ("slide", "message"),
+    [
+        (deck.Slide("人口", metric="人口"), "第 2 页（人口）：地图指标“人口”不存在"),
+        (deck.Slide("某链", kind="产业链", industry="不存在的链"), "第 2 页（某链）：产业链“不存在的链”不存在"),
+        (deck.Slide("上海", city="310000"), "城市代码“310000”不是安徽省的地级市"),
+        (deck.Slide("苏北", region="苏北"), "区域应为皖北、皖中或皖南"),
+        (deck.Slide(" "), "标题不能为空"),
+        (deck.Slide("表格", kind="表格"), "类型应为地图或产业链"),
+    ],
+)
 def test_a_slide_naming_something_unknown_is_refused_with_its_number(db, slide, message):
     with pytest.raises(deck.DeckError, match=message):
         deck.save(db, "admin", [deck.Slide("全省"), slide])

@@ -12,7 +12,9 @@ from data.vocab import HONOURS
 def revenue(con, year):
     return con.execute(
         "select c.adcode, c.industry, f.value, s.kind from cluster_figures f join clusters c using (cluster_id)"
-        " join sources s using (source_id) where f.year = $y and f.indicator = 'revenue'", {"y": year}).df()
+        " join sources s using (source_id) where f.year = $y and f.indicator = 'revenue'",
+        {"y": year},
+    ).df()
 
 
 def test_every_county_and_kind(con):
@@ -42,7 +44,8 @@ def test_published_figures_stored_exactly_with_source(con):
         row = con.execute(
             "select f.value, s.kind, s.title from cluster_figures f join clusters c using (cluster_id)"
             " join sources s using (source_id) where c.adcode = $a and c.industry = $i and f.year = $y"
-            " and f.indicator = $n", {"a": fact.adcode, "i": fact.industry, "y": fact.year, "n": fact.indicator},
+            " and f.indicator = $n",
+            {"a": fact.adcode, "i": fact.industry, "y": fact.year, "n": fact.indicator},
         ).fetchone()
         assert row == (fact.value, "公开报道", fact.title)
 
@@ -52,26 +55,33 @@ def test_every_figure_has_a_provenance(con):
         "select count(*) from cluster_figures f left join sources s using (source_id) where s.kind is null"
     ).fetchone()[0]
     assert orphans == 0
-    kinds = dict(con.execute("select s.kind, count(*) from cluster_figures join sources s using (source_id)"
-                             " group by 1").fetchall())
+    kinds = dict(
+        con.execute(
+            "select s.kind, count(*) from cluster_figures join sources s using (source_id) group by 1"
+        ).fetchall()
+    )
     assert kinds["示例生成"] > 1000 and kinds["公开报道"] == 16
 
 
 def test_published_honours_of_tongcheng(con):
-    counts = dict(con.execute(
-        "select h.honour, count(*) from enterprise_honours h join enterprises e using (uscc)"
-        " join clusters c using (cluster_id) where c.adcode = '340881' and c.industry = '绿色包装' group by 1"
-    ).fetchall())
+    counts = dict(
+        con.execute(
+            "select h.honour, count(*) from enterprise_honours h join enterprises e using (uscc)"
+            " join clusters c using (cluster_id) where c.adcode = '340881' and c.industry = '绿色包装' group by 1"
+        ).fetchall()
+    )
     assert counts["制造业单项冠军"] == 1
     assert counts["专精特新“小巨人”"] == 3
     assert counts["专精特新中小企业"] == 13
     kinds = con.execute(
         "select s.kind, count(*) from enterprise_honours h join enterprises e using (uscc) join sources s"
         " on s.source_id = h.source_id join clusters c using (cluster_id)"
-        " where c.adcode = '340881' and c.industry = '绿色包装' and h.honour = '专精特新中小企业' group by 1").fetchall()
+        " where c.adcode = '340881' and c.industry = '绿色包装' and h.honour = '专精特新中小企业' group by 1"
+    ).fetchall()
     assert kinds == [("公开报道", 13)]  # the published figure carries its source
-    orphans = con.execute("select count(*) from enterprise_honours h left join sources s using (source_id)"
-                          " where s.kind is null").fetchone()[0]
+    orphans = con.execute(
+        "select count(*) from enterprise_honours h left join sources s using (source_id) where s.kind is null"
+    ).fetchone()[0]
     assert orphans == 0
 
 
@@ -94,8 +104,9 @@ def test_enterprises_lie_in_their_county(demo_tables):
     from geo import boundaries
 
     enterprises = demo_tables["enterprises"].sample(500, random_state=0)
-    points = gpd.GeoDataFrame(enterprises, geometry=gpd.points_from_xy(enterprises.lon, enterprises.lat),
-                              crs="EPSG:4326")
+    points = gpd.GeoDataFrame(
+        enterprises, geometry=gpd.points_from_xy(enterprises.lon, enterprises.lat), crs="EPSG:4326"
+    )
     joined = points.sjoin(boundaries.counties()[["adcode", "geometry"]], how="left", predicate="within")
     # rounding to 5 decimals can move a point on the very border; allow a handful
     assert (joined.adcode_left == joined.adcode_right).mean() > 0.99

@@ -44,6 +44,11 @@ def test_readme_role_table_is_the_access_matrix():
     rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in table.strip().splitlines()[1:]]
     documented = {role: (set(may.split("、")), region) for role, may, region in rows}
     regions = {None: "全省", "市": "本市各区县", "区县": "本区县"}
-    expected = {role: ({action.name for action in access.ACTIONS.values() if role in action.roles},
-                       regions[access.SCOPED.get(role)]) for role in access.ROLES}
+    expected = {
+        role: (
+            {action.name for action in access.ACTIONS.values() if role in action.roles},
+            regions[access.SCOPED.get(role)],
+        )
+        for role in access.ROLES
+    }
     assert documented == expected

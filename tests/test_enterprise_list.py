@@ -10,16 +10,24 @@ from components import enterprise_links as el
 from components import enterprise_search as es
 from geo import choropleth
 
-OPTIONS = es.Options(adcodes=frozenset({"340881", "340281"}), clusters=frozenset({"C1"}),
-                     industries=frozenset({"电线电缆"}), links={"电线电缆": frozenset({"L1", "L2"})})
+OPTIONS = es.Options(
+    adcodes=frozenset({"340881", "340281"}),
+    clusters=frozenset({"C1"}),
+    industries=frozenset({"电线电缆"}),
+    links={"电线电缆": frozenset({"L1", "L2"})},
+)
 
 
 def test_link_carries_the_filters_and_is_escaped():
     a = el.link(1234, year=2025, adcode=["340881"], honour=["专精特新“小巨人”", "国家高新技术企业"], q='"><script>')
     assert a.startswith('<a class="count-link" data-open="1" href="enterprises?') and ">1,234</a>" in a
     href = html.unescape(a.split('href="')[1].split('"')[0])
-    assert el.parse(href) == {"year": "2025", "adcode": "340881", "honour": "专精特新“小巨人”,国家高新技术企业",
-                              "q": '"><script>'}
+    assert el.parse(href) == {
+        "year": "2025",
+        "adcode": "340881",
+        "honour": "专精特新“小巨人”,国家高新技术企业",
+        "q": '"><script>',
+    }
     assert "<script>" not in a  # the quote and angle brackets are percent-encoded, then escaped
 
 
@@ -31,9 +39,18 @@ def test_params_leave_out_empty_values_and_refuse_unknown_keys():
 
 
 def test_a_url_may_only_name_what_exists():
-    search = es.from_params({"adcode": "340881,999999", "cluster": "C9", "member": "maybe",
-                             "honour": "国家高新技术企业,不存在的荣誉", "industry": "电线电缆", "link": "L2",
-                             "q": "  无为" + "长" * 100}, OPTIONS)
+    search = es.from_params(
+        {
+            "adcode": "340881,999999",
+            "cluster": "C9",
+            "member": "maybe",
+            "honour": "国家高新技术企业,不存在的荣誉",
+            "industry": "电线电缆",
+            "link": "L2",
+            "q": "  无为" + "长" * 100,
+        },
+        OPTIONS,
+    )
     assert search.adcodes == ("340881",) and search.cluster is None and search.member is None
     assert search.honours == ("国家高新技术企业",) and search.industry == "电线电缆" and search.link == "L2"
     assert search.text.startswith("无为") and len(search.text) == es.MAX_TEXT
@@ -43,8 +60,17 @@ def test_a_url_may_only_name_what_exists():
 
 
 def test_params_round_trip():
-    search = es.Search(adcodes=("340881", "340281"), cluster="C1", member="in", honours=("国家高新技术企业",),
-                       industry="电线电缆", link="L1", text="电缆", revenue_min=0.5, revenue_max=30.0)
+    search = es.Search(
+        adcodes=("340881", "340281"),
+        cluster="C1",
+        member="in",
+        honours=("国家高新技术企业",),
+        industry="电线电缆",
+        link="L1",
+        text="电缆",
+        revenue_min=0.5,
+        revenue_max=30.0,
+    )
     assert es.from_params(es.to_params(search), OPTIONS) == search
     assert es.to_params(es.Search()) == {} and es.Search().is_empty()
 
@@ -52,9 +78,24 @@ def test_params_round_trip():
 def test_query_args_combine_the_sidebar_and_the_list_filters():
     filters = Scope(2024, "皖南", None, None)
     args = es.query_args(es.Search(member="out", honours=("上市公司",), revenue_min=2.5), filters, limit=50)
-    assert args == {"year": 2024, "region": "皖南", "city": None, "adcodes": None, "cluster": None,
-                    "member": False, "honours": ["上市公司"], "industry": None, "link": None, "uscc": None,
-                    "text": None, "initials": None, "revenue_min": 2.5, "revenue_max": None, "offset": 0, "limit": 50}
+    assert args == {
+        "year": 2024,
+        "region": "皖南",
+        "city": None,
+        "adcodes": None,
+        "cluster": None,
+        "member": False,
+        "honours": ["上市公司"],
+        "industry": None,
+        "link": None,
+        "uscc": None,
+        "text": None,
+        "initials": None,
+        "revenue_min": 2.5,
+        "revenue_max": None,
+        "offset": 0,
+        "limit": 50,
+    }
     assert es.query_args(es.Search(member="in"), filters, limit=1)["member"] is True
     assert es.query_args(es.Search(text="wwDL"), filters)["initials"] == "%w%w%d%l%"
     assert es.query_args(es.Search(text="无为"), filters)["initials"] is None

@@ -17,11 +17,20 @@ def db(any_db):
 
 
 SMALL = ev.Config(
-    version=9, title="测试", source="测试", pass_score=40.0, weak_quantile=0.25, min_peers=2,
+    version=9,
+    title="测试",
+    source="测试",
+    pass_score=40.0,
+    weak_quantile=0.25,
+    min_peers=2,
     directions=(
         ev.Direction("a", "甲方向", 0.5, (ev.Indicator("x", "指标X", "个", 1.0),)),
-        ev.Direction("b", "乙方向", 0.5, (ev.Indicator("y", "指标Y", "%", 0.5),
-                                         ev.Indicator("z", "指标Z", "天", 0.5, better="lower"))),
+        ev.Direction(
+            "b",
+            "乙方向",
+            0.5,
+            (ev.Indicator("y", "指标Y", "%", 0.5), ev.Indicator("z", "指标Z", "天", 0.5, better="lower")),
+        ),
     ),
 )
 
@@ -91,9 +100,19 @@ def test_two_years_running_below_the_pass_score_are_flagged():
 def test_diagnosis_names_the_weak_indicators_and_missing_five_ones():
     rows = [(f"C{i}", 2025, 10 * i, float(i), i) for i in range(1, 9)]  # C1 last on x and y, best on z (lower)
     values = frame(rows).assign(revenue=150.0)  # all in the same tier (百亿级)
-    found = ev.diagnose(values, "C1", 2025, SMALL, five_ones={"has_management_body": True,
-                                                                "has_public_brand": False, "has_association": True,
-                                                                "has_rd_center": True, "has_full_chain": False})
+    found = ev.diagnose(
+        values,
+        "C1",
+        2025,
+        SMALL,
+        five_ones={
+            "has_management_body": True,
+            "has_public_brand": False,
+            "has_association": True,
+            "has_rd_center": True,
+            "has_full_chain": False,
+        },
+    )
     sentences = [w.sentence for w in found]
     assert sentences == [
         "指标X为 10个，处于同档（百亿级）集群 8 个中的后 25%（中位数 45个）。",
@@ -112,8 +131,13 @@ def test_a_value_most_peers_share_is_not_a_weak_spot():
 
 def test_the_default_configuration_follows_seed_004():
     config = ev.load_default()
-    assert [d.name for d in config.directions] == ["创新能力领先", "规模效应显著", "制造能力先进", "优质企业集聚",
-                                                   "生态体系完善"]
+    assert [d.name for d in config.directions] == [
+        "创新能力领先",
+        "规模效应显著",
+        "制造能力先进",
+        "优质企业集聚",
+        "生态体系完善",
+    ]
     assert sum(d.weight for d in config.directions) == pytest.approx(1.0)
     for d in config.directions:
         assert sum(i.weight for i in d.indicators) == pytest.approx(1.0), d.name
@@ -137,9 +161,14 @@ def test_the_province_saves_a_new_version_and_only_it(db):
 
 
 def test_specialisation_is_the_location_quotient_of_the_leading_industry():
-    values = pd.DataFrame({
-        "adcode": ["A", "A", "B", "B", "C"], "industry": ["光伏", "电缆", "光伏", "电缆", "电缆"],
-        "year": 2025, "revenue": [80.0, 20.0, 10.0, 90.0, 100.0]})
+    values = pd.DataFrame(
+        {
+            "adcode": ["A", "A", "B", "B", "C"],
+            "industry": ["光伏", "电缆", "光伏", "电缆", "电缆"],
+            "year": 2025,
+            "revenue": [80.0, 20.0, 10.0, 90.0, 100.0],
+        }
+    )
     leading = pd.DataFrame({"adcode": ["A", "B", "C", "D"], "leading_industry": ["光伏", "电缆", "光伏", "电缆"]})
     lq = ev.specialisation(values, leading, 2025).set_index("adcode")
     # 光伏 is 90 of the province's 300 (30 %); A's 光伏 is 80 of its 100: LQ 0.8 / 0.3

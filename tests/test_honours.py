@@ -31,9 +31,14 @@ FIRMS = [
     ("B2", "340102", None, False, 0.1, "乙县小电缆有限公司"),
 ]
 HELD = [
-    ("A1", "专精特新中小企业", 2020), ("A1", "国家高新技术企业", 2022), ("A2", "国家高新技术企业", 2024),
-    ("A3", "专精特新“小巨人”", 2025), ("A4", "专精特新中小企业", 2021), ("B1", "国家高新技术企业", 2019),
-    ("B1", "龙头/链主企业", 2023), ("B2", "专精特新中小企业", 2023),
+    ("A1", "专精特新中小企业", 2020),
+    ("A1", "国家高新技术企业", 2022),
+    ("A2", "国家高新技术企业", 2024),
+    ("A3", "专精特新“小巨人”", 2025),
+    ("A4", "专精特新中小企业", 2021),
+    ("B1", "国家高新技术企业", 2019),
+    ("B1", "龙头/链主企业", 2023),
+    ("B2", "专精特新中小企业", 2023),
 ]
 
 
@@ -47,14 +52,20 @@ def tiny(tmp_path):
     con.executemany("insert into honours values (?, ?)", [(h, i) for i, h in enumerate(HONOURS)])
     con.execute("""insert into clusters values ('CA', '340101', '甲县电线电缆产业集群', '电线电缆', true, '省级', 2020,
                    true, true, true, true, true)""")
-    con.executemany("insert into cluster_figures values ('CA', ?, 'revenue', ?, 'demo')",
-                    [(2021, 80.0), (2022, 90.0), (2024, 110.0), (2025, 120.0)])
+    con.executemany(
+        "insert into cluster_figures values ('CA', ?, 'revenue', ?, 'demo')",
+        [(2021, 80.0), (2022, 90.0), (2024, 110.0), (2025, 120.0)],
+    )
     con.execute("insert into chains values ('CH1', '电线电缆产业链', '电线电缆')")
-    con.execute("insert into chain_links values ('CH1-01', 'CH1', '上游', '铜导体', 1), "
-                "('CH1-02', 'CH1', '中游', '电力电缆', 2)")
-    con.executemany("insert into enterprises (uscc, name, adcode, cluster_id, industry, link_id, revenue, lon, lat,"
-                    " source_id, above_scale) values (?, ?, ?, ?, '电线电缆', ?, ?, 117.0, 31.0, 'demo', ?)",
-                    [(u, n, a, c, "CH1-02" if c else "CH1-01", r, s) for u, a, c, s, r, n in FIRMS])
+    con.execute(
+        "insert into chain_links values ('CH1-01', 'CH1', '上游', '铜导体', 1), "
+        "('CH1-02', 'CH1', '中游', '电力电缆', 2)"
+    )
+    con.executemany(
+        "insert into enterprises (uscc, name, adcode, cluster_id, industry, link_id, revenue, lon, lat,"
+        " source_id, above_scale) values (?, ?, ?, ?, '电线电缆', ?, ?, 117.0, 31.0, 'demo', ?)",
+        [(u, n, a, c, "CH1-02" if c else "CH1-01", r, s) for u, a, c, s, r, n in FIRMS],
+    )
     pinyin.backfill(con)
     con.executemany("insert into enterprise_honours (uscc, honour, year) values (?, ?, ?)", HELD)
     con.execute("insert into sources values ('pub', '公开报道', '乙县龙头企业（报道）', null)")
@@ -146,8 +157,9 @@ def test_with_density_uses_the_province_row_of_the_same_honour(tiny):
 
 
 def test_the_floor_keeps_a_tiny_county_off_the_top():
-    units = pd.DataFrame({"name": ["大县", "中县", "小县", "同县"], "firms": [200, 80, 5, 80],
-                          "enterprises": [40, 20, 4, 20]})
+    units = pd.DataFrame(
+        {"name": ["大县", "中县", "小县", "同县"], "firms": [200, 80, 5, 80], "enterprises": [40, 20, 4, 20]}
+    )
     units["density"] = hn.density(units.enterprises, units.firms)
     ranked = hn.rank(units, "density", min_firms=30)
     assert ranked.name.tolist()[-1] == "小县" and not ranked.set_index("name").ranked["小县"]
@@ -158,10 +170,14 @@ def test_the_floor_keeps_a_tiny_county_off_the_top():
 
 
 def test_quality_gaps_projection_and_pace():
-    clusters = pd.DataFrame({
-        "cluster_id": ["A", "B", "C", "D"], "is_leading": [True, True, True, False],
-        "quality": [25, 14, 5, 0], "quality_start": [19, 5, 5, 0],
-    })
+    clusters = pd.DataFrame(
+        {
+            "cluster_id": ["A", "B", "C", "D"],
+            "is_leading": [True, True, True, False],
+            "quality": [25, 14, 5, 0],
+            "quality_start": [19, 5, 5, 0],
+        }
+    )
     gaps = hn.quality_gaps(clusters, target=20, year=2025, by_year=2027, span=3).set_index("cluster_id")
     assert list(gaps.index) == ["C", "B", "A"]  # largest gap first; D is not a 首位产业集群
     assert gaps.gap.to_dict() == {"C": 15, "B": 6, "A": 0}
@@ -174,9 +190,15 @@ def test_quality_gaps_projection_and_pace():
 
 def test_target_progress_reads_the_targets_table(tiny):
     totals = queries.run(tiny, "cluster_honour_totals")
-    targets = pd.DataFrame({"year": [2025, 2025, 2027], "metric": ["high_tech", "srdi", "clusters_100"],
-                            "value": [2, 4, 45.0], "wording": ["高新", "专精特新", "百亿"],
-                            "source_doc": ["001", "001", "001"]})
+    targets = pd.DataFrame(
+        {
+            "year": [2025, 2025, 2027],
+            "metric": ["high_tech", "srdi", "clusters_100"],
+            "value": [2, 4, 45.0],
+            "wording": ["高新", "专精特新", "百亿"],
+            "source_doc": ["001", "001", "001"],
+        }
+    )
     progress = hn.target_progress(totals, targets, 2025).set_index("metric")
     assert list(progress.index) == ["high_tech", "srdi"]
     assert progress.gap["high_tech"] == 0 and progress.share["high_tech"] == pytest.approx(1.0)
@@ -184,14 +206,33 @@ def test_target_progress_reads_the_targets_table(tiny):
 
 
 def search(con, **filters):
-    args = dict(year=2025, region=None, city=None, adcodes=None, cluster=None, member=None, honours=None,
-                industry=None, link=None, text=None, initials=None, revenue_min=None, revenue_max=None, limit=100, offset=0)
+    args = dict(
+        year=2025,
+        region=None,
+        city=None,
+        adcodes=None,
+        cluster=None,
+        member=None,
+        honours=None,
+        industry=None,
+        link=None,
+        text=None,
+        initials=None,
+        revenue_min=None,
+        revenue_max=None,
+        limit=100,
+        offset=0,
+    )
     return queries.run(con, "enterprise_search", **(args | filters))
 
 
 def test_enterprise_search_matches_the_counts(tiny):
     counts = scope_counts(tiny, 2025)
-    for code, honour in [("340101", "专精特新中小企业"), ("340101", "国家高新技术企业"), ("340102", "专精特新中小企业")]:
+    for code, honour in [
+        ("340101", "专精特新中小企业"),
+        ("340101", "国家高新技术企业"),
+        ("340102", "专精特新中小企业"),
+    ]:
         found = search(tiny, adcodes=[code], honours=[honour])
         assert len(found) == counts.loc[("县区", code, honour), "enterprises"]
     assert set(search(tiny, honours=["专精特新中小企业"], member=True).uscc) == {"A1"}
@@ -212,5 +253,10 @@ def test_enterprise_search_filters(tiny):
     assert search(tiny, industry="光伏").empty
     row = search(tiny, text="精工").iloc[0]
     assert row.honours == "专精特新中小企业、国家高新技术企业"  # vocabulary order
-    assert (row.county, row.city, row.cluster, row.stage, row.link) == ("甲县", "甲市", "甲县电线电缆产业集群", "中游",
-                                                                      "电力电缆")
+    assert (row.county, row.city, row.cluster, row.stage, row.link) == (
+        "甲县",
+        "甲市",
+        "甲县电线电缆产业集群",
+        "中游",
+        "电力电缆",
+    )

@@ -69,8 +69,9 @@ def killed_on(db, tmp_path, template: str, marker: str, **values):
         return db.cursor()
     path = tmp_path / "killed.duckdb"
     db.execute("checkpoint")
-    shutil.copy(db.execute("select path from duckdb_databases() where database_name = current_database()")
-                .fetchone()[0], path)
+    shutil.copy(
+        db.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()[0], path
+    )
     killed(template.format(root=str(ROOT), connect=f"con = queries.connect({str(path)!r})", **values), marker)
     return queries.connect(path)  # recovers from its write-ahead log
 

@@ -8,11 +8,27 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("analysis", "bench", "components", "data", "exports", "geo", "harness", "pages", "queries", "records",
-            "server", "uploads")
-MODULES = sorted([ROOT / "app.py", ROOT / "serve.py", ROOT / "settings.py", ROOT / "store.py"]
-                 + [p for package in PACKAGES for p in (ROOT / package).rglob("*.py")])
-PAGE_LINES, MODULE_LINES = 110, 300
+PACKAGES = (
+    "analysis",
+    "bench",
+    "components",
+    "data",
+    "exports",
+    "geo",
+    "harness",
+    "pages",
+    "queries",
+    "records",
+    "server",
+    "uploads",
+)
+MODULES = sorted(
+    [ROOT / "app.py", ROOT / "serve.py", ROOT / "settings.py", ROOT / "store.py"]
+    + [p for package in PACKAGES for p in (ROOT / package).rglob("*.py")]
+)
+# Lines as ruff format writes them (one argument per line once a call passes 120 columns): the formatted code is
+# about a half longer than the hand-wrapped code the first limits, 110 and 300, were set on.
+PAGE_LINES, MODULE_LINES = 170, 330
 
 
 def imported(path: Path) -> set[str]:
@@ -33,9 +49,12 @@ def test_the_root_holds_only_the_entries_settings_and_store():
 
 
 def test_pages_compose_and_modules_stay_readable():
-    too_long = {str(p.relative_to(ROOT)): n for p in MODULES
-                if (n := len(p.read_text(encoding="utf-8").splitlines()))
-                > (PAGE_LINES if p.parent.name == "pages" else MODULE_LINES)}
+    too_long = {
+        str(p.relative_to(ROOT)): n
+        for p in MODULES
+        if (n := len(p.read_text(encoding="utf-8").splitlines()))
+        > (PAGE_LINES if p.parent.name == "pages" else MODULE_LINES)
+    }
     assert too_long == {}, f"pages ≤ {PAGE_LINES} lines, other modules ≤ {MODULE_LINES}"
 
 
@@ -47,13 +66,22 @@ def test_every_module_says_what_it_is(path):
 
 def test_only_the_streamlit_layers_import_streamlit_and_only_the_data_layer_runs_sql():
     streamlit_users = {str(p.relative_to(ROOT)) for p in MODULES if {"streamlit", "streamlit_folium"} & imported(p)}
-    allowed = {"app.py", "serve.py", "store.py", "bench/home.py", "bench/load.py", "bench/uploads.py",
-               "harness/apptest.py"}
-    assert {m for m in streamlit_users
-            if m not in allowed and not m.startswith(("pages/", "components/", "server/"))} == set()
+    allowed = {
+        "app.py",
+        "serve.py",
+        "store.py",
+        "bench/home.py",
+        "bench/load.py",
+        "bench/uploads.py",
+        "harness/apptest.py",
+    }
+    assert {
+        m for m in streamlit_users if m not in allowed and not m.startswith(("pages/", "components/", "server/"))
+    } == set()
     sql_users = {str(p.relative_to(ROOT)) for p in MODULES if "queries" in imported(p)}
-    assert {m for m in sql_users if m.startswith(("pages/", "components/", "analysis/", "geo/"))} == set(), \
+    assert {m for m in sql_users if m.startswith(("pages/", "components/", "analysis/", "geo/"))} == set(), (
         "pages and components read through store (store.query cached, store.fresh not); analysis and geo are pure"
+    )
 
 
 def test_an_upload_kind_is_one_file_plus_its_registration():

@@ -58,8 +58,10 @@ def test_a_write_is_logged_with_its_outcome_when_its_transaction_ends(db, lines)
         audit.record(db, "admin", "退回", batch_id=8)
         raise RuntimeError("the write failed after its audit row")
     writes = [line for line in lines() if line.get("event") == "write"]
-    assert [(w["action"], w["outcome"], w.get("batch")) for w in writes] == [("确认发布", "成功", 7),
-                                                                               ("退回", "未完成（已回滚）", 8)]
+    assert [(w["action"], w["outcome"], w.get("batch")) for w in writes] == [
+        ("确认发布", "成功", 7),
+        ("退回", "未完成（已回滚）", 8),
+    ]
     assert writes[0]["county"] == "340104" and writes[0]["file"] == "a.xlsx" and writes[0]["user"] == "admin"
 
 

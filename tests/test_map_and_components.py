@@ -34,16 +34,24 @@ def test_categories_beyond_the_top_eleven_are_grouped():
 @pytest.fixture()
 def counties():
     """Three square 'counties', one of them named with markup."""
-    return gpd.GeoDataFrame({
-        "adcode": ["340001", "340002", "340003"], "name": [XSS, "乙县", "丙县"], "city": ["甲市"] * 3,
-        "leading_industry": ["电线电缆", None, "羽毛羽绒"], "cluster_revenue": [150.0, 0.0, 20.0],
-    }, geometry=[box(116, 31, 117, 32), box(117, 31, 118, 32), box(118, 30, 119, 31)], crs=4326)
+    return gpd.GeoDataFrame(
+        {
+            "adcode": ["340001", "340002", "340003"],
+            "name": [XSS, "乙县", "丙县"],
+            "city": ["甲市"] * 3,
+            "leading_industry": ["电线电缆", None, "羽毛羽绒"],
+            "cluster_revenue": [150.0, 0.0, 20.0],
+        },
+        geometry=[box(116, 31, 117, 32), box(117, 31, 118, 32), box(118, 30, 119, 31)],
+        crs=4326,
+    )
 
 
 def test_map_escapes_text_loads_nothing_foreign_and_fits_the_selection(counties):
     selected = pd.Series([False, True, True])
-    fmap, legend = choropleth.build_map(counties, choropleth.METRICS["集群营收合计"], selected,
-                                        static_url="/app/static")
+    fmap, legend = choropleth.build_map(
+        counties, choropleth.METRICS["集群营收合计"], selected, static_url="/app/static"
+    )
     page = fmap.get_root().render()
     layer = next(c for c in fmap._children.values() if isinstance(c, folium.GeoJson))
     names = [f["properties"]["name"] for f in layer.data["features"]]
@@ -58,8 +66,13 @@ def test_map_escapes_text_loads_nothing_foreign_and_fits_the_selection(counties)
 
 
 def test_basemap_only_when_configured(counties):
-    fmap, _ = choropleth.build_map(counties, choropleth.METRICS["集群营收合计"], counties.adcode.notna(),
-                                   static_url="/s", basemap_url="http://tiles.intranet/{z}/{x}/{y}.png")
+    fmap, _ = choropleth.build_map(
+        counties,
+        choropleth.METRICS["集群营收合计"],
+        counties.adcode.notna(),
+        static_url="/s",
+        basemap_url="http://tiles.intranet/{z}/{x}/{y}.png",
+    )
     assert "http://tiles.intranet/{z}/{x}/{y}.png" in fmap.get_root().render()
 
 
@@ -75,17 +88,35 @@ def test_html_table_escapes_cells_and_formats_numbers():
 
 
 def test_kpi_scorecard_values_targets_gaps_and_sources():
-    counts = pd.Series({"clusters": 84, "revenue": 9123.45, "clusters_100": 28, "clusters_300_500": 7,
-                        "clusters_500": 3, "clusters_1000": 0})
-    targets = pd.DataFrame({
-        "metric": ["clusters_100", "clusters_100", "clusters_100", "clusters_500", "total_revenue"],
-        "year": [2025, 2027, 2027, 2025, 2025], "value": [35.0, 50.0, 45.0, 3.0, 10000.0],
-        "source_doc": ["001", "000", "001", "001", "001"],
-        "source_title": ["规划<甲>", "方案乙", "规划<甲>", "规划<甲>", "规划<甲>"]})
+    counts = pd.Series(
+        {
+            "clusters": 84,
+            "revenue": 9123.45,
+            "clusters_100": 28,
+            "clusters_300_500": 7,
+            "clusters_500": 3,
+            "clusters_1000": 0,
+        }
+    )
+    targets = pd.DataFrame(
+        {
+            "metric": ["clusters_100", "clusters_100", "clusters_100", "clusters_500", "total_revenue"],
+            "year": [2025, 2027, 2027, 2025, 2025],
+            "value": [35.0, 50.0, 45.0, 3.0, 10000.0],
+            "source_doc": ["001", "000", "001", "001", "001"],
+            "source_title": ["规划<甲>", "方案乙", "规划<甲>", "规划<甲>", "规划<甲>"],
+        }
+    )
     table = kpis.scorecard_html(counts, 2025, targets)
     values = dict(re.findall(r'data-kpi="(\w+)">.*?<td class="kpi-value">([^<]*)<small>', table))
-    assert values == {"clusters": "84", "revenue": "9,123.5", "clusters_100": "28", "clusters_300_500": "7",
-                      "clusters_500": "3", "clusters_1000": "0"}
+    assert values == {
+        "clusters": "84",
+        "revenue": "9,123.5",
+        "clusters_100": "28",
+        "clusters_300_500": "7",
+        "clusters_500": "3",
+        "clusters_1000": "0",
+    }
     rows = {k: re.sub(r"<[^>]+>", "|", r) for k, r in re.findall(r'<tr data-kpi="(\w+)">(.*?)</tr>', table)}
     assert "|35〔001〕 |差 7|" in rows["clusters_100"]
     assert "|45〔001〕/50〔000〕 |差 17|" in rows["clusters_100"]  # both documents, gap to the lower target

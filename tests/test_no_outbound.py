@@ -31,10 +31,16 @@ def remote_connects(trace: str) -> list[str]:
 
 def test_remote_connects_are_recognised():
     """(The control: what a lookup of checkip.amazonaws.com looks like in strace's output is caught.)"""
-    assert remote_connects('123 connect(7, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.0.0.2")}, 16)')
-    assert remote_connects('9 connect(5, {sa_family=AF_INET6, sin6_port=htons(443), '
-                           'inet_pton(AF_INET6, "2600:1f18::1", &sin6_addr)}, 28) = -1 ENETUNREACH')
-    assert not remote_connects('9 connect(5, {sa_family=AF_INET, sin_port=htons(5432), sin_addr=inet_addr("127.0.0.1")}, 16)')
+    assert remote_connects(
+        '123 connect(7, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.0.0.2")}, 16)'
+    )
+    assert remote_connects(
+        "9 connect(5, {sa_family=AF_INET6, sin6_port=htons(443), "
+        'inet_pton(AF_INET6, "2600:1f18::1", &sin6_addr)}, 28) = -1 ENETUNREACH'
+    )
+    assert not remote_connects(
+        '9 connect(5, {sa_family=AF_INET, sin_port=htons(5432), sin_addr=inet_addr("127.0.0.1")}, 16)'
+    )
     assert not remote_connects('9 connect(5, {sa_family=AF_UNIX, sun_path="/var/run/postgresql/.s.PGSQL.5432"}, 110)')
 
 
@@ -42,9 +48,13 @@ def websocket_from(origin: str, port: int) -> bytes:
     """The first bytes the server answers to a websocket handshake sent with ``origin``."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
         key = base64.b64encode(os.urandom(16)).decode()
-        conn.sendall((f"GET /_stcore/stream HTTP/1.1\r\nHost: map.intranet.example:{port}\r\nUpgrade: websocket\r\n"
-                      f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-                      f"Origin: {origin}\r\n\r\n").encode())
+        conn.sendall(
+            (
+                f"GET /_stcore/stream HTTP/1.1\r\nHost: map.intranet.example:{port}\r\nUpgrade: websocket\r\n"
+                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                f"Origin: {origin}\r\n\r\n"
+            ).encode()
+        )
         return conn.recv(200)
 
 
@@ -55,8 +65,13 @@ def test_the_server_makes_no_outbound_request(store_path, tmp_path):
     shutil.copy(store_path, store)
     port, trace = free_port(), tmp_path / "trace.txt"
     command = [c for c in server_command(port) if c not in ("--server.address", "127.0.0.1")]  # every address
-    server = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-o", str(trace), *command],
-                              cwd=ROOT, env=server_env(store), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        ["strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-o", str(trace), *command],
+        cwd=ROOT,
+        env=server_env(store),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline, ready = time.time() + 120, False
         while time.time() < deadline and server.poll() is None and not ready:
@@ -76,6 +91,6 @@ def test_the_server_makes_no_outbound_request(store_path, tmp_path):
                 os.kill(int(pid), signal.SIGTERM)
         output = server.communicate(timeout=60)[0].decode("utf-8", "replace")
     text = trace.read_text(encoding="utf-8", errors="replace")
-    assert 'sendto(' in text and "HTTP/1.1 200" in text  # (the trace did record the server answering)
+    assert "sendto(" in text and "HTTP/1.1 200" in text  # (the trace did record the server answering)
     assert remote_connects(text) == []
     assert '"event": "start"' in output and "已启动" in output  # the app's own start-up line instead of the banner

@@ -10,4 +10,3 @@ def test_markdown_syntax_is_escaped():
     escaped = plain.md(name)
     assert not re.search(r"(?<!\\)[!\[\]()*$`#]", escaped)  # every syntax character is escaped
     assert escaped.replace("\\", "") == name  # only backslashes added
-

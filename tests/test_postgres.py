@@ -12,9 +12,16 @@ import pytest
 import queries
 from queries import postgres
 
-TYPES = {"character varying": "VARCHAR", "text": "VARCHAR", "integer": "INTEGER", "double precision": "DOUBLE",
-         "boolean": "BOOLEAN",
-         "timestamp without time zone": "TIMESTAMP", "json": "JSON", "bigint": "BIGINT"}
+TYPES = {
+    "character varying": "VARCHAR",
+    "text": "VARCHAR",
+    "integer": "INTEGER",
+    "double precision": "DOUBLE",
+    "boolean": "BOOLEAN",
+    "timestamp without time zone": "TIMESTAMP",
+    "json": "JSON",
+    "bigint": "BIGINT",
+}
 COLUMNS = """select table_name, column_name, ordinal_position, {type}, is_nullable
              from information_schema.columns where table_schema = {schema} order by table_name, ordinal_position"""
 KEYS = """select tc.table_name, kcu.column_name from information_schema.table_constraints tc
@@ -41,16 +48,20 @@ def test_postgresql_and_duckdb_get_the_same_schema(pg, tmp_path):
     def rows(con, query, **parts):
         return [tuple(r) for r in con.execute(query.format(**parts)).fetchall()]
 
-    pg_columns = [(t, c, n, TYPES.get(ty, ty), null) for t, c, n, ty, null in
-                  rows(pg, COLUMNS, type="data_type", schema="'public'")]
+    pg_columns = [
+        (t, c, n, TYPES.get(ty, ty), null)
+        for t, c, n, ty, null in rows(pg, COLUMNS, type="data_type", schema="'public'")
+    ]
     duck_columns = rows(duck, COLUMNS, type="data_type", schema="'main'")
     assert pg_columns == duck_columns and len(pg_columns) > 100
     assert rows(pg, KEYS, schema="'public'") == rows(duck, KEYS, schema="'main'")
     assert rows(pg, TABLES, schema="'public'") == rows(duck, TABLES, schema="'main'")
 
 
-@pytest.mark.parametrize(("revenue", "band"), [(99.99, "百亿以下"), (100, "百亿级"), (300, "300–500亿级"),
-                                               (500, "500亿级"), (1000, "千亿级")])
+@pytest.mark.parametrize(
+    ("revenue", "band"),
+    [(99.99, "百亿以下"), (100, "百亿级"), (300, "300–500亿级"), (500, "500亿级"), (1000, "千亿级")],
+)
 def test_tier_is_the_same_function_on_both(pg, tmp_path, revenue, band):
     postgres.migrate(pg)
     duck = queries.connect(tmp_path / "tier.duckdb")
@@ -73,4 +84,5 @@ def test_a_failing_migration_leaves_postgresql_at_the_previous_version(pg, tmp_p
 
 def test_named_queries_translate_to_psycopg_placeholders():
     assert postgres.translate("select * from t where a = $adcode and b like '%x%' and c = $year") == (
-        "select * from t where a = %(adcode)s and b like '%%x%%' and c = %(year)s")
+        "select * from t where a = %(adcode)s and b like '%%x%%' and c = %(year)s"
+    )

@@ -23,7 +23,8 @@ def test_county_metrics_honour_counts_grow_with_year(con):
     assert (late.srdi >= early.srdi).all() and late.srdi.sum() > early.srdi.sum()
     expected = con.execute(
         "select count(distinct uscc) from enterprise_honours join enterprises using (uscc) where adcode = '340881'"
-        " and year <= 2025 and honour in ('专精特新中小企业', '专精特新“小巨人”')").fetchone()[0]
+        " and year <= 2025 and honour in ('专精特新中小企业', '专精特新“小巨人”')"
+    ).fetchone()[0]
     assert late.srdi["340881"] == expected
 
 
@@ -63,8 +64,10 @@ def test_county_honour_counts_lists_all_honours(con):
     rows = queries.run(con, "county_honour_counts", adcode="340881", year=2023)
     assert len(rows) == 9
     counts = rows.set_index("honour").enterprises
-    direct = con.execute("select count(*) from enterprise_honours join enterprises using (uscc) where adcode = "
-                         "'340881' and honour = '国家高新技术企业' and year <= 2023").fetchone()[0]
+    direct = con.execute(
+        "select count(*) from enterprise_honours join enterprises using (uscc) where adcode = "
+        "'340881' and honour = '国家高新技术企业' and year <= 2023"
+    ).fetchone()[0]
     assert counts["国家高新技术企业"] == direct
     assert counts["制造业单项冠军"] >= 1
 

@@ -34,8 +34,9 @@ def test_the_copy_holds_every_versioned_table_as_postgresql_has_it(pg):
     assert set(copied) == queries.tables(con) - {"schema_version", *replica.NOT_COPIED}
     assert counts(copy.cursor(), copied) == counts(con, copied)
     enterprises = "select uscc, name, revenue, above_scale, lon from enterprises order by uscc"
-    pd.testing.assert_frame_equal(copy.cursor().execute(enterprises).df(), con.execute(enterprises).df(),
-                                  check_dtype=False)
+    pd.testing.assert_frame_equal(
+        copy.cursor().execute(enterprises).df(), con.execute(enterprises).df(), check_dtype=False
+    )
     for table in replica.NOT_COPIED:  # read from PostgreSQL only: a read of them on the copy fails loudly
         with pytest.raises(Exception, match=table):
             copy.cursor().execute(f"select * from {table}")

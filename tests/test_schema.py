@@ -9,7 +9,9 @@ import queries
 def test_new_store_is_at_latest_version(tmp_path):
     con = queries.connect(tmp_path / "new.duckdb")
     assert queries.schema_version(con) == queries.LATEST_VERSION
-    assert {"regions", "clusters", "cluster_figures", "enterprises", "chains", "targets", "sources"} <= queries.tables(con)
+    assert {"regions", "clusters", "cluster_figures", "enterprises", "chains", "targets", "sources"} <= queries.tables(
+        con
+    )
     assert queries.migrate(con) == []  # idempotent
 
 
@@ -19,8 +21,10 @@ def test_old_version_file_upgrades_without_loss(tmp_path):
     assert queries.migrate(con, target=1) == [1]
     con.execute("insert into sources values ('s1', '上报数据', '某县2023年报', null)")
     con.execute("insert into regions values ('340281', '无为市', '区县', '340200', '皖南', '县级市')")
-    con.execute("insert into clusters values ('C1', '340281', '无为市电线电缆产业集群', '电线电缆', true, '国家级', 2019,"
-                " true, true, true, false, true)")
+    con.execute(
+        "insert into clusters values ('C1', '340281', '无为市电线电缆产业集群', '电线电缆', true, '国家级', 2019,"
+        " true, true, true, false, true)"
+    )
     con.execute("insert into cluster_figures values ('C1', 2023, 'revenue', 275.5, 's1')")
     assert "enterprises" not in queries.tables(con)
     con.close()
@@ -29,7 +33,8 @@ def test_old_version_file_upgrades_without_loss(tmp_path):
     assert queries.schema_version(upgraded) == queries.LATEST_VERSION
     assert "enterprises" in queries.tables(upgraded)
     assert upgraded.execute("select cluster_id, year, value, source_id from cluster_figures").fetchall() == [
-        ("C1", 2023, 275.5, "s1")]
+        ("C1", 2023, 275.5, "s1")
+    ]
     assert upgraded.execute("select name from clusters").fetchall() == [("无为市电线电缆产业集群",)]
 
 

@@ -9,8 +9,13 @@ from analysis.scope import Scope
 from exports.briefing import Selection
 from records.deck import Slide
 
-COUNTIES = pd.DataFrame({"adcode": ["340881", "340827", "341202", "340104"], "region": ["皖中", "皖中", "皖北", "皖中"],
-                         "city_adcode": ["340800", "340800", "341200", "340100"]})
+COUNTIES = pd.DataFrame(
+    {
+        "adcode": ["340881", "340827", "341202", "340104"],
+        "region": ["皖中", "皖中", "皖北", "皖中"],
+        "city_adcode": ["340800", "340800", "341200", "340100"],
+    }
+)
 
 
 def test_a_scope_covers_its_counties_and_names_itself():

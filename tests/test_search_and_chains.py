@@ -21,8 +21,7 @@ tiny = test_honours.tiny  # the fixture, shared with test_honours
 
 def search(con, text="", **filters):
     scope = Scope(filters.pop("year", 2025), filters.pop("region", None), filters.pop("city", None), None)
-    return queries.run(con, "enterprise_search",
-                       **es.query_args(es.Search(text=text, **filters), scope, limit=100))
+    return queries.run(con, "enterprise_search", **es.query_args(es.Search(text=text, **filters), scope, limit=100))
 
 
 def test_pinyin_initials_with_both_readings():
@@ -31,7 +30,9 @@ def test_pinyin_initials_with_both_readings():
     assert {main[0], alt[0]} == {"c", "z"}  # 长 reads cháng or zhǎng: either finds it
     assert "g" in pinyin.initials("涡阳")[1][0]  # 涡阳 is guō yáng
     assert pinyin.initials("ABB（合肥）有限公司")[0].startswith("abbhf")
-    assert pinyin.is_initials_query("wwdl") and not pinyin.is_initials_query("w") and not pinyin.is_initials_query("电缆")
+    assert (
+        pinyin.is_initials_query("wwdl") and not pinyin.is_initials_query("w") and not pinyin.is_initials_query("电缆")
+    )
     assert not pinyin.is_initials_query("9134") and pinyin.like_pattern("WwDl") == "%w%w%d%l%"
 
 
@@ -72,8 +73,7 @@ def test_points_and_cells_follow_the_same_filters(tiny):
 
 
 def test_a_chain_with_known_gaps(tiny):
-    rows = queries.run(tiny, "chain_coverage", industry="电线电缆", year=2025, region=None, city=None,
-                       adcode="340102")
+    rows = queries.run(tiny, "chain_coverage", industry="电线电缆", year=2025, region=None, city=None, adcode="340102")
     covered = chains.coverage(rows).set_index("name")
     assert covered.local.to_dict() == {"铜导体": 2, "电力电缆": 0}
     assert covered.province.to_dict() == {"铜导体": 3, "电力电缆": 3}
@@ -83,21 +83,34 @@ def test_a_chain_with_known_gaps(tiny):
 
 
 def test_gap_statuses_by_hand():
-    links = pd.DataFrame({"link_id": list("ABCDE"), "stage": ["上游", "上游", "中游", "中游", "下游"],
-                          "name": list("ABCDE"), "local": [0, 1, 2, 30, 0], "province": [10, 10, 40, 40, 0]})
+    links = pd.DataFrame(
+        {
+            "link_id": list("ABCDE"),
+            "stage": ["上游", "上游", "中游", "中游", "下游"],
+            "name": list("ABCDE"),
+            "local": [0, 1, 2, 30, 0],
+            "province": [10, 10, 40, 40, 0],
+        }
+    )
     links["local_total"], links["province_total"] = links.local.sum(), links.province.sum()
     covered = chains.coverage(links).set_index("link_id")
     # local shares: B 1/33, C 2/33, D 30/33; province shares: 10/100, 40/100, 40/100
-    assert covered.status.to_dict() == {"A": chains.MISSING, "B": chains.WEAK, "C": chains.WEAK, "D": chains.PRESENT,
-                                        "E": chains.ABSENT_IN_PROVINCE}
+    assert covered.status.to_dict() == {
+        "A": chains.MISSING,
+        "B": chains.WEAK,
+        "C": chains.WEAK,
+        "D": chains.PRESENT,
+        "E": chains.ABSENT_IN_PROVINCE,
+    }
     assert covered.lq["C"] == pytest.approx((2 / 33) / 0.4)
     assert list(chains.gaps(chains.coverage(links)).link_id) == ["A", "E", "B", "C"]
 
 
 def test_leads_leave_out_the_scope_and_rank_by_distance_and_honours(tiny):
     tiny.execute("update enterprises set lon = 117.0 + 0.5 * (uscc = 'A2')::int, lat = 31.0")  # a2 ~48 km east
-    leads = queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None, adcode="340102",
-                        lon=117.0, lat=31.0)
+    leads = queries.run(
+        tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None, adcode="340102", lon=117.0, lat=31.0
+    )
     assert set(leads.uscc) == {"A1", "A2", "A3"}
     assert leads.set_index("uscc").distance_km["A2"] == pytest.approx(47.6, abs=0.5)
     by_score = chains.rank_leads(leads, "综合")
@@ -105,8 +118,9 @@ def test_leads_leave_out_the_scope_and_rank_by_distance_and_honours(tiny):
     assert list(by_score.points) == [4, 3, 2]
     assert list(chains.rank_leads(leads, "距离").uscc)[-1] == "A2"
     assert chains.rank_leads(leads, "荣誉").uscc.iloc[0] == "A1"
-    none = queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city="340100", adcode=None,
-                       lon=117.0, lat=31.0)
+    none = queries.run(
+        tiny, "chain_leads", link="CH1-02", year=2025, region=None, city="340100", adcode=None, lon=117.0, lat=31.0
+    )
     assert none.empty  # every firm of the link is inside the scope
 
 
@@ -119,8 +133,11 @@ def test_a_formula_name_leaves_as_text(tiny):
     assert cell.data_type == "s"  # stored as text: Excel and WPS show it and never run it
     csv = tables.to_csv(found).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv and ',"=HYPERLINK' not in csv
-    leads = chains.rank_leads(queries.run(tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None,
-                                          adcode="340102", lon=117.0, lat=31.0))
+    leads = chains.rank_leads(
+        queries.run(
+            tiny, "chain_leads", link="CH1-02", year=2025, region=None, city=None, adcode="340102", lon=117.0, lat=31.0
+        )
+    )
     assert "'=HYPERLINK" in tables.to_csv(chain_views.leads_table(leads)).decode("utf-8-sig")
 
 
@@ -139,12 +156,15 @@ def test_the_card_of_a_firm_without_honours_cluster_or_link(tiny):
 
 
 def test_compose_puts_only_the_filters_used_in_the_sql():
-    text, bound = queries.compose(queries.sql("enterprise_cells"), {"cell": 0.1, "cluster": "CA", "year": 2025,
-                                                                     "region": None, "honours": None})
+    text, bound = queries.compose(
+        queries.sql("enterprise_cells"), {"cell": 0.1, "cluster": "CA", "year": 2025, "region": None, "honours": None}
+    )
     assert "e.cluster_id = $cluster" in text and "$region" not in text and "e.held" not in text
     assert bound == {"cell": 0.1, "cluster": "CA"}  # year is not used without the honours filter
-    text, bound = queries.compose(queries.sql("enterprise_search"), {"year": 2025, "limit": 5, "offset": 0,
-                                                                      "text": "wwdl", "initials": "%w%w%d%l%"})
+    text, bound = queries.compose(
+        queries.sql("enterprise_search"),
+        {"year": 2025, "limit": 5, "offset": 0, "text": "wwdl", "initials": "%w%w%d%l%"},
+    )
     assert "name_initials like $initials" in text and "(not contains(e.name, $text)) as by_initials" in text
     assert text.count("contains(e.name, $text) or e.uscc") == 1  # evaluated once for the page and the total
     with pytest.raises(KeyError):
@@ -153,11 +173,16 @@ def test_compose_puts_only_the_filters_used_in_the_sql():
 
 def test_chain_county_enterprises_counts_each_countys_firms_in_the_chain(con):
     rows = queries.run(con, "chain_county_enterprises", industry="电线电缆").set_index("adcode")
-    firms = con.execute("select e.adcode, e.link_id from enterprises as e join chain_links as l using (link_id) "
-                        "join chains as ch using (chain_id) where ch.industry = '电线电缆'").df()
+    firms = con.execute(
+        "select e.adcode, e.link_id from enterprises as e join chain_links as l using (link_id) "
+        "join chains as ch using (chain_id) where ch.industry = '电线电缆'"
+    ).df()
     assert len(rows) == 104 and rows.enterprises.sum() == len(firms) > 0
     expected = firms.groupby("adcode").agg(enterprises=("link_id", "size"), links=("link_id", "nunique"))
     assert rows.loc[expected.index, ["enterprises", "links"]].astype(int).equals(expected.astype(int))
     assert (rows.drop(expected.index).enterprises == 0).all()
-    assert set(rows.chain_links) == {con.execute("select count(*) from chain_links join chains using (chain_id) "
-                                                 "where industry = '电线电缆'").fetchone()[0]}
+    assert set(rows.chain_links) == {
+        con.execute(
+            "select count(*) from chain_links join chains using (chain_id) where industry = '电线电缆'"
+        ).fetchone()[0]
+    }

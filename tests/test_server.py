@@ -28,8 +28,14 @@ def get(url: str) -> tuple[int, str]:
 def refused_start(db_path, *args, env=None) -> subprocess.CompletedProcess:
     """Start a server that should refuse to start; its exit code and output."""
     port = free_port()
-    result = subprocess.run(server_command(port, *args), cwd=ROOT, env=server_env(db_path, env), capture_output=True,
-                            text=True, timeout=START_TIMEOUT)
+    result = subprocess.run(
+        server_command(port, *args),
+        cwd=ROOT,
+        env=server_env(db_path, env),
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT,
+    )
     with pytest.raises(OSError):  # nothing ever answered on its port
         urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
     return result
@@ -59,10 +65,13 @@ def test_a_store_that_cannot_be_opened_stops_the_start_with_its_reason(tmp_path)
     assert f"无法启动：数据库 {tmp_path / 'not-a-database.duckdb'} 打不开" in result.stderr
 
 
-@pytest.mark.parametrize(("url", "where"), [
-    ("postgresql://anhui:s3cret@127.0.0.1:1/nowhere", "127.0.0.1:1/nowhere"),  # nothing listens there
-    ("dbname=no_such_database_here", "/no_such_database_here"),  # the test's PostgreSQL, a database it lacks
-])
+@pytest.mark.parametrize(
+    ("url", "where"),
+    [
+        ("postgresql://anhui:s3cret@127.0.0.1:1/nowhere", "127.0.0.1:1/nowhere"),  # nothing listens there
+        ("dbname=no_such_database_here", "/no_such_database_here"),  # the test's PostgreSQL, a database it lacks
+    ],
+)
 def test_a_wrong_database_url_stops_the_start_with_its_reason(tmp_path, url, where):
     result = refused_start(tmp_path / "unused.duckdb", env={"ANHUI_MAP_DATABASE_URL": url})
     assert result.returncode == startup.EXIT_CODE
@@ -95,7 +104,9 @@ def test_the_readiness_check_says_why_a_store_cannot_serve(store_path, tmp_path)
 
 
 def test_the_refusal_names_the_holder_when_duckdb_does():
-    lock = duckdb.IOException('Could not set lock on file "/srv/a.duckdb": Conflicting lock is held in '
-                              '/usr/bin/python3.11 (PID 4242) by user app.')
+    lock = duckdb.IOException(
+        'Could not set lock on file "/srv/a.duckdb": Conflicting lock is held in '
+        "/usr/bin/python3.11 (PID 4242) by user app."
+    )
     assert startup.refusal(lock, "/srv/a.duckdb").startswith("无法启动：数据库文件 /srv/a.duckdb 已被进程 4242 打开。")
     assert "已被另一个进程打开" in startup.refusal(duckdb.IOException("Could not set lock on file"), "/srv/a.duckdb")

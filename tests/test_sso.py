@@ -40,16 +40,19 @@ def test_off_by_default_the_header_is_ignored():
     assert sso.asserted_user({"X-Remote-User": "admin", "X-Anhui-Proxy-Secret": ""}) is None
 
 
-@pytest.mark.parametrize("headers, expected", [
-    ({"x-remote-user": "tc", "x-anhui-proxy-secret": SECRET}, "tc"),  # names are case-insensitive
-    ({"X-Remote-User": "  tc  ", "X-Anhui-Proxy-Secret": SECRET}, "tc"),
-    ({"X-Remote-User": "tc"}, None),  # no secret: a browser reaching the process directly
-    ({"X-Remote-User": "tc", "X-Anhui-Proxy-Secret": SECRET[:-1]}, None),
-    ({"X-Remote-User": "tc", "X-Anhui-Proxy-Secret": SECRET + "x"}, None),
-    ({"X-Remote-User": "", "X-Anhui-Proxy-Secret": SECRET}, None),
-    ({"X-Anhui-Proxy-Secret": SECRET}, None),
-    (Headers([("X-Remote-User", "admin"), ("X-Remote-User", "tc"), ("X-Anhui-Proxy-Secret", SECRET)]), None),
-])
+@pytest.mark.parametrize(
+    "headers, expected",
+    [
+        ({"x-remote-user": "tc", "x-anhui-proxy-secret": SECRET}, "tc"),  # names are case-insensitive
+        ({"X-Remote-User": "  tc  ", "X-Anhui-Proxy-Secret": SECRET}, "tc"),
+        ({"X-Remote-User": "tc"}, None),  # no secret: a browser reaching the process directly
+        ({"X-Remote-User": "tc", "X-Anhui-Proxy-Secret": SECRET[:-1]}, None),
+        ({"X-Remote-User": "tc", "X-Anhui-Proxy-Secret": SECRET + "x"}, None),
+        ({"X-Remote-User": "", "X-Anhui-Proxy-Secret": SECRET}, None),
+        ({"X-Anhui-Proxy-Secret": SECRET}, None),
+        (Headers([("X-Remote-User", "admin"), ("X-Remote-User", "tc"), ("X-Anhui-Proxy-Secret", SECRET)]), None),
+    ],
+)
 def test_the_user_header_counts_only_with_the_proxys_secret(on, headers, expected):
     assert sso.asserted_user(headers) == expected
 
@@ -81,8 +84,10 @@ def test_unknown_and_disabled_names_are_refused_and_audited(on, db):
         sso.log_in(db, "view")
     events = queries.run(db, "audit_events", limit=3)
     refused = events[events.action == "登录失败"]
-    assert sorted(zip(refused.username, refused.detail)) == [("stranger", "统一身份认证：本系统没有此用户"),
-                                                            ("view", "统一身份认证：账号已停用")]
+    assert sorted(zip(refused.username, refused.detail)) == [
+        ("stranger", "统一身份认证：本系统没有此用户"),
+        ("view", "统一身份认证：账号已停用"),
+    ]
     assert db.execute("select count(*) from sessions").fetchone() == (0,)
 
 

@@ -36,14 +36,22 @@ def test_projection_compounds():
 
 
 def test_progress_against_targets_now_and_projected():
-    targets = pd.DataFrame({
-        "target_id": ["a", "b", "c", "d"], "year": [2025, 2027, 2027, 2030],
-        "metric": ["clusters_100", "clusters_100", "clusters_100", "counties_without_100"],
-        "value": [3.0, 4.0, 5.0, 0.0], "unit": ["个"] * 4, "wording": ["w"] * 4,
-        "source_doc": ["001", "001", "000", "002"]})
+    targets = pd.DataFrame(
+        {
+            "target_id": ["a", "b", "c", "d"],
+            "year": [2025, 2027, 2027, 2030],
+            "metric": ["clusters_100", "clusters_100", "clusters_100", "counties_without_100"],
+            "value": [3.0, 4.0, 5.0, 0.0],
+            "unit": ["个"] * 4,
+            "wording": ["w"] * 4,
+            "source_doc": ["001", "001", "000", "002"],
+        }
+    )
     now = {"clusters_100": 3.0, "counties_without_100": 2.0}
-    projected = {2027: {"clusters_100": 4.0, "counties_without_100": 1.0},
-                 2030: {"clusters_100": 6.0, "counties_without_100": 1.0}}
+    projected = {
+        2027: {"clusters_100": 4.0, "counties_without_100": 1.0},
+        2030: {"clusters_100": 6.0, "counties_without_100": 1.0},
+    }
     p = tiers.progress(targets, now, projected, 2025).set_index("target_id")
     assert p.loc["a", "on_track"] and p.loc["a", "expected"] == 3  # the base year uses the value now
     assert p.loc["b", "on_track"] and p.loc["b", "margin"] == 0  # exactly at the target
@@ -58,9 +66,13 @@ def test_required_growth():
 
 
 def test_watch_list_distance_growth_needed_and_year_reached():
-    clusters = pd.DataFrame({"name": ["甲", "乙", "丙", "丁", "戊"],
-                             "revenue": [90.0, 70.0, 280.0, 1200.0, 100.0],
-                             "growth": [0.05, 0.10, 0.0, 0.1, 0.1]})
+    clusters = pd.DataFrame(
+        {
+            "name": ["甲", "乙", "丙", "丁", "戊"],
+            "revenue": [90.0, 70.0, 280.0, 1200.0, 100.0],
+            "growth": [0.05, 0.10, 0.0, 0.1, 0.1],
+        }
+    )
     watch = tiers.watch_list(clusters, within=0.10, year=2025, by_year=2027).set_index("name")
     assert set(watch.index) == {"甲", "丙"}  # 乙 is 30 % below 百亿; 丁 is 千亿级; 戊 is 2/3 below 300
     assert watch.loc["甲", "gap"] == pytest.approx(10) and watch.loc["甲", "gap_share"] == pytest.approx(0.10)
@@ -71,13 +83,22 @@ def test_watch_list_distance_growth_needed_and_year_reached():
 
 
 def test_coverage_counts_only_counties_and_county_cities():
-    counties = pd.DataFrame({"adcode": ["1", "2", "3", "4"], "kind": ["县", "县级市", "县", "市辖区"],
-                             "top_revenue": [120.0, 64.0, None, 10.0]})
+    counties = pd.DataFrame(
+        {
+            "adcode": ["1", "2", "3", "4"],
+            "kind": ["县", "县级市", "县", "市辖区"],
+            "top_revenue": [120.0, 64.0, None, 10.0],
+        }
+    )
     gaps = tiers.coverage(counties, 2025, 2030).set_index("adcode")
     assert list(gaps.index) == ["1", "2", "3"]
     assert gaps.loc["1", "gap"] == 0 and gaps.loc["1", "needed"] == 0
     assert gaps.loc["2", "gap"] == 36 and gaps.loc["2", "needed"] == pytest.approx((100 / 64) ** 0.2 - 1)
     assert gaps.loc["3", "gap"] == 100 and pd.isna(gaps.loc["3", "needed"])
     kind = pd.Series(["县", "县级市", "市辖区"])
-    assert tiers.counties_without_100(kind, pd.Series(["1", "2", "4"]), pd.Series([150.0, 90.0, 500.0]),
-                                      pd.Series(["1", "2", "3"])) == 2  # 2 and 3; the 市辖区 does not count
+    assert (
+        tiers.counties_without_100(
+            kind, pd.Series(["1", "2", "4"]), pd.Series([150.0, 90.0, 500.0]), pd.Series(["1", "2", "3"])
+        )
+        == 2
+    )  # 2 and 3; the 市辖区 does not count

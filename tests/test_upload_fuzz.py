@@ -24,14 +24,50 @@ from uploads.kinds import enterprises
 
 __all__ = ["ctx"]
 SEED, CASES = 20261201, 240
-ODD = ["\x00", "\x07", "\x1b", "\u200b", "\ufeff", "\u202e", "\u2066", "\ufffd", "\uffff", "𠀀", "😀", "Ａ１",
-       "\u0301", "\u3000", "\xa0", "&amp;", "&#0;", "&#x1F;", "]]>", "<x>", '"', "'", "=HYPERLINK(\"x\")", "1e400",
-       "inf", "-0", "９９９", "\r\n", "\t", ";", ",", "亿元", "万元"]
+ODD = [
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\u200b",
+    "\ufeff",
+    "\u202e",
+    "\u2066",
+    "\ufffd",
+    "\uffff",
+    "𠀀",
+    "😀",
+    "Ａ１",
+    "\u0301",
+    "\u3000",
+    "\xa0",
+    "&amp;",
+    "&#0;",
+    "&#x1F;",
+    "]]>",
+    "<x>",
+    '"',
+    "'",
+    '=HYPERLINK("x")',
+    "1e400",
+    "inf",
+    "-0",
+    "９９９",
+    "\r\n",
+    "\t",
+    ";",
+    ",",
+    "亿元",
+    "万元",
+]
 
 
 def seeds(ctx) -> list[tuple[str, str, bytes]]:
-    rows = [firm(ctx), firm(ctx, 统一社会信用代码="91340881MA2N0000X" + _check_digit("91340881MA2N0000X"),
-                             企业名称="桐城测试有限公司")]
+    rows = [
+        firm(ctx),
+        firm(
+            ctx, 统一社会信用代码="91340881MA2N0000X" + _check_digit("91340881MA2N0000X"), 企业名称="桐城测试有限公司"
+        ),
+    ]
     honours = [{"统一社会信用代码": ctx.demo.uscc, "荣誉": "国家高新技术企业", "首次获得年份": "2021"}]
     return [
         ("名录.xlsx", spec.ENTERPRISES, xlsx({spec.ENTERPRISES: rows, enterprises.HONOURS_SHEET: honours})),
@@ -53,7 +89,7 @@ def mutate(rng: random.Random, name: str, data: bytes) -> tuple[bytes, str]:
         return _mutate_part(rng, data)
     what = rng.choice(["truncate", "flip", "insert", "odd", "encode", "lines", "quotes"])
     if what == "truncate":
-        return data[:rng.randrange(len(data))], what
+        return data[: rng.randrange(len(data))], what
     if what == "flip":
         out = bytearray(data)
         for _ in range(rng.randint(1, 12)):
@@ -76,7 +112,7 @@ def mutate(rng: random.Random, name: str, data: bytes) -> tuple[bytes, str]:
     if what == "lines":
         lines = text.splitlines()
         return "\n".join(lines + [lines[-1]] * rng.randint(1, 3000) + [""] * rng.randint(0, 5000)).encode(), what
-    return text.replace(",", rng.choice(['"', ',"', '""', ';']), rng.randint(1, 5)).encode(), what
+    return text.replace(",", rng.choice(['"', ',"', '""', ";"]), rng.randint(1, 5)).encode(), what
 
 
 def _mutate_part(rng: random.Random, data: bytes) -> tuple[bytes, str]:
@@ -84,8 +120,9 @@ def _mutate_part(rng: random.Random, data: bytes) -> tuple[bytes, str]:
         parts = {info.filename: book.read(info) for info in book.infolist()}
     name = rng.choice([n for n in parts if n.endswith((".xml", ".rels"))])
     body = parts[name]
-    what = rng.choice(["flip", "odd", "reference", "dimension", "count", "entity", "huge", "delete", "repeat",
-                       "truncate"])
+    what = rng.choice(
+        ["flip", "odd", "reference", "dimension", "count", "entity", "huge", "delete", "repeat", "truncate"]
+    )
     if what == "flip":
         out = bytearray(body)
         for _ in range(rng.randint(1, 6)):
@@ -94,25 +131,30 @@ def _mutate_part(rng: random.Random, data: bytes) -> tuple[bytes, str]:
     elif what == "odd":
         body = re.sub(rb">([^<]{1,40})<", lambda m: b">" + m.group(1) + rng.choice(ODD).encode() + b"<", body, count=3)
     elif what == "reference":
-        body = re.sub(rb'r="[A-Z]+\d+"', lambda m: rng.choice([b'r="XFD1048576"', b'r="A999999"', b'r="ZZZ1"',
-                                                               b'r="A0"', b'r="1A"', b'r=""']), body, count=2)
+        body = re.sub(
+            rb'r="[A-Z]+\d+"',
+            lambda m: rng.choice([b'r="XFD1048576"', b'r="A999999"', b'r="ZZZ1"', b'r="A0"', b'r="1A"', b'r=""']),
+            body,
+            count=2,
+        )
     elif what == "dimension":
-        body = re.sub(rb'ref="[^"]*"', rng.choice([b'ref="A1:XFD1048576"', b'ref="A1:A999999999"', b'ref="??"']),
-                      body, count=1)
+        body = re.sub(
+            rb'ref="[^"]*"', rng.choice([b'ref="A1:XFD1048576"', b'ref="A1:A999999999"', b'ref="??"']), body, count=1
+        )
     elif what == "count":
         body = re.sub(rb'(count|uniqueCount|spans)="[^"]*"', rb'\1="99999999999999"', body)
     elif what == "entity":
         body = body.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "' + b"a" * 1000 + b'">]>', 1)
     elif what == "huge":
-        body = re.sub(rb">([^<]{1,40})<", b">" + b"\xe9\x95\xbf" * rng.choice([900, 5000, 200000]) + b"<", body,
-                      count=1)
+        body = re.sub(
+            rb">([^<]{1,40})<", b">" + b"\xe9\x95\xbf" * rng.choice([900, 5000, 200000]) + b"<", body, count=1
+        )
     elif what == "delete":
         del parts[name]
     elif what == "repeat":
-        body = re.sub(rb"(<row\b.*?</row>)", lambda m: m.group(1) * rng.randint(2, 3000), body, count=1,
-                      flags=re.S)
+        body = re.sub(rb"(<row\b.*?</row>)", lambda m: m.group(1) * rng.randint(2, 3000), body, count=1, flags=re.S)
     else:
-        body = body[:rng.randrange(max(len(body), 1))]
+        body = body[: rng.randrange(max(len(body), 1))]
     if name in parts:
         parts[name] = body
     out = io.BytesIO()

@@ -24,6 +24,7 @@ def limits(**changes) -> package.Limits:
 @pytest.fixture()
 def no_reader(monkeypatch):
     """The .xlsx reader replaced by a failure: a file that reaches it fails the test instead of aborting it."""
+
     def reader(*_):
         pytest.fail("the reader ran on a file that breaks a limit")
         yield
@@ -46,8 +47,12 @@ def test_a_long_cell_is_named_by_sheet_row_and_column():
 
 
 def sheet_of(rows: int, columns: int = 2) -> bytes:
-    cells = "".join(f'<row r="{r}">' + "".join(hostile.text_cell(f"{package.column_letters(c)}{r}", "值")
-                                                for c in range(1, columns + 1)) + "</row>" for r in range(1, rows + 1))
+    cells = "".join(
+        f'<row r="{r}">'
+        + "".join(hostile.text_cell(f"{package.column_letters(c)}{r}", "值") for c in range(1, columns + 1))
+        + "</row>"
+        for r in range(1, rows + 1)
+    )
     return hostile.workbook([("企业名录", hostile.worksheet(cells))])
 
 
@@ -68,12 +73,17 @@ def test_unpacked_sizes_against_their_settings(no_reader):
     one = hostile.workbook([("S", hostile.worksheet(hostile.text_cell("A1", "x"), tail=f"<!--{noise}-->"))])
     with pytest.raises(files.UnreadableFile, match=r"部件 xl/worksheets/sheet1.xml 解压后 1 MB，超过单个部件 1 MB"):
         files.read("大.xlsx", one, limits(part_mb=1))
-    two = hostile.workbook([("S", hostile.worksheet(hostile.text_cell("A1", "x"), tail=f"<!--{noise[:800_000]}-->")),
-                            ("T", hostile.worksheet(hostile.text_cell("A1", "x"), tail=f"<!--{noise[:800_000]}-->"))])
+    two = hostile.workbook(
+        [
+            ("S", hostile.worksheet(hostile.text_cell("A1", "x"), tail=f"<!--{noise[:800_000]}-->")),
+            ("T", hostile.worksheet(hostile.text_cell("A1", "x"), tail=f"<!--{noise[:800_000]}-->")),
+        ]
+    )
     with pytest.raises(files.UnreadableFile, match="解压后总大小为 2 MB，超过 1 MB 的上限"):
         files.read("大.xlsx", two, limits(unzipped_mb=1))
-    big = hostile.workbook([("S", hostile.worksheet(hostile.text_cell("A1", "x"),
-                                                    tail=f"<!--{os.urandom(1_300_000).hex()}-->"))])
+    big = hostile.workbook(
+        [("S", hostile.worksheet(hostile.text_cell("A1", "x"), tail=f"<!--{os.urandom(1_300_000).hex()}-->"))]
+    )
     with pytest.raises(files.UnreadableFile, match=r"大.xlsx：文件大小 1.[34] MB，超过 1 MB 的上限"):
         files.read("大.xlsx", big, limits(file_mb=1))
 
@@ -99,15 +109,18 @@ def test_csv_rows_columns_and_cells_against_their_settings():
         files.read("名录.csv", ("a,b\n1,2\n3," + "长" * 12 + "\n").encode(), limits(cell_chars=10))
 
 
-@pytest.mark.parametrize("data, expected", [
-    (b"", "名录.csv：文件是空的（0 字节）"),
-    (b"PK\x03\x04" + bytes(100), "这是 Excel 文件（.xlsx）而不是 CSV：请把扩展名改为 .xlsx"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "这是旧版 Excel 文件（.xls）而不是 CSV"),
-    (b"a,b\n\x00\x01\x02", "文件含有二进制内容，不是文本格式的 CSV"),
-    (b"a,b\n\"1,2\n", "名录.csv · 第 2 行：CSV 格式错误，引号不成对"),
-    (b'a,b\n"1"x,2\n', "名录.csv · 第 2 行：CSV 格式错误"),
-    (b"\n\n ,\n", "名录.csv：文件中没有数据"),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"", "名录.csv：文件是空的（0 字节）"),
+        (b"PK\x03\x04" + bytes(100), "这是 Excel 文件（.xlsx）而不是 CSV：请把扩展名改为 .xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "这是旧版 Excel 文件（.xls）而不是 CSV"),
+        (b"a,b\n\x00\x01\x02", "文件含有二进制内容，不是文本格式的 CSV"),
+        (b'a,b\n"1,2\n', "名录.csv · 第 2 行：CSV 格式错误，引号不成对"),
+        (b'a,b\n"1"x,2\n', "名录.csv · 第 2 行：CSV 格式错误"),
+        (b"\n\n ,\n", "名录.csv：文件中没有数据"),
+    ],
+)
 def test_files_that_are_not_csv_text_are_named_as_such(data, expected):
     with pytest.raises(files.UnreadableFile, match=expected):
         files.read("名录.csv", data)
@@ -116,7 +129,10 @@ def test_files_that_are_not_csv_text_are_named_as_such(data, expected):
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_text_as_excel_saves_it_is_read_with_or_without_its_mark(encoding):
     sheets = files.read("名录.csv", "统一社会信用代码\t企业名称\r\n1\t桐城某某\r\n".encode(encoding))
-    assert sheets[0].header == ["统一社会信用代码", "企业名称"] and sheets[0].cells.iloc[0].tolist() == ["1", "桐城某某"]
+    assert sheets[0].header == ["统一社会信用代码", "企业名称"] and sheets[0].cells.iloc[0].tolist() == [
+        "1",
+        "桐城某某",
+    ]
 
 
 def test_file_names_from_the_browser_are_made_safe():

@@ -44,21 +44,30 @@ def test_full_width_and_invisible_characters_in_codes_are_folded(ctx):
 
 
 def test_headers_with_a_byte_order_mark_or_zero_width_characters_are_recognised(ctx):
-    header = ["\ufeff" + ENTERPRISE_HEADER[0], *ENTERPRISE_HEADER[1:5], ENTERPRISE_HEADER[5] + "\u200b",
-              *ENTERPRISE_HEADER[6:]]
+    header = [
+        "\ufeff" + ENTERPRISE_HEADER[0],
+        *ENTERPRISE_HEADER[1:5],
+        ENTERPRISE_HEADER[5] + "\u200b",
+        *ENTERPRISE_HEADER[6:],
+    ]
     row = dict(zip(header, firm(ctx).values()))
     checked = check_firms(ctx, [row], header={spec.ENTERPRISES: header})
     assert checked.errors == [] and checked.warnings == []
 
 
 def test_control_characters_are_refused_with_row_and_column(ctx):
-    rows = [firm(ctx), firm(ctx, 企业名称="桐城\x07某某公司"), firm(ctx, 企业名称="桐城\u202e司公某某"),
-            firm(ctx, 产业链环节="\x1b[31m")]
+    rows = [
+        firm(ctx),
+        firm(ctx, 企业名称="桐城\x07某某公司"),
+        firm(ctx, 企业名称="桐城\u202e司公某某"),
+        firm(ctx, 产业链环节="\x1b[31m"),
+    ]
     checked = validate.check(spec.ENTERPRISES, 2025, files.read("名录.csv", csv_bytes(rows)), ctx)
     assert [t for t in texts(checked) if "控制字符" in t] == [
         "名录.csv · 第 3 行 · B 列「企业名称」：含有不可见的控制字符（U+0007），请删除后重新上传。",
         "名录.csv · 第 4 行 · B 列「企业名称」：含有不可见的控制字符（U+202E），请删除后重新上传。",
-        "名录.csv · 第 5 行 · F 列「产业链环节」：含有不可见的控制字符（U+001B），请删除后重新上传。"]
+        "名录.csv · 第 5 行 · F 列「产业链环节」：含有不可见的控制字符（U+001B），请删除后重新上传。",
+    ]
 
 
 def test_line_breaks_and_tabs_inside_a_cell_become_one_space(ctx):
@@ -66,31 +75,56 @@ def test_line_breaks_and_tabs_inside_a_cell_become_one_space(ctx):
     assert checked.errors == [] and stored(checked, "name") == "桐城某某 新材料 有限公司"
 
 
-@pytest.mark.parametrize("typed, value", [
-    ("1,234.5", 1234.5), ("12.5亿元", 12.5), ("12.5 亿元", 12.5), ("１２．５", 12.5), ("+3", 3.0), ("1e2", 100.0),
-    (".5", 0.5), ("7", 7.0)])
+@pytest.mark.parametrize(
+    "typed, value",
+    [
+        ("1,234.5", 1234.5),
+        ("12.5亿元", 12.5),
+        ("12.5 亿元", 12.5),
+        ("１２．５", 12.5),
+        ("+3", 3.0),
+        ("1e2", 100.0),
+        (".5", 0.5),
+        ("7", 7.0),
+    ],
+)
 def test_numbers_by_the_one_rule(ctx, typed, value):
     checked = check_firms(ctx, [firm(ctx, **{"营业收入（亿元）": typed})])
     assert checked.errors == [] and stored(checked, "revenue") == value
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("120万元", "“120万元”：本列单位为亿元，只填数字（120万元 = 0.012亿元）。"),
-    ("3亿", "“3亿”：本列单位为亿元，只填数字（3亿 = 3亿元）。"),
-    ("12家", "“12家”：本列单位为亿元，只填数字。"),
-    ("1,2", "“1,2”中的逗号不是每三位一个的千位分隔符：小数点请用“.”，或去掉逗号。"),
-    ("12,34.5", "“12,34.5”中的逗号不是每三位一个的千位分隔符：小数点请用“.”，或去掉逗号。"),
-    ("inf", "“inf”不是数字。"), ("NaN", "“NaN”不是数字。"), ("1e400", "“1e400”不是有限的数值。"),
-    ("－5", "不能为负数。"), ("1_000", "“1_000”不是数字。"), ("0x10", "“0x10”不是数字。"),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("120万元", "“120万元”：本列单位为亿元，只填数字（120万元 = 0.012亿元）。"),
+        ("3亿", "“3亿”：本列单位为亿元，只填数字（3亿 = 3亿元）。"),
+        ("12家", "“12家”：本列单位为亿元，只填数字。"),
+        ("1,2", "“1,2”中的逗号不是每三位一个的千位分隔符：小数点请用“.”，或去掉逗号。"),
+        ("12,34.5", "“12,34.5”中的逗号不是每三位一个的千位分隔符：小数点请用“.”，或去掉逗号。"),
+        ("inf", "“inf”不是数字。"),
+        ("NaN", "“NaN”不是数字。"),
+        ("1e400", "“1e400”不是有限的数值。"),
+        ("－5", "不能为负数。"),
+        ("1_000", "“1_000”不是数字。"),
+        ("0x10", "“0x10”不是数字。"),
+    ],
+)
 def test_numbers_outside_the_rule_are_refused_with_a_hint(ctx, typed, message):
     checked = check_firms(ctx, [firm(ctx, **{"营业收入（亿元）": typed})])
     assert [p.message for p in checked.errors] == [message]
 
 
 def test_units_of_their_own_column_years_and_negative_profit(ctx):
-    checked = check_clusters(ctx, [cluster(ctx, 年度="2025年", **{"研发投入强度（%）": "3.5%", "利润总额（亿元）": "-2.5",
-                                                              "规上企业数（家）": "40家"})])
+    checked = check_clusters(
+        ctx,
+        [
+            cluster(
+                ctx,
+                年度="2025年",
+                **{"研发投入强度（%）": "3.5%", "利润总额（亿元）": "-2.5", "规上企业数（家）": "40家"},
+            )
+        ],
+    )
     assert checked.errors == []
     figures = checked.tables["batch_cluster_figures"].set_index("indicator").value
     assert figures.rd_intensity == 3.5 and figures.profit == -2.5 and figures.firms_above_scale == 40
@@ -103,6 +137,7 @@ def test_every_number_kept_is_finite(ctx):
 
 
 # Files that hold no data, or hold it elsewhere -------------------------------------------------------------------
+
 
 def check_book(ctx, sheets: dict[str, list[list]], kind=spec.ENTERPRISES, name="名录.xlsx") -> Checked:
     book = Workbook()
@@ -124,20 +159,29 @@ def test_a_header_only_csv_is_refused_at_validation_naming_the_file(ctx):
 
 def test_data_on_another_sheet_than_the_templates_is_named(ctx):
     row = list(firm(ctx).values())
-    checked = check_book(ctx, {"填写说明": [["说明"]], spec.ENTERPRISES: [ENTERPRISE_HEADER],
-                               enterprises.HONOURS_SHEET: [["统一社会信用代码", "荣誉", "首次获得年份"]],
-                               "Sheet2": [ENTERPRISE_HEADER, row]})
+    checked = check_book(
+        ctx,
+        {
+            "填写说明": [["说明"]],
+            spec.ENTERPRISES: [ENTERPRISE_HEADER],
+            enterprises.HONOURS_SHEET: [["统一社会信用代码", "荣誉", "首次获得年份"]],
+            "Sheet2": [ENTERPRISE_HEADER, row],
+        },
+    )
     assert texts(checked) == ["名录.xlsx › 企业名录：没有数据行；数据在工作表“Sheet2”中，请放在“企业名录”中。"]
     both = check_book(ctx, {spec.ENTERPRISES: [ENTERPRISE_HEADER, row], "Sheet2": [ENTERPRISE_HEADER, row]})
     assert both.errors == [] and texts(both, WARNING) == [
-        "名录.xlsx › Sheet2：此工作表的数据不会被读取：只读取“企业名录”表。"]
+        "名录.xlsx › Sheet2：此工作表的数据不会被读取：只读取“企业名录”表。"
+    ]
 
 
 def test_an_empty_sheet_and_the_other_kinds_template_are_named(ctx):
     empty = check_book(ctx, {spec.ENTERPRISES: [], "备注": [["x"]]})
     assert texts(empty) == ["名录.xlsx › 企业名录：工作表是空的（没有列名和数据）：请使用下载的模板。"]
     other = check_book(ctx, {spec.CLUSTERS: [CLUSTER_HEADER, list(cluster(ctx).values())]})
-    assert texts(other) == ["名录.xlsx：找不到“企业名录”表：此文件似为“集群年度数据”模板，请确认上报类型，请使用下载的企业名录模板。"]
+    assert texts(other) == [
+        "名录.xlsx：找不到“企业名录”表：此文件似为“集群年度数据”模板，请确认上报类型，请使用下载的企业名录模板。"
+    ]
 
 
 def test_a_file_of_empty_sheets_is_unreadable_naming_it():
@@ -153,15 +197,18 @@ def test_problems_beyond_the_listed_number_are_counted_exactly(ctx, monkeypatch)
     rows = [firm(ctx, 统一社会信用代码="", **{"营业收入（亿元）": "x"}) for _ in range(80)]
     checked = validate.check(spec.ENTERPRISES, 2025, files.read("名录.csv", csv_bytes(rows)), ctx)
     assert checked.error_count == 160 and len(checked.errors) == 51
-    assert checked.errors[-1].text() == ("名录.csv：另有 110 个错误、0 个警告未列出（每类最多列出 50 个）："
-                                         "请先改正已列出的问题，再重新上传。")
+    assert checked.errors[-1].text() == (
+        "名录.csv：另有 110 个错误、0 个警告未列出（每类最多列出 50 个）：请先改正已列出的问题，再重新上传。"
+    )
 
 
 # Refused uploads in the audit log --------------------------------------------------------------------------------
 
+
 def tables_but_the_audit_log(con) -> dict[str, int]:
-    names = [r[0] for r in con.execute("select table_name from duckdb_tables() where table_name <> 'audit_log'")
-             .fetchall()]
+    names = [
+        r[0] for r in con.execute("select table_name from duckdb_tables() where table_name <> 'audit_log'").fetchall()
+    ]
     return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}  # names from the store
 
 
@@ -172,13 +219,30 @@ def test_refused_uploads_are_audited_and_change_nothing_else(db, ctx):
     assert checked.error_count == 3  # the bad revenue, the empty name, the same code twice
     with pytest.raises(files.UnreadableFile):
         batches.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("坏.xlsx", b"PK\x03\x04broken")])
-    events = db.execute("select username, action, adcode, year, file_name, file_sha256, detail from audit_log "
-                        "where action = '上传未通过' order by event_id").fetchall()
+    events = db.execute(
+        "select username, action, adcode, year, file_name, file_sha256, detail from audit_log "
+        "where action = '上传未通过' order by event_id"
+    ).fetchall()
     assert events == [
-        ("tc", "上传未通过", "340881", 2025, "名录 .csv", files.sha256(bad),
-         "企业名录：3 个错误、0 个警告，未写入任何数据"),
-        ("tc", "上传未通过", None, 2025, "坏.xlsx", files.sha256(b"PK\x03\x04broken"),
-         "企业名录：文件未能读取。坏.xlsx：不是有效的 .xlsx 文件（无法作为 Excel 工作簿打开，文件可能已损坏或不完整）。")]
+        (
+            "tc",
+            "上传未通过",
+            "340881",
+            2025,
+            "名录 .csv",
+            files.sha256(bad),
+            "企业名录：3 个错误、0 个警告，未写入任何数据",
+        ),
+        (
+            "tc",
+            "上传未通过",
+            None,
+            2025,
+            "坏.xlsx",
+            files.sha256(b"PK\x03\x04broken"),
+            "企业名录：文件未能读取。坏.xlsx：不是有效的 .xlsx 文件（无法作为 Excel 工作簿打开，文件可能已损坏或不完整）。",
+        ),
+    ]
     assert tables_but_the_audit_log(db) == before
 
 

@@ -24,18 +24,22 @@ def test_a_reader_that_aborts_its_process_is_a_message_and_the_server_carries_on
     before = rss_mb()
     with pytest.raises(sandbox.WorkerFailed) as failed:
         sandbox.run(hostile.read_unchecked, (hostile.far_cells(),), "名录.xlsx")
-    assert str(failed.value) == ("名录.xlsx：读取所需内存超过 2,048 MB 的上限，已中止。文件可能结构异常，"
-                                 "请在 Excel 或 WPS 中另存后重试。")
+    assert str(failed.value) == (
+        "名录.xlsx：读取所需内存超过 2,048 MB 的上限，已中止。文件可能结构异常，请在 Excel 或 WPS 中另存后重试。"
+    )
     assert rss_mb() - before < 50
     assert sandbox.run(hostile.answer, (21,), "x") == 42  # and the next file is read as usual
 
 
-@pytest.mark.parametrize("work, limits, expected", [
-    (hostile.allocate_forever, {"memory_mb": 600}, "名录.xlsx：读取所需内存超过 600 MB 的上限，已中止。"),
-    (hostile.spin_forever, {"cpu_seconds": 1}, "名录.xlsx：处理用时超过 1 秒的上限，已中止。"),
-    (hostile.sleep_forever, {"wall_seconds": 1}, "名录.xlsx：处理超过 1 秒仍未完成，已中止。"),
-    (hostile.abort, {}, "名录.xlsx：读取所需内存超过 2,048 MB 的上限"),
-])
+@pytest.mark.parametrize(
+    "work, limits, expected",
+    [
+        (hostile.allocate_forever, {"memory_mb": 600}, "名录.xlsx：读取所需内存超过 600 MB 的上限，已中止。"),
+        (hostile.spin_forever, {"cpu_seconds": 1}, "名录.xlsx：处理用时超过 1 秒的上限，已中止。"),
+        (hostile.sleep_forever, {"wall_seconds": 1}, "名录.xlsx：处理超过 1 秒仍未完成，已中止。"),
+        (hostile.abort, {}, "名录.xlsx：读取所需内存超过 2,048 MB 的上限"),
+    ],
+)
 def test_every_way_a_worker_can_end_badly_is_a_message_naming_the_file(work, limits, expected):
     before = rss_mb()
     with pytest.raises(sandbox.WorkerFailed, match=expected):
@@ -75,7 +79,8 @@ def test_check_upload_reads_in_the_worker(db, monkeypatch):
     data = hostile.far_cells()
     with pytest.raises(sandbox.WorkerFailed, match="far.xlsx：读取所需内存超过"):
         batches.check_upload(db, "tc", spec.ENTERPRISES, 2025, [("far.xlsx", data)])
-    event = db.execute("select username, action, file_name, file_sha256, detail from audit_log "
-                       "order by event_id desc limit 1").fetchone()
+    event = db.execute(
+        "select username, action, file_name, file_sha256, detail from audit_log order by event_id desc limit 1"
+    ).fetchone()
     assert event[:4] == ("tc", "上传未通过", "far.xlsx", files.sha256(data))
     assert event[4].startswith("企业名录：文件未能读取。far.xlsx：读取所需内存超过")

@@ -30,14 +30,25 @@ def ctx(store_path):
 
     con = queries.connect_read_only(store_path)
     built = context.build(con, FILER, 2025)
-    built.demo = con.execute(  # a real 桐城 firm and cluster to start every row from
-        "select e.*, l.name as link, c.name as cluster from enterprises e left join chain_links l using (link_id) "
-        "left join clusters c using (cluster_id) where e.adcode = $a and e.cluster_id is not null "
-        "and e.link_id is not null order by e.revenue desc limit 1", {"a": TONGCHENG}).df().iloc[0]
-    built.cluster = con.execute(
-        "select c.*, f.value as revenue from clusters c join cluster_figures f using (cluster_id) "
-        "where c.adcode = $a and f.year = 2024 and f.indicator = 'revenue' order by f.value desc limit 1",
-        {"a": TONGCHENG}).df().iloc[0]
+    built.demo = (
+        con.execute(  # a real 桐城 firm and cluster to start every row from
+            "select e.*, l.name as link, c.name as cluster from enterprises e left join chain_links l using (link_id) "
+            "left join clusters c using (cluster_id) where e.adcode = $a and e.cluster_id is not null "
+            "and e.link_id is not null order by e.revenue desc limit 1",
+            {"a": TONGCHENG},
+        )
+        .df()
+        .iloc[0]
+    )
+    built.cluster = (
+        con.execute(
+            "select c.*, f.value as revenue from clusters c join cluster_figures f using (cluster_id) "
+            "where c.adcode = $a and f.year = 2024 and f.indicator = 'revenue' order by f.value desc limit 1",
+            {"a": TONGCHENG},
+        )
+        .df()
+        .iloc[0]
+    )
     con.close()
     return built
 
@@ -50,18 +61,43 @@ def inside(code: str = TONGCHENG) -> tuple[float, float]:
 def firm(ctx, **changes) -> dict:
     d = ctx.demo
     lon, lat = inside()
-    row = {"统一社会信用代码": d.uscc, "企业名称": d["name"], "区县": "桐城市", "所属集群": d.cluster,
-           "产业": d.industry, "产业链环节": d.link, "营业收入（亿元）": "12.5", "规上企业": "是", "经度": str(lon),
-           "纬度": str(lat), "坐标系": "WGS-84"}
+    row = {
+        "统一社会信用代码": d.uscc,
+        "企业名称": d["name"],
+        "区县": "桐城市",
+        "所属集群": d.cluster,
+        "产业": d.industry,
+        "产业链环节": d.link,
+        "营业收入（亿元）": "12.5",
+        "规上企业": "是",
+        "经度": str(lon),
+        "纬度": str(lat),
+        "坐标系": "WGS-84",
+    }
     return row | changes
 
 
 def cluster(ctx, **changes) -> dict:
     c = ctx.cluster
-    row = {"年度": "2025", "区县": "桐城市", "集群名称": c["name"], "产业": c.industry, "首位产业": "是",
-           "集群级别": c.level, "认定年份": str(c.recognised_year), "营业收入（亿元）": str(c.revenue * 1.1),
-           "规上企业数（家）": "40", "研发投入强度（%）": "2.5", "省级及以上公共服务平台（个）": "1",
-           "利润总额（亿元）": "8", "管理机构": "是", "公共品牌": "否", "行业协会": "是", "研发中心": "否", "全产业链": "是"}
+    row = {
+        "年度": "2025",
+        "区县": "桐城市",
+        "集群名称": c["name"],
+        "产业": c.industry,
+        "首位产业": "是",
+        "集群级别": c.level,
+        "认定年份": str(c.recognised_year),
+        "营业收入（亿元）": str(c.revenue * 1.1),
+        "规上企业数（家）": "40",
+        "研发投入强度（%）": "2.5",
+        "省级及以上公共服务平台（个）": "1",
+        "利润总额（亿元）": "8",
+        "管理机构": "是",
+        "公共品牌": "否",
+        "行业协会": "是",
+        "研发中心": "否",
+        "全产业链": "是",
+    }
     return row | changes
 
 
@@ -103,8 +139,9 @@ def texts(checked, level=ERROR) -> list[str]:
 
 
 def test_a_clean_file_passes_and_is_normalised(ctx):
-    checked = check_firms(ctx, [firm(ctx)], [{"统一社会信用代码": ctx.demo.uscc, "荣誉": "国家高新技术企业",
-                                              "首次获得年份": "2021"}])
+    checked = check_firms(
+        ctx, [firm(ctx)], [{"统一社会信用代码": ctx.demo.uscc, "荣誉": "国家高新技术企业", "首次获得年份": "2021"}]
+    )
     assert checked.errors == [] and checked.adcode == TONGCHENG
     row = checked.tables["batch_enterprises"].iloc[0]
     assert row.uscc == ctx.demo.uscc and row.link_id == ctx.demo.link_id and row.revenue == 12.5
@@ -126,8 +163,7 @@ def test_missing_and_unknown_columns(ctx):
     assert "batch_enterprises" not in checked.tables
     header = ENTERPRISE_HEADER + ["备注"]
     checked = check_firms(ctx, [firm(ctx) | {"备注": "x"}], header={spec.ENTERPRISES: header})
-    assert checked.errors == [] and any("L 列「备注」：不是模板中的列，将被忽略" in t
-                                        for t in texts(checked, WARNING))
+    assert checked.errors == [] and any("L 列「备注」：不是模板中的列，将被忽略" in t for t in texts(checked, WARNING))
     # half-width brackets and spaces in a header are accepted
     header = [h.replace("（", "(").replace("）", ")") for h in ENTERPRISE_HEADER]
     relabelled = {h2: firm(ctx)[h1] for h1, h2 in zip(ENTERPRISE_HEADER, header)}
@@ -227,11 +263,15 @@ def test_gcj02_coordinates_declared_as_wgs84_are_recognised(ctx):
 
 
 def test_honours_outside_the_vocabulary_and_firms_missing_from_the_list(ctx):
-    honours = [{"统一社会信用代码": ctx.demo.uscc, "荣誉": "专精特新企业", "首次获得年份": "2023"},
-               {"统一社会信用代码": OTHER_FIRM, "荣誉": "上市公司", "首次获得年份": "2020"}]
+    honours = [
+        {"统一社会信用代码": ctx.demo.uscc, "荣誉": "专精特新企业", "首次获得年份": "2023"},
+        {"统一社会信用代码": OTHER_FIRM, "荣誉": "上市公司", "首次获得年份": "2020"},
+    ]
     problems = texts(check_firms(ctx, [firm(ctx)], honours))
-    assert any("名录.xlsx › 企业荣誉 · 第 2 行 · B 列「荣誉」：“专精特新企业”不在可选值中，是否为“专精特新中小企业”？" in t
-               for t in problems)
+    assert any(
+        "名录.xlsx › 企业荣誉 · 第 2 行 · B 列「荣誉」：“专精特新企业”不在可选值中，是否为“专精特新中小企业”？" in t
+        for t in problems
+    )
     assert any("企业荣誉 · 第 3 行" in t and "不在“企业名录”表中" in t for t in problems)
 
 
@@ -258,14 +298,19 @@ def test_csv_in_utf8_bom_and_gbk(ctx, encoding):
     assert sheets[0].header == ENTERPRISE_HEADER and sheets[0].cells.iloc[0, 1] == ctx.demo["name"]
     checked = validate.check(spec.ENTERPRISES, 2025, sheets, ctx)
     assert checked.errors == [] and checked.tables["batch_enterprises"].name.iloc[0] == ctx.demo["name"]
-    problems = [p.text() for p in validate.check(spec.ENTERPRISES, 2025, files.read("名录.csv", csv_bytes(
-        [firm(ctx, 区县="桐成")], encoding)), ctx).errors]
+    problems = [
+        p.text()
+        for p in validate.check(
+            spec.ENTERPRISES, 2025, files.read("名录.csv", csv_bytes([firm(ctx, 区县="桐成")], encoding)), ctx
+        ).errors
+    ]
     assert any(t.startswith("名录.csv · 第 2 行 · C 列「区县」") for t in problems)  # a CSV has no sheet
 
 
 def test_honours_as_a_second_csv_file(ctx):
-    sheets = files.read("名录.csv", csv_bytes([firm(ctx)])) + files.read("荣誉.csv", csv_bytes(
-        [{"统一社会信用代码": ctx.demo.uscc, "荣誉": "瞪羚企业", "首次获得年份": "2024"}], "gbk"))
+    sheets = files.read("名录.csv", csv_bytes([firm(ctx)])) + files.read(
+        "荣誉.csv", csv_bytes([{"统一社会信用代码": ctx.demo.uscc, "荣誉": "瞪羚企业", "首次获得年份": "2024"}], "gbk")
+    )
     checked = validate.check(spec.ENTERPRISES, 2025, sheets, ctx)
     assert checked.errors == [] and checked.tables["batch_enterprise_honours"].honour.tolist() == ["瞪羚企业"]
 
@@ -298,7 +343,9 @@ def test_templates_have_notes_and_drop_downs(ctx):
     # an untouched template read back is refused at validation, naming the file and the sheet
     empty = files.read("模板.xlsx", templates.template(spec.CLUSTERS, options))
     checked = validate.check(spec.CLUSTERS, 2025, empty, ctx)
-    assert [p.text() for p in checked.errors] == ["模板.xlsx › 集群年度数据：只有列名、没有数据行：请从第 2 行起填写数据。"]
+    assert [p.text() for p in checked.errors] == [
+        "模板.xlsx › 集群年度数据：只有列名、没有数据行：请从第 2 行起填写数据。"
+    ]
     assert checked.tables == {}
 
 
@@ -334,5 +381,6 @@ def test_a_header_below_blank_rows_is_found_and_rows_keep_their_numbers(ctx):
     book.save(out)
     checked = validate.check(spec.ENTERPRISES, 2025, files.read("名录.xlsx", out.getvalue()), ctx)
     assert [p.text() for p in checked.errors] == [
-        "名录.xlsx › 企业名录 · 第 3 行：缺少必填列“企业名称”。请使用模板中的列名。"]
+        "名录.xlsx › 企业名录 · 第 3 行：缺少必填列“企业名称”。请使用模板中的列名。"
+    ]
     assert files.read("名录.xlsx", out.getvalue())[0].rows == [5]

@@ -14,8 +14,18 @@ from records import access, batches
 from tests.conftest import TONGCHENG, WUWEI
 from uploads import files, spec
 
-COLUMNS = {"uscc": "统一社会信用代码", "name": "企业名称", "county": "区县", "cluster": "所属集群", "industry": "产业",
-           "link": "产业链环节", "revenue": "营业收入（亿元）", "above": "规上企业", "lon": "经度", "lat": "纬度"}
+COLUMNS = {
+    "uscc": "统一社会信用代码",
+    "name": "企业名称",
+    "county": "区县",
+    "cluster": "所属集群",
+    "industry": "产业",
+    "link": "产业链环节",
+    "revenue": "营业收入（亿元）",
+    "above": "规上企业",
+    "lon": "经度",
+    "lat": "纬度",
+}
 
 
 @pytest.fixture()
@@ -38,12 +48,15 @@ def reader(con):
 
 def county_list(con, adcode=TONGCHENG) -> pd.DataFrame:
     """The county's 名录 as the template has it (what a county would download, edit and upload)."""
-    rows = con.execute("""
+    rows = con.execute(
+        """
         select e.uscc, e.name, r.name as county, c.name as cluster, e.industry, l.name as link,
                cast(e.revenue as varchar) as revenue, case when e.above_scale then '是' else '否' end as above,
                cast(e.lon as varchar) as lon, cast(e.lat as varchar) as lat
         from enterprises e join regions r using (adcode) left join clusters c using (cluster_id)
-        left join chain_links l using (link_id) where e.adcode = $a order by e.uscc""", {"a": adcode}).df()
+        left join chain_links l using (link_id) where e.adcode = $a order by e.uscc""",
+        {"a": adcode},
+    ).df()
     return rows.rename(columns=COLUMNS)
 
 
@@ -54,8 +67,11 @@ def csv_of(frame: pd.DataFrame) -> bytes:
 
 
 def live(con, adcode=TONGCHENG) -> pd.DataFrame:
-    return con.execute("select * from enterprises where adcode = $a order by uscc",
-                       {"a": adcode}).df().drop(columns="source_id")
+    return (
+        con.execute("select * from enterprises where adcode = $a order by uscc", {"a": adcode})
+        .df()
+        .drop(columns="source_id")
+    )
 
 
 def submit_list(con, frame, user="tc", name="桐城名录.csv") -> int:
@@ -147,14 +163,30 @@ def test_a_resubmission_replaces_the_batch_in_review(db):
 
 
 def test_cluster_figures_publish_and_roll_back(db):
-    figures = "select f.cluster_id, f.year, f.indicator, f.value from cluster_figures f " \
-              "join clusters c using (cluster_id) where c.adcode = $a order by 1, 2, 3"
+    figures = (
+        "select f.cluster_id, f.year, f.indicator, f.value from cluster_figures f "
+        "join clusters c using (cluster_id) where c.adcode = $a order by 1, 2, 3"
+    )
     before = db.execute(figures, {"a": TONGCHENG}).df()
     clusters = db.execute("select * from clusters where adcode = $a order by cluster_id", {"a": TONGCHENG}).df()
-    rows = [{"年度": "2025", "区县": "桐城市", "集群名称": c["name"], "产业": c.industry,
-             "首位产业": "是" if i == 0 else "否", "集群级别": c.level, "认定年份": str(c.recognised_year),
-             "营业收入（亿元）": str(100 + i), "管理机构": "是", "公共品牌": "是", "行业协会": "是", "研发中心": "否",
-             "全产业链": "否"} for i, c in clusters.iterrows()]
+    rows = [
+        {
+            "年度": "2025",
+            "区县": "桐城市",
+            "集群名称": c["name"],
+            "产业": c.industry,
+            "首位产业": "是" if i == 0 else "否",
+            "集群级别": c.level,
+            "认定年份": str(c.recognised_year),
+            "营业收入（亿元）": str(100 + i),
+            "管理机构": "是",
+            "公共品牌": "是",
+            "行业协会": "是",
+            "研发中心": "否",
+            "全产业链": "否",
+        }
+        for i, c in clusters.iterrows()
+    ]
     rows.append(rows[0] | {"集群名称": "桐城市新设测试产业集群", "首位产业": "否", "营业收入（亿元）": "12"})
     data = csv_of(pd.DataFrame(rows))
     checked = batches.check_upload(db, "tc", spec.CLUSTERS, 2025, [("集群.csv", data)])
@@ -162,11 +194,20 @@ def test_cluster_figures_publish_and_roll_back(db):
     batch = batches.submit(db, "tc", checked, "集群.csv", files.sha256(data))
     batches.city_review(db, "aq", batch, approve=True)
     batches.province_review(db, "admin", batch, approve=True)
-    revenue = db.execute("select c.name, f.value from cluster_figures f join clusters c using (cluster_id) "
-                         "where c.adcode = $a and f.year = 2025 and f.indicator = 'revenue'", {"a": TONGCHENG}).df()
+    revenue = db.execute(
+        "select c.name, f.value from cluster_figures f join clusters c using (cluster_id) "
+        "where c.adcode = $a and f.year = 2025 and f.indicator = 'revenue'",
+        {"a": TONGCHENG},
+    ).df()
     assert dict(zip(revenue.name, revenue.value)) == {r["集群名称"]: float(r["营业收入（亿元）"]) for r in rows}
-    assert db.execute("select count(*) from cluster_figures where year = 2024 and cluster_id in "
-                      "(select cluster_id from clusters where adcode = $a)", {"a": TONGCHENG}).fetchone()[0] > 0
+    assert (
+        db.execute(
+            "select count(*) from cluster_figures where year = 2024 and cluster_id in "
+            "(select cluster_id from clusters where adcode = $a)",
+            {"a": TONGCHENG},
+        ).fetchone()[0]
+        > 0
+    )
     batches.rollback(db, "admin", batch)
     assert db.execute(figures, {"a": TONGCHENG}).df().equals(before)
     assert not db.execute("select count(*) from clusters where name = '桐城市新设测试产业集群'").fetchone()[0]
@@ -224,8 +265,9 @@ def test_preview_and_batch_changes_list_what_an_upload_changes(db):
 
 def test_an_enterprise_recorded_in_another_county_is_not_published_twice(db):
     moved = county_list(db, WUWEI).iloc[[0]].copy()  # a 无为 firm, declared in 桐城 now
-    listed = pd.concat([county_list(db), moved.assign(**{"区县": "桐城市", "所属集群": "", "产业链环节": "",
-                                                        "经度": "", "纬度": ""})])
+    listed = pd.concat(
+        [county_list(db), moved.assign(**{"区县": "桐城市", "所属集群": "", "产业链环节": "", "经度": "", "纬度": ""})]
+    )
     batch = submit_list(db, listed)
     batches.city_review(db, "aq", batch, approve=True)
     before = live(db)

@@ -62,8 +62,9 @@ def fold(raw: pd.Series) -> pd.Series:
     values = raw.tolist()
     if _JOIN_CLEAN.join(values).isascii():
         return raw
-    return pd.Series([unicodedata.normalize("NFKC", v).replace("\u2212", "-") for v in values], index=raw.index,
-                     dtype=object)
+    return pd.Series(
+        [unicodedata.normalize("NFKC", v).replace("\u2212", "-") for v in values], index=raw.index, dtype=object
+    )
 
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
@@ -109,6 +110,9 @@ def _why(original: str, text: str, unit: str, parsed: bool) -> str:
         number, written = found.groups()
         factor = _CONVERTIBLE.get((written, unit))
         hint = f"（{number}{written} = {float(number.replace(',', '')) * factor:g}{unit}）" if factor else ""
-        return f"“{original}”：本列单位为{unit or '纯数字'}，只填数字{hint}。" if unit else \
-            f"“{original}”：本列只填数字，不带单位。"
+        return (
+            f"“{original}”：本列单位为{unit or '纯数字'}，只填数字{hint}。"
+            if unit
+            else f"“{original}”：本列只填数字，不带单位。"
+        )
     return f"“{original}”不是数字。"

@@ -22,7 +22,8 @@ class Context:
     allowed_counties: set[str] | None  # None: any county (a province role)
     clusters: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "cluster_id"]))
     last_year: pd.DataFrame = field(  # the confirmed revenue of last year, by county and cluster name
-        default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "revenue"]))
+        default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "revenue"])
+    )
     enterprise_revenue: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))  # by uscc
     shapes: dict[str, object] = field(default_factory=dict)  # adcode → shapely geometry (WGS-84)
 
@@ -42,6 +43,7 @@ def build(con, user: access.User, year: int) -> Context:
         clusters=queries.run(con, "cluster_names"),
         last_year=queries.run(con, "cluster_revenue_by_name", year=year - 1),
         enterprise_revenue=queries.run(con, "enterprise_revenues", adcodes=sorted(allowed) if allowed else None)
-        .set_index("uscc").revenue,
+        .set_index("uscc")
+        .revenue,
         shapes=dict(zip(shapes.adcode, shapes.geometry)),
     )

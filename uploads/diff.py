@@ -21,8 +21,9 @@ def _same(a: pd.Series, b: pd.Series) -> np.ndarray:
 
 def changes(new: pd.DataFrame, old: pd.DataFrame, key: str, fields: dict[str, str], label: str) -> pd.DataFrame:
     """One row per added, removed or changed record: 变化, the key (as ``label``), 名称/字段, 原值, 新值."""
-    merged = new.set_index(key)[list(fields)].join(old.set_index(key)[list(fields)], how="outer",
-                                                    lsuffix="_new", rsuffix="_old")
+    merged = new.set_index(key)[list(fields)].join(
+        old.set_index(key)[list(fields)], how="outer", lsuffix="_new", rsuffix="_old"
+    )
     in_new = merged.index.isin(new[key])
     in_old = merged.index.isin(old[key])
     rows = []
@@ -55,5 +56,7 @@ def summary(diff: pd.DataFrame, label: str) -> str:
     """E.g. '新增 3 家，删除 1 家，变更 12 家（共 15 处）'."""
     unit = "家" if label == "统一社会信用代码" else "个"
     changed = diff[diff["变化"] == CHANGED]
-    return (f"新增 {(diff['变化'] == ADDED).sum()} {unit}，删除 {(diff['变化'] == REMOVED).sum()} {unit}，"
-            f"变更 {changed[label].nunique()} {unit}（共 {len(changed)} 处）")
+    return (
+        f"新增 {(diff['变化'] == ADDED).sum()} {unit}，删除 {(diff['变化'] == REMOVED).sum()} {unit}，"
+        f"变更 {changed[label].nunique()} {unit}（共 {len(changed)} 处）"
+    )

@@ -61,7 +61,7 @@ def safe_name(file_name: str, limit: int = 120) -> str:
     if len(name) > limit:
         stem, dot, extension = name.rpartition(".")
         extension = dot + extension if dot and len(extension) <= 5 else ""
-        name = name[:limit - len(extension) - 1] + "…" + extension
+        name = name[: limit - len(extension) - 1] + "…" + extension
     return name
 
 
@@ -73,7 +73,9 @@ def read(file_name: str, data: bytes, limits: Limits | None = None) -> list[Shee
     if not data:
         raise UnreadableFile(f"{file_name}：文件是空的（0 字节）。")
     if len(data) > limits.file_mb * package.MB:
-        raise UnreadableFile(f"{file_name}：文件大小 {len(data) / package.MB:.1f} MB，超过 {limits.file_mb} MB 的上限。")
+        raise UnreadableFile(
+            f"{file_name}：文件大小 {len(data) / package.MB:.1f} MB，超过 {limits.file_mb} MB 的上限。"
+        )
     lower = file_name.lower()
     if lower.endswith(".xlsx"):
         try:
@@ -87,8 +89,10 @@ def read(file_name: str, data: bytes, limits: Limits | None = None) -> list[Shee
 
 
 def _xlsx(file_name: str, data: bytes, limits: Limits) -> list[Sheet]:
-    sheets = [_table(file_name, name, [_texts(column) for column in zip(*values)], limits)
-              for name, values in _calamine(file_name, data)]
+    sheets = [
+        _table(file_name, name, [_texts(column) for column in zip(*values)], limits)
+        for name, values in _calamine(file_name, data)
+    ]
     if not any(sheet.header for sheet in sheets):
         raise UnreadableFile(f"{file_name}：文件中没有数据（每个工作表都是空的）。")
     return sheets
@@ -104,8 +108,9 @@ def _calamine(file_name: str, data: bytes):
     except (KeyboardInterrupt, SystemExit, MemoryError, GeneratorExit):
         raise
     except BaseException as error:  # noqa: BLE001  (CalamineError, or a panic in the Rust reader)
-        raise UnreadableFile(f"{file_name}：无法读取该 Excel 文件，文件可能已损坏（{type(error).__name__}）。") \
-            from None
+        raise UnreadableFile(
+            f"{file_name}：无法读取该 Excel 文件，文件可能已损坏（{type(error).__name__}）。"
+        ) from None
 
 
 def _texts(column: tuple) -> list[str]:
@@ -133,9 +138,11 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-_BINARY = {b"PK\x03\x04": "这是 Excel 文件（.xlsx）而不是 CSV：请把扩展名改为 .xlsx 后上传。",
-           b"\xd0\xcf\x11\xe0": "这是旧版 Excel 文件（.xls）而不是 CSV：请另存为 .xlsx 或 CSV。",
-           b"%PDF": "这是 PDF 文件，不是 CSV。"}
+_BINARY = {
+    b"PK\x03\x04": "这是 Excel 文件（.xlsx）而不是 CSV：请把扩展名改为 .xlsx 后上传。",
+    b"\xd0\xcf\x11\xe0": "这是旧版 Excel 文件（.xls）而不是 CSV：请另存为 .xlsx 或 CSV。",
+    b"%PDF": "这是 PDF 文件，不是 CSV。",
+}
 
 
 def decode(file_name: str, data: bytes) -> str:
@@ -190,12 +197,15 @@ def _csv(file_name: str, data: bytes, limits: Limits) -> Sheet:
             if len(rows) >= limits.rows:
                 raise UnreadableFile(f"{file_name}：超过 {limits.rows:,} 行的上限，请拆分为几个文件。")
             if len(row) > limits.columns:
-                raise UnreadableFile(f"{file_name} · 第 {reader.line_num} 行：有 {len(row):,} 列，超过 "
-                                     f"{limits.columns} 列的上限。")
+                raise UnreadableFile(
+                    f"{file_name} · 第 {reader.line_num} 行：有 {len(row):,} 列，超过 {limits.columns} 列的上限。"
+                )
             rows.append([c.strip() for c in row])
     except csv.Error:
-        raise UnreadableFile(f"{file_name} · 第 {reader.line_num} 行：CSV 格式错误，引号不成对，或右引号后还有字符"
-                             "（单元格内的引号须写成两个：\"\"）。") from None
+        raise UnreadableFile(
+            f"{file_name} · 第 {reader.line_num} 行：CSV 格式错误，引号不成对，或右引号后还有字符"
+            '（单元格内的引号须写成两个：""）。'
+        ) from None
     if not any(any(row) for row in rows):
         raise UnreadableFile(f"{file_name}：文件中没有数据。")
     return _table(file_name, "", [list(column) for column in zip_longest(*rows, fillvalue="")], limits)
@@ -220,8 +230,10 @@ def _table(file_name: str, sheet: str, columns: list[list[str]], limits: Limits)
     for j, column in enumerate(columns):
         for row, text in [(start + 1, header[j]), *_too_long(column, numbers, limits.cell_chars)]:
             if len(text) > limits.cell_chars:
-                raise UnreadableFile(f"{where} · 第 {row} 行 · {column_letters(j + 1)} 列：单元格有 {len(text):,} "
-                                     f"个字符，超过 {limits.cell_chars:,} 个的上限。")
+                raise UnreadableFile(
+                    f"{where} · 第 {row} 行 · {column_letters(j + 1)} 列：单元格有 {len(text):,} "
+                    f"个字符，超过 {limits.cell_chars:,} 个的上限。"
+                )
     while header and not header[-1] and not any(columns[len(header) - 1]):
         header.pop()
     data = pd.DataFrame({j: columns[j] for j in range(len(header))}, index=range(len(body)), dtype=object)

@@ -45,9 +45,16 @@ class Limits:
 
     @classmethod
     def current(cls) -> Limits:
-        return cls(settings.UPLOAD_MAX_MB, settings.UPLOAD_MAX_SHEETS, settings.UPLOAD_MAX_ROWS,
-                   settings.UPLOAD_MAX_COLUMNS, settings.UPLOAD_MAX_CELL_CHARS, settings.UPLOAD_MAX_UNZIPPED_MB,
-                   settings.UPLOAD_MAX_PART_MB, settings.UPLOAD_MAX_RATIO)
+        return cls(
+            settings.UPLOAD_MAX_MB,
+            settings.UPLOAD_MAX_SHEETS,
+            settings.UPLOAD_MAX_ROWS,
+            settings.UPLOAD_MAX_COLUMNS,
+            settings.UPLOAD_MAX_CELL_CHARS,
+            settings.UPLOAD_MAX_UNZIPPED_MB,
+            settings.UPLOAD_MAX_PART_MB,
+            settings.UPLOAD_MAX_RATIO,
+        )
 
 
 class Refused(ValueError):
@@ -102,8 +109,10 @@ def inspect(data: bytes, limits: Limits) -> None:
         if lower in sheets:
             cells += _check_sheet(sheets[lower], body, limits)
             if cells > limits.rows * limits.columns:  # the reader builds every sheet's whole rectangle
-                raise Refused(f"各工作表用到的区域合计 {cells:,} 个单元格，超过 {limits.rows * limits.columns:,} 个"
-                              "的上限：请删除不需要的工作表或空白区域后另存。")
+                raise Refused(
+                    f"各工作表用到的区域合计 {cells:,} 个单元格，超过 {limits.rows * limits.columns:,} 个"
+                    "的上限：请删除不需要的工作表或空白区域后另存。"
+                )
         elif lower.endswith("sharedstrings.xml"):
             _check_shared_strings(body, limits)
 
@@ -113,7 +122,9 @@ def _open(data: bytes) -> zipfile.ZipFile:
         return zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
         if data.startswith(_CFB):
-            raise Refused("这是旧版 .xls 文件或设置了打开密码的文件：请在 Excel 或 WPS 中另存为不加密的 .xlsx。") from error
+            raise Refused(
+                "这是旧版 .xls 文件或设置了打开密码的文件：请在 Excel 或 WPS 中另存为不加密的 .xlsx。"
+            ) from error
         if data[:1] in (b"<", b"{") or data.lstrip()[:5].lower() in (b"<html", b"<?xml"):
             raise Refused("这不是 Excel 文件（内容是网页或 XML 文本）：请在 Excel 或 WPS 中另存为 .xlsx。") from error
         raise Refused("不是有效的 .xlsx 文件（无法作为 Excel 工作簿打开，文件可能已损坏或不完整）。") from error
@@ -134,12 +145,15 @@ def declared_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     ``zipfile`` checks them again: a part never yields more than its declared size)."""
     for info in infos:
         if info.file_size > limits.part_mb * MB:
-            raise Refused(f"部件 {info.filename} 解压后 {info.file_size / MB:,.0f} MB，超过单个部件 "
-                          f"{limits.part_mb} MB 的上限。")
+            raise Refused(
+                f"部件 {info.filename} 解压后 {info.file_size / MB:,.0f} MB，超过单个部件 {limits.part_mb} MB 的上限。"
+            )
         if info.file_size > RATIO_FLOOR and info.file_size > limits.ratio * max(info.compress_size, 1):
             ratio = info.file_size / max(info.compress_size, 1)
-            raise Refused(f"部件 {info.filename} 的压缩比为 {ratio:,.0f}:1，超过 {limits.ratio}:1 的上限"
-                          "（正常表格远低于此，文件可能是恶意构造的“压缩炸弹”）。")
+            raise Refused(
+                f"部件 {info.filename} 的压缩比为 {ratio:,.0f}:1，超过 {limits.ratio}:1 的上限"
+                "（正常表格远低于此，文件可能是恶意构造的“压缩炸弹”）。"
+            )
     total = sum(info.file_size for info in infos)
     if total > limits.unzipped_mb * MB:
         raise Refused(f"解压后总大小为 {total / MB:,.0f} MB，超过 {limits.unzipped_mb} MB 的上限。")
@@ -182,8 +196,9 @@ def _sheets(book: zipfile.ZipFile, names: dict[str, str], limits: Limits) -> dic
         for rel in _xml(book, names["xl/_rels/workbook.xml.rels"], limits).iter():
             if _local(rel.tag) == "Relationship" and rel.get("Target"):
                 target = rel.get("Target")
-                path = target.lstrip("/") if target.startswith("/") else normpath(join(dirname("xl/workbook.xml"),
-                                                                                         target))
+                path = (
+                    target.lstrip("/") if target.startswith("/") else normpath(join(dirname("xl/workbook.xml"), target))
+                )
                 targets[rel.get("Id")] = path.lower()
     found = {}
     for element in declared:
@@ -225,15 +240,21 @@ def _check_sheet(name: str, body: bytes, limits: Limits) -> int:
             columns = column_number(last_col or "XFD") - column_number(first_col or "A") + 1
             if rows > limits.rows or columns > limits.columns:
                 ref = f"{first_col}{first_row}:{last_col}{last_row}"
-                raise Refused(f"{where}声明的数据范围为 {ref}（{rows:,} 行 × {columns:,} 列），超过上限"
-                              f"（{limits.rows:,} 行、{limits.columns} 列）：请删除多余的空白行和列后另存。")
+                raise Refused(
+                    f"{where}声明的数据范围为 {ref}（{rows:,} 行 × {columns:,} 列），超过上限"
+                    f"（{limits.rows:,} 行、{limits.columns} 列）：请删除多余的空白行和列后另存。"
+                )
     last_row, last_column = _extent(body, limits.rows, limits.columns)
     if last_row > limits.rows:
-        raise Refused(f"{where}用到第 {last_row:,} 行，超过 {limits.rows:,} 行的上限：如有大量空白行，请删除后另存；"
-                      "数据确实更多时请拆分为几个文件。")
+        raise Refused(
+            f"{where}用到第 {last_row:,} 行，超过 {limits.rows:,} 行的上限：如有大量空白行，请删除后另存；"
+            "数据确实更多时请拆分为几个文件。"
+        )
     if last_column > limits.columns:
-        raise Refused(f"{where}用到第 {last_column:,} 列（{column_letters(min(last_column, EXCEL_COLUMNS))} 列），"
-                      f"超过 {limits.columns} 列的上限：请删除多余的列后另存。")
+        raise Refused(
+            f"{where}用到第 {last_column:,} 列（{column_letters(min(last_column, EXCEL_COLUMNS))} 列），"
+            f"超过 {limits.columns} 列的上限：请删除多余的列后另存。"
+        )
     return last_row * last_column
 
 
@@ -274,7 +295,8 @@ def _check_shared_strings(body: bytes, limits: Limits) -> None:
     head = _SST.search(body, 0, 4096)
     declared = [int(n) for _, n in _COUNT.findall(head.group(1))] if head else []
     if any(n > most for n in declared):
-        raise Refused(f"共享字符串表声明了 {max(declared):,} 个字符串，超过 {most:,} 个单元格的上限，"
-                      "不是正常的 Excel 文件。")
+        raise Refused(
+            f"共享字符串表声明了 {max(declared):,} 个字符串，超过 {most:,} 个单元格的上限，不是正常的 Excel 文件。"
+        )
     if len(_SHARED.findall(body)) > most:
         raise Refused(f"共享字符串表的字符串数超过 {most:,} 个单元格的上限。")

@@ -22,13 +22,20 @@ def parse(s: Checking, context: Context, choices: dict[str, list[str]] | None = 
     out = {}
     for column in s.columns:
         if column.kind not in PARSERS:
-            raise ValueError(f"column {column.name!r} has unknown kind {column.kind!r}; expected one of {sorted(PARSERS)}")
+            raise ValueError(
+                f"column {column.name!r} has unknown kind {column.kind!r}; expected one of {sorted(PARSERS)}"
+            )
         if column.key not in s.position:
             continue
         raw = s.text(column.key)
         control = cells.controls(raw)
-        s.flag(ERROR, control, column.key,
-               lambda v: f"含有不可见的控制字符（{cells.control_name(v)}），请删除后重新上传。", raw.to_numpy())
+        s.flag(
+            ERROR,
+            control,
+            column.key,
+            lambda v: f"含有不可见的控制字符（{cells.control_name(v)}），请删除后重新上传。",
+            raw.to_numpy(),
+        )
         raw = raw.where(~control, "")  # refused above; not parsed again
         empty = (raw == "").to_numpy()
         if column.required:
@@ -50,12 +57,23 @@ def _yesno(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarray
     return value.to_numpy()
 
 
-def _choice(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarray, context: Context,
-            choices: dict[str, list[str]]) -> pd.Series:
+def _choice(
+    s: Checking,
+    column: spec.Column,
+    raw: pd.Series,
+    present: np.ndarray,
+    context: Context,
+    choices: dict[str, list[str]],
+) -> pd.Series:
     options = list(column.choices) or choices[column.key]
     known = raw.isin(options).to_numpy()
-    s.flag(ERROR, present & ~known, column.key, lambda v: f"“{quoted(v)}”不在可选值中" + suggest(v, options),
-           raw.to_numpy())
+    s.flag(
+        ERROR,
+        present & ~known,
+        column.key,
+        lambda v: f"“{quoted(v)}”不在可选值中" + suggest(v, options),
+        raw.to_numpy(),
+    )
     return raw.where(present & known, None)
 
 
@@ -79,8 +97,12 @@ def _numbers(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarr
     else:
         if column.minimum is not None:
             below = number < column.minimum
-            s.flag(ERROR, ok & below, column.key, "不能为负数。" if column.minimum == 0
-                   else f"应不小于 {column.minimum:g}。")
+            s.flag(
+                ERROR,
+                ok & below,
+                column.key,
+                "不能为负数。" if column.minimum == 0 else f"应不小于 {column.minimum:g}。",
+            )
             out_of_range |= below
         if column.maximum is not None:
             above = number > column.maximum
@@ -97,10 +119,20 @@ def _uscc(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarray,
     code = cells.fold(raw).str.upper().str.replace(r"[\s-]", "", regex=True)
     shape = code.str.fullmatch(_USCC_SHAPE).to_numpy(dtype=bool)
     valid = uscc_valid(code, shape)
-    s.flag(ERROR, present & ~shape, column.key,
-           lambda v: f"“{quoted(v)}”不是 18 位统一社会信用代码（数字与除 I、O、Z、S、V 外的大写字母）。", raw.to_numpy())
-    s.flag(ERROR, present & shape & ~valid, column.key,
-           lambda v: f"“{v}”的校验位不符（GB 32100-2015），请核对。", raw.to_numpy())
+    s.flag(
+        ERROR,
+        present & ~shape,
+        column.key,
+        lambda v: f"“{quoted(v)}”不是 18 位统一社会信用代码（数字与除 I、O、Z、S、V 外的大写字母）。",
+        raw.to_numpy(),
+    )
+    s.flag(
+        ERROR,
+        present & shape & ~valid,
+        column.key,
+        lambda v: f"“{v}”的校验位不符（GB 32100-2015），请核对。",
+        raw.to_numpy(),
+    )
     return code.where(present & valid, None)
 
 
@@ -124,8 +156,7 @@ def uscc_valid(codes: pd.Series, shaped: np.ndarray) -> np.ndarray:
     return valid
 
 
-def _county(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarray, context: Context,
-            *_) -> np.ndarray:
+def _county(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarray, context: Context, *_) -> np.ndarray:
     """Adcodes for county names (with or without 县/市/区) or codes (full-width digits folded); unknown ones
     flagged with the nearest name."""
     raw = cells.fold(raw)
@@ -136,10 +167,16 @@ def _county(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarra
     lookup |= {k: v for k, v in zip(once, counties.adcode[once.index]) if k not in lookup}
     code = raw.map(lookup)
     wrong = present & code.isna().to_numpy()
-    s.flag(ERROR, wrong, column.key, lambda v: f"未知的区县“{quoted(v)}”" + suggest(v, counties.name),
-           raw.to_numpy())
+    s.flag(ERROR, wrong, column.key, lambda v: f"未知的区县“{quoted(v)}”" + suggest(v, counties.name), raw.to_numpy())
     return code.to_numpy()
 
 
-PARSERS = {"text": _text, "number": _numbers, "year": _numbers, "yesno": _yesno, "choice": _choice,
-           "county": _county, "uscc": _uscc}
+PARSERS = {
+    "text": _text,
+    "number": _numbers,
+    "year": _numbers,
+    "yesno": _yesno,
+    "choice": _choice,
+    "county": _county,
+    "uscc": _uscc,
+}

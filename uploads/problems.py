@@ -59,9 +59,15 @@ class Checked:
     def report(self) -> pd.DataFrame:
         """Every problem as a table (errors first), for the page and its download."""
         order = sorted(self.problems, key=lambda p: (p.level != ERROR, p.where, p.row or 0, _column_order(p.column)))
-        return pd.DataFrame({"级别": [p.level for p in order], "文件与工作表": [p.where for p in order],
-                             "行": [p.row for p in order], "列": [p.column or "" for p in order],
-                             "问题": [p.message for p in order]})
+        return pd.DataFrame(
+            {
+                "级别": [p.level for p in order],
+                "文件与工作表": [p.where for p in order],
+                "行": [p.row for p in order],
+                "列": [p.column or "" for p in order],
+                "问题": [p.message for p in order],
+            }
+        )
 
 
 def _column_order(label: str | None) -> tuple[int, str]:

@@ -26,16 +26,22 @@ def scope(s: Checking, parsed: pd.DataFrame, context: Context) -> str | None:
     if context.allowed_counties is not None:
         outside = (codes.notna() & ~codes.isin(context.allowed_counties)).to_numpy()
         allowed = "、".join(names[a] for a in sorted(context.allowed_counties)) or "无"
-        s.flag(ERROR, outside, "adcode", lambda v: f"{names.get(v, v)}不在您的填报范围（{allowed}）内。",
-               codes.to_numpy())
+        s.flag(
+            ERROR, outside, "adcode", lambda v: f"{names.get(v, v)}不在您的填报范围（{allowed}）内。", codes.to_numpy()
+        )
     counted = codes.dropna().value_counts()
     if counted.empty:
         return None
     main = counted.index[0]
     if len(counted) > 1:
         other = (codes.notna() & (codes != main)).to_numpy()
-        s.flag(ERROR, other, "adcode", lambda v: f"一个文件只能报一个区县：本文件主要是{names[main]}，此行为"
-               f"{names.get(v, v)}。", codes.to_numpy())
+        s.flag(
+            ERROR,
+            other,
+            "adcode",
+            lambda v: f"一个文件只能报一个区县：本文件主要是{names[main]}，此行为{names.get(v, v)}。",
+            codes.to_numpy(),
+        )
     return main
 
 
@@ -90,14 +96,35 @@ def coordinates(s: Checking, parsed: pd.DataFrame, context: Context) -> None:
             if declared[i] == spec.GCJ02 and as_gcj[j]:
                 lon[i], lat[i] = converted[j, 0], converted[j, 1]
             elif declared[i] == spec.GCJ02 and as_wgs[j]:
-                s.problems.append(Problem(WARNING, s.sheet.where, row, column,
-                                          "坐标按 WGS-84 落在本县内、按所填 GCJ-02 则在县外：已按 WGS-84 保存，请核对坐标系。"))
+                s.problems.append(
+                    Problem(
+                        WARNING,
+                        s.sheet.where,
+                        row,
+                        column,
+                        "坐标按 WGS-84 落在本县内、按所填 GCJ-02 则在县外：已按 WGS-84 保存，请核对坐标系。",
+                    )
+                )
             elif declared[i] != spec.GCJ02 and not as_wgs[j] and as_gcj[j]:
                 lon[i], lat[i] = converted[j, 0], converted[j, 1]
-                s.problems.append(Problem(WARNING, s.sheet.where, row, column,
-                                          "坐标似为 GCJ-02（高德、腾讯地图）：按 WGS-84 在县外、按 GCJ-02 在县内，已转换为 WGS-84。"))
+                s.problems.append(
+                    Problem(
+                        WARNING,
+                        s.sheet.where,
+                        row,
+                        column,
+                        "坐标似为 GCJ-02（高德、腾讯地图）：按 WGS-84 在县外、按 GCJ-02 在县内，已转换为 WGS-84。",
+                    )
+                )
             elif not as_wgs[j] and not as_gcj[j]:
-                s.problems.append(Problem(ERROR, s.sheet.where, row, column,
-                                          f"坐标（{lon[i]:.4f}, {lat[i]:.4f}）不在{names[code]}内（按 WGS-84 和 GCJ-02 均不在）。"))
+                s.problems.append(
+                    Problem(
+                        ERROR,
+                        s.sheet.where,
+                        row,
+                        column,
+                        f"坐标（{lon[i]:.4f}, {lat[i]:.4f}）不在{names[code]}内（按 WGS-84 和 GCJ-02 均不在）。",
+                    )
+                )
                 s.bad[i] = True
     parsed["lon"], parsed["lat"] = lon, lat

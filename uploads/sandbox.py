@@ -46,15 +46,19 @@ class WorkerBug(RuntimeError):
     which the app records as an incident (``components.incidents``), not a fault of the file."""
 
 
-def check(kind: str, year: int, uploads: list[tuple[str, bytes]], context: Context,
-          limits: Limits | None = None) -> Checked:
+def check(
+    kind: str, year: int, uploads: list[tuple[str, bytes]], context: Context, limits: Limits | None = None
+) -> Checked:
     """``files.read`` and ``validate.check`` of ``uploads`` in a worker process under the limits of ``settings``.
 
     Raises ``files.UnreadableFile`` for a file refused by a reader or a limit, ``WorkerFailed`` when the job is
     killed or runs out of time or memory (both name the files), ``WorkerBug`` for a bug.
     """
-    return run(_read_and_check, (kind, year, uploads, context, limits or Limits.current()),
-               "、".join(name for name, _ in uploads))
+    return run(
+        _read_and_check,
+        (kind, year, uploads, context, limits or Limits.current()),
+        "、".join(name for name, _ in uploads),
+    )
 
 
 def _read_and_check(kind, year, uploads, context, limits) -> Checked:
@@ -68,9 +72,16 @@ def warm() -> None:
         threading.Thread(target=lambda: _IDLE.put(_Worker()), daemon=True, name="upload-worker-start").start()
 
 
-def run(function, args: tuple, names: str, memory_mb: int | None = None, cpu_seconds: int | None = None,
-        wall_seconds: int | None = None, refusals: tuple[type[Exception], ...] = (files.UnreadableFile,),
-        busy: str | None = None):
+def run(
+    function,
+    args: tuple,
+    names: str,
+    memory_mb: int | None = None,
+    cpu_seconds: int | None = None,
+    wall_seconds: int | None = None,
+    refusals: tuple[type[Exception], ...] = (files.UnreadableFile,),
+    busy: str | None = None,
+):
     """``function(*args)`` in a fresh child process (a module-level function; picklable arguments and result).
     Exceptions of ``refusals`` (built from a message alone) are raised again here; a killed job is
     ``WorkerFailed``, an unexpected exception ``WorkerBug``; ``busy`` is the message when no worker frees up in
@@ -87,8 +98,9 @@ def run(function, args: tuple, names: str, memory_mb: int | None = None, cpu_sec
     finally:
         _SLOTS.release()
     if killed:
-        raise WorkerFailed(f"{names}：处理超过 {wall_seconds} 秒仍未完成，已中止。文件可能过大或结构异常，"
-                           "请拆分或另存后重试。")
+        raise WorkerFailed(
+            f"{names}：处理超过 {wall_seconds} 秒仍未完成，已中止。文件可能过大或结构异常，请拆分或另存后重试。"
+        )
     if not data:
         raise WorkerFailed(_death(names, status, memory_mb, cpu_seconds))
     outcome, payload = pickle.loads(data)
@@ -120,7 +132,9 @@ def _call(header: bytes, body: bytes, timeout: float, names: str) -> tuple[int, 
 
 
 def _memory(names: str, memory_mb: int) -> str:
-    return f"{names}：读取所需内存超过 {memory_mb:,} MB 的上限，已中止。文件可能结构异常，请在 Excel 或 WPS 中另存后重试。"
+    return (
+        f"{names}：读取所需内存超过 {memory_mb:,} MB 的上限，已中止。文件可能结构异常，请在 Excel 或 WPS 中另存后重试。"
+    )
 
 
 def _death(names: str, status: int, memory_mb: int, cpu_seconds: int) -> str:
@@ -139,10 +153,21 @@ class _Worker:
 
     def __init__(self):
         # one thread each for the numeric libraries; a native reader that aborts prints one line, not a backtrace
-        env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-               "RUST_BACKTRACE": "0"}
-        self.process = subprocess.Popen([sys.executable, "-m", "uploads.worker"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, cwd=settings.ROOT, env=env, start_new_session=True)
+        env = {
+            **os.environ,
+            "OMP_NUM_THREADS": "1",
+            "OPENBLAS_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "RUST_BACKTRACE": "0",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uploads.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=settings.ROOT,
+            env=env,
+            start_new_session=True,
+        )
         _ALL.add(self)
 
     def call(self, header: bytes, body: bytes, timeout: float) -> tuple[int, bool, bytes]:
@@ -162,7 +187,7 @@ class _Worker:
             reply += chunk
             if size is None and len(reply) >= worker.LENGTH.size:
                 size = worker.LENGTH.unpack_from(reply)[0]
-        return pickle.loads(bytes(reply[worker.LENGTH.size:]))
+        return pickle.loads(bytes(reply[worker.LENGTH.size :]))
 
     def stop(self) -> None:
         _ALL.discard(self)

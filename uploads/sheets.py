@@ -80,8 +80,7 @@ class Checking:
                 hint = f"文件中的“{near}”列是否即此列？请改为模板中的列名。" if near else "请使用模板中的列名。"
                 self.add(ERROR, None, f"缺少必填列“{column.name}”。{hint}", header_row)
         for i, raw in unknown:
-            self.add(WARNING, f"{letter(i)} 列「{raw}」", "不是模板中的列，将被忽略" + suggest(raw, names),
-                     header_row)
+            self.add(WARNING, f"{letter(i)} 列「{raw}」", "不是模板中的列，将被忽略" + suggest(raw, names), header_row)
 
     @property
     def complete(self) -> bool:
@@ -129,8 +128,9 @@ def matching(sheet: Sheet, columns: tuple[spec.Column, ...]) -> int:
     return len({normal(c.name) for c in columns} & {normal(h) for h in sheet.header})
 
 
-def open_main(templates: tuple[spec.Template, ...], others: tuple[spec.Template, ...], sheets: list[Sheet],
-              problems: Problems) -> Checking | None:
+def open_main(
+    templates: tuple[spec.Template, ...], others: tuple[spec.Template, ...], sheets: list[Sheet], problems: Problems
+) -> Checking | None:
     """The main sheet of an upload (``templates[0]``; the rest are the kind's further sheets) with its header
     checked; None (with the problem recorded) when it is missing, empty or lacks a required column. ``others``:
     the other kinds' main templates (a file of another kind is named as such)."""
@@ -140,12 +140,16 @@ def open_main(templates: tuple[spec.Template, ...], others: tuple[spec.Template,
     if sheet is None:
         other = next((t.name for t in others if pick(sheets, t, names - {t.name})), None)
         hint = f"此文件似为“{other}”模板，请确认上报类型，" if other else ""
-        problems.append(Problem(ERROR, sheets[0].file_name, None, None,
-                                f"找不到“{kind}”表：{hint}请使用下载的{kind}模板。"))
+        problems.append(
+            Problem(ERROR, sheets[0].file_name, None, None, f"找不到“{kind}”表：{hint}请使用下载的{kind}模板。")
+        )
         return None
     ours = {t.name for t in templates} | set(spec.TEMPLATE_SHEETS)
-    elsewhere = [other for other in sheets if other is not sheet and other.name not in ours
-                 and len(other.cells) and matching(other, main.columns) >= 2]
+    elsewhere = [
+        other
+        for other in sheets
+        if other is not sheet and other.name not in ours and len(other.cells) and matching(other, main.columns) >= 2
+    ]
     if len(sheet.cells) == 0:
         if elsewhere:
             message = f"没有数据行；数据在工作表“{elsewhere[0].name}”中，请放在“{kind}”中。"
@@ -156,7 +160,8 @@ def open_main(templates: tuple[spec.Template, ...], others: tuple[spec.Template,
         problems.append(Problem(ERROR, sheet.where, None, None, message))
         return None
     for other in elsewhere:
-        problems.append(Problem(WARNING, other.where, None, None,
-                                f"此工作表的数据不会被读取：只读取“{sheet.name or kind}”表。"))
+        problems.append(
+            Problem(WARNING, other.where, None, None, f"此工作表的数据不会被读取：只读取“{sheet.name or kind}”表。")
+        )
     checking = Checking(sheet, main.columns, problems)
     return checking if checking.complete else None

@@ -52,9 +52,14 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
             key = "yesno" if column.kind == "yesno" else column.key
             if column.kind in ("choice", "county", "yesno") and key in ranges:
                 letter = get_column_letter(i)
-                check = DataValidation(type="list", formula1=f"={ranges[key]}", allow_blank=not column.required,
-                                       showErrorMessage=True, errorTitle="不在可选值中",
-                                       error=f"“{column.name}”请从下拉列表选择。")
+                check = DataValidation(
+                    type="list",
+                    formula1=f"={ranges[key]}",
+                    allow_blank=not column.required,
+                    showErrorMessage=True,
+                    errorTitle="不在可选值中",
+                    error=f"“{column.name}”请从下拉列表选择。",
+                )
                 check.add(f"{letter}2:{letter}{ROWS + 1}")
                 sheet.add_data_validation(check)
             if column.kind == "uscc":  # as text, so Excel keeps leading zeros and never shows 9.1E+17
@@ -66,8 +71,12 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
     notes = book.create_sheet(spec.NOTES_SHEET, 0)
     notes.append([f"{kind}上报模板" + (f"（{county}）" if county else "")])
     notes["A1"].font = Font(bold=True, size=14)
-    notes.append(["红色列名为必填。每个文件只报一个区县、一个年度；上传后系统逐行校验，错误须改正后才能提交，"
-                  "警告请核对。可另存为 CSV（UTF-8 或 GBK 编码）上传，企业荣誉另存为第二个 CSV 文件。"])
+    notes.append(
+        [
+            "红色列名为必填。每个文件只报一个区县、一个年度；上传后系统逐行校验，错误须改正后才能提交，"
+            "警告请核对。可另存为 CSV（UTF-8 或 GBK 编码）上传，企业荣誉另存为第二个 CSV 文件。"
+        ]
+    )
     notes.append([])
     notes.append(["工作表", "列名", "必填", "说明"])
     for cell in notes[4]:
@@ -83,9 +92,9 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
     return out.getvalue()
 
 
-def options_from(counties: pd.DataFrame, industries: list[str], links: pd.DataFrame, honours: list[str],
-                 county: str | None = None) -> dict[str, list[str]]:
+def options_from(
+    counties: pd.DataFrame, industries: list[str], links: pd.DataFrame, honours: list[str], county: str | None = None
+) -> dict[str, list[str]]:
     """Drop-down values from the store's vocabularies (only the user's county, for a 县级填报)."""
     names = counties[counties.adcode == county].name.tolist() if county else counties.name.tolist()
-    return {"adcode": names, "industry": list(industries), "link": sorted(set(links.name)),
-            "honour": list(honours)}
+    return {"adcode": names, "industry": list(industries), "link": sorted(set(links.name)), "honour": list(honours)}

@@ -22,14 +22,23 @@ def check(kind: str, year: int, sheets: list[Sheet], context: Context) -> Checke
     problems = Problems()
     others = tuple(other.sheets[0] for other in kinds.REGISTRY.values() if other is not described)
     main = sheet_rules.open_main(described.sheets, others, sheets, problems)
-    checked = Checked(kind, year, None, {}, problems) if main is None else \
-        described.check(year, main, sheets, context, problems)
+    checked = (
+        Checked(kind, year, None, {}, problems)
+        if main is None
+        else described.check(year, main, sheets, context, problems)
+    )
     checked.error_count = problems.listed[ERROR] + problems.unlisted[ERROR]
     checked.warning_count = problems.listed[WARNING] + problems.unlisted[WARNING]
     checked.problems = list(problems)
     if sum(problems.unlisted.values()):
-        checked.problems.append(Problem(
-            ERROR if problems.unlisted[ERROR] else WARNING, sheets[0].file_name, None, None,
-            f"另有 {problems.unlisted[ERROR]:,} 个错误、{problems.unlisted[WARNING]:,} 个警告未列出（每类最多列出 "
-            f"{findings.LISTED:,} 个）：请先改正已列出的问题，再重新上传。"))
+        checked.problems.append(
+            Problem(
+                ERROR if problems.unlisted[ERROR] else WARNING,
+                sheets[0].file_name,
+                None,
+                None,
+                f"另有 {problems.unlisted[ERROR]:,} 个错误、{problems.unlisted[WARNING]:,} 个警告未列出（每类最多列出 "
+                f"{findings.LISTED:,} 个）：请先改正已列出的问题，再重新上传。",
+            )
+        )
     return checked

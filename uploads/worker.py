@@ -59,12 +59,15 @@ def main() -> None:
         if header is None or body is None:
             return  # the server closed the pipe: it has stopped
         memory_mb, cpu_seconds, wall_seconds = pickle.loads(header)
-        write_frame(replies, pickle.dumps(_serve(body, memory_mb, cpu_seconds, wall_seconds,
-                                                 (requests.fileno(), replies.fileno()))))
+        write_frame(
+            replies,
+            pickle.dumps(_serve(body, memory_mb, cpu_seconds, wall_seconds, (requests.fileno(), replies.fileno()))),
+        )
 
 
-def _serve(body: bytes, memory_mb: int, cpu_seconds: int, wall_seconds: float,
-           server_pipes: tuple[int, int]) -> tuple[int, bool, bytes]:
+def _serve(
+    body: bytes, memory_mb: int, cpu_seconds: int, wall_seconds: float, server_pipes: tuple[int, int]
+) -> tuple[int, bool, bytes]:
     """Fork a child for one job, collect what it writes until it exits or the wall-time limit passes."""
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -113,7 +116,7 @@ def _child(out: int, body: bytes, memory_mb: int, cpu_seconds: int) -> None:
             data = pickle.dumps(("too_large", None))
         view = memoryview(data)
         while view:
-            view = view[os.write(out, view):]
+            view = view[os.write(out, view) :]
     finally:
         os._exit(0)
 

@@ -24,8 +24,9 @@ def cluster(action: str) -> None:
     for line in listing.splitlines():
         version, name, port = line.split()[:3]
         if port == os.environ.get("PGPORT"):
-            subprocess.run(["pg_ctlcluster", version, name, action, *(["-m", "fast"] if action == "stop" else [])],
-                           check=True)
+            subprocess.run(
+                ["pg_ctlcluster", version, name, action, *(["-m", "fast"] if action == "stop" else [])], check=True
+            )
             return
     pytest.fail(f"no PostgreSQL cluster on port {os.environ.get('PGPORT')}")
 
@@ -49,8 +50,9 @@ def until(check, seconds: float, what: str):
 def test_postgresql_away_and_back(browser, pg_accounts_template, tmp_path):
     name = new_database(pg_accounts_template)
     port = free_port()
-    server = start_server(tmp_path / "unused.duckdb", port, {"ANHUI_MAP_DATABASE_URL": f"dbname={name}",
-                                                             "ANHUI_MAP_REFRESH_SECONDS": "1"})
+    server = start_server(
+        tmp_path / "unused.duckdb", port, {"ANHUI_MAP_DATABASE_URL": f"dbname={name}", "ANHUI_MAP_REFRESH_SECONDS": "1"}
+    )
     url = f"http://127.0.0.1:{port}"
     stopped = False
     try:

@@ -8,8 +8,23 @@ import pandas as pd
 import queries
 from harness.browser import marker_count, marker_frame, screen_point
 
-SEARCH = dict(year=2025, region=None, city=None, adcodes=None, cluster=None, member=None, honours=None, industry=None,
-              link=None, text="wwdl", initials="%w%w%d%l%", revenue_min=None, revenue_max=None, limit=100_000, offset=0)
+SEARCH = dict(
+    year=2025,
+    region=None,
+    city=None,
+    adcodes=None,
+    cluster=None,
+    member=None,
+    honours=None,
+    industry=None,
+    link=None,
+    text="wwdl",
+    initials="%w%w%d%l%",
+    revenue_min=None,
+    revenue_max=None,
+    limit=100_000,
+    offset=0,
+)
 
 
 def test_a_search_draws_its_points_and_exports_them(page, server, con):
@@ -43,8 +58,9 @@ def test_a_chain_gap_lists_its_leads(page, server, con):
     assert missing.count() >= 1
     first_gap = missing.first.get_attribute("data-link")
     page.locator("table[data-table=leads]").wait_for(timeout=15000)
-    leads = queries.run(con, "chain_leads", link=first_gap, year=2025, region=None, city=None, adcode="340281",
-                        lon=0.0, lat=0.0)
+    leads = queries.run(
+        con, "chain_leads", link=first_gap, year=2025, region=None, city=None, adcode="340281", lon=0.0, lat=0.0
+    )
     assert page.locator("table[data-table=leads] tbody tr").count() == min(30, len(leads))
     assert set(page.locator("table[data-table=leads] tbody tr td:nth-child(2)").all_inner_texts()) <= set(leads.name)
     assert page.recorder.hosts() == {server.split("//")[1]}
@@ -63,8 +79,13 @@ def test_the_first_view_draws_cells_and_stays_light(browser, server, con):
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     page.goto(f"{server}/enterprises")
     firms = con.execute("select count(*) from enterprises").fetchone()[0]
-    cells = len(queries.run(con, "enterprise_cells", **es.query_args(es.Search(), Scope(2025, None, None, None),
-                                                                     cell=points.cell_size(None, None, 0))))
+    cells = len(
+        queries.run(
+            con,
+            "enterprise_cells",
+            **es.query_args(es.Search(), Scope(2025, None, None, None), cell=points.cell_size(None, None, 0)),
+        )
+    )
     assert int(page.locator("p.list-count").get_attribute("data-matches")) == firms
     frame = marker_frame(page, 1)
     page.wait_for_timeout(1000)

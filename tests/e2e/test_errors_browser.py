@@ -10,7 +10,7 @@ import urllib.request
 
 from harness.browser import ROOT, free_port
 
-SCRIPT = '''
+SCRIPT = """
 import streamlit as st
 
 def fail():
@@ -18,14 +18,14 @@ def fail():
 
 st.button("保存", on_click=fail)
 st.write("页面内容")
-'''
-ENTRY = f'''
+"""
+ENTRY = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from server import errors
 app = st.App("page.py", on_script_error=errors.on_script_error)
-'''
+"""
 
 
 def test_a_failing_callback_shows_an_incident_id_and_logs_the_traceback(browser, tmp_path):
@@ -34,10 +34,28 @@ def test_a_failing_callback_shows_an_incident_id_and_logs_the_traceback(browser,
     port = free_port()
     log = tmp_path / "server.log"
     with open(log, "w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "entry.py", "--server.port", str(port),
-                                   "--server.address", "127.0.0.1", "--server.headless", "true",
-                                   "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none"],
-                                  cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "entry.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+                "--client.showErrorDetails",
+                "none",
+            ],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.time() + 60
         while True:

@@ -15,10 +15,14 @@ def test_an_enterprise_named_like_html_shows_as_text(browser, store_path, tmp_pa
     path = tmp_path / "xss.duckdb"
     shutil.copy(store_path, path)
     con = queries.connect(path)
-    uscc, lon, lat = con.execute("select uscc, lon, lat from enterprises where adcode = '340881' "
-                                 "and lon is not null order by revenue desc limit 1").fetchone()
-    con.execute("update enterprises set name = $n, name_initials = 'x' where uscc = $u",
-                {"n": f"桐城{PAYLOAD}有限公司", "u": uscc})
+    uscc, lon, lat = con.execute(
+        "select uscc, lon, lat from enterprises where adcode = '340881' "
+        "and lon is not null order by revenue desc limit 1"
+    ).fetchone()
+    con.execute(
+        "update enterprises set name = $n, name_initials = 'x' where uscc = $u",
+        {"n": f"桐城{PAYLOAD}有限公司", "u": uscc},
+    )
     con.close()
     dialogs = []
     with served(path) as url:

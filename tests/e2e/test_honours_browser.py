@@ -9,8 +9,21 @@ import pandas as pd
 import queries
 from harness.browser import map_frame
 
-SEARCH = dict(year=2025, region=None, city=None, cluster=None, member=None, industry=None, link=None, text=None,
-              initials=None, revenue_min=None, revenue_max=None, limit=100_000, offset=0)
+SEARCH = dict(
+    year=2025,
+    region=None,
+    city=None,
+    cluster=None,
+    member=None,
+    industry=None,
+    link=None,
+    text=None,
+    initials=None,
+    revenue_min=None,
+    revenue_max=None,
+    limit=100_000,
+    offset=0,
+)
 
 
 def list_count(page) -> int:
@@ -65,8 +78,9 @@ def test_a_city_count_opens_the_list_of_that_city(page, server, con):
     row.locator("a.count-link").click()
     page.get_by_text(f"按图索企 · {city} · 2025年").wait_for(timeout=20000)  # the sidebar took the link's city
     cities = queries.run(con, "cities").set_index("name").adcode
-    expected = queries.run(con, "enterprise_search", **(SEARCH | dict(city=cities[city], adcodes=None,
-                                                                        honours=["专精特新中小企业"])))
+    expected = queries.run(
+        con, "enterprise_search", **(SEARCH | dict(city=cities[city], adcodes=None, honours=["专精特新中小企业"]))
+    )
     assert list_count(page) == clicked == len(expected)
     page.get_by_role("link", name="优质企业").click()  # back: the page now shows that city
     page.get_by_text(f"优质企业 · {city} · 2025年").wait_for(timeout=20000)

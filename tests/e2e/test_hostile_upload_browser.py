@@ -28,7 +28,8 @@ def upload_as_filer(browser, url: str, name: str, data: bytes) -> str:
     page.get_by_role("link", name="数据上报").click()
     page.get_by_role("heading", name="数据上报").wait_for(timeout=30000)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        files=[{"name": name, "mimeType": XLSX, "buffer": data}])
+        files=[{"name": name, "mimeType": XLSX, "buffer": data}]
+    )
     alert = page.locator('[data-testid="stAlertContentError"]').filter(has_text=name)
     alert.wait_for(timeout=60000)
     text = alert.inner_text()
@@ -69,7 +70,9 @@ def test_a_crafted_upload_cannot_take_the_server_down(browser, accounts_store, t
     con = queries.connect_read_only(path)
     try:
         assert queries.run(con, "batches", year=None, statuses=None).empty
-        refused = con.execute("select file_name from audit_log where action = '上传未通过' order by event_id").fetchall()
+        refused = con.execute(
+            "select file_name from audit_log where action = '上传未通过' order by event_id"
+        ).fetchall()
         assert refused == [("炸弹.xlsx",), ("越界.xlsx",)]
     finally:
         con.close()

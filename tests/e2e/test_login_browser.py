@@ -17,9 +17,12 @@ def logged_in_as(page, label: str) -> None:
 
 
 def post_claim(url: str, code: str, origin: str) -> int:
-    request = urllib.request.Request(f"{url}/auth/claim", data=f"code={code}".encode(), method="POST",
-                                     headers={"Origin": origin,
-                                              "Content-Type": "application/x-www-form-urlencoded"})
+    request = urllib.request.Request(
+        f"{url}/auth/claim",
+        data=f"code={code}".encode(),
+        method="POST",
+        headers={"Origin": origin, "Content-Type": "application/x-www-form-urlencoded"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status

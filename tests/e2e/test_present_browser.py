@@ -67,9 +67,12 @@ def test_the_slide_title_is_drawn_in_glyphs_not_boxes(page, server):
     title.wait_for(timeout=30000)
     shown = Image.open(io.BytesIO(title.screenshot()))
     # The same heading with every character replaced by one the font lacks: what missing glyphs would look like.
-    page.evaluate("""(tofu) => { const h = document.querySelector('h1.slide-title');
+    page.evaluate(
+        """(tofu) => { const h = document.querySelector('h1.slide-title');
         const copy = h.cloneNode(true); copy.id = 'tofu'; copy.textContent = tofu.repeat(h.textContent.length);
-        h.after(copy); }""", TOFU)
+        h.after(copy); }""",
+        TOFU,
+    )
     boxes = Image.open(io.BytesIO(page.locator("#tofu").screenshot()))
     assert ink(shown).mean() > 0.03  # the title is not blank
     width = min(shown.width, boxes.width)
@@ -98,9 +101,15 @@ def test_exports_download_valid_files_with_the_selection(page, server, con):
     pptx = download(page, "汇报材料（PPT）")
     assert pptx.suggested_filename == f"汇报材料_安徽省_{year}年.pptx"
     deck_file = Presentation(pptx.path())
-    text = " ".join(shape.text_frame.text if shape.has_text_frame else
-                    " ".join(c.text for row in shape.table.rows for c in row.cells) if shape.has_table else ""
-                    for slide in deck_file.slides for shape in slide.shapes)
+    text = " ".join(
+        shape.text_frame.text
+        if shape.has_text_frame
+        else " ".join(c.text for row in shape.table.rows for c in row.cells)
+        if shape.has_table
+        else ""
+        for slide in deck_file.slides
+        for shape in slide.shapes
+    )
     assert "安徽省产业集群发展情况" in text and f"{int(counts.clusters)} 个" in text
     for row in clusters.head(10).itertuples():
         assert row.name in text and row.county in text and f"{row.revenue:,.1f}" in text

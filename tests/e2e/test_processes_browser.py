@@ -38,11 +38,31 @@ def cluster(pg_accounts_template, tmp_path_factory):
     """(nginx's URL, the launcher, {process id: a route cookie that reaches it}, the database's name)."""
     name = new_database(pg_accounts_template)
     port, first = free_port(), free_port()
-    env = {**os.environ, "ANHUI_MAP_DATABASE_URL": f"dbname={name}", "ANHUI_MAP_OPEN_BROWSING": "1",
-           "ANHUI_MAP_REFRESH_SECONDS": str(REFRESH_SECONDS)}
-    launcher = subprocess.Popen([sys.executable, "-m", "server.launch", "--processes", "2", "--port", str(port),
-                                 "--address", "127.0.0.1", "--first-port", str(first),
-                                 "--prefix", str(tmp_path_factory.mktemp("nginx"))], cwd=ROOT, env=env)
+    env = {
+        **os.environ,
+        "ANHUI_MAP_DATABASE_URL": f"dbname={name}",
+        "ANHUI_MAP_OPEN_BROWSING": "1",
+        "ANHUI_MAP_REFRESH_SECONDS": str(REFRESH_SECONDS),
+    }
+    launcher = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "server.launch",
+            "--processes",
+            "2",
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--first-port",
+            str(first),
+            "--prefix",
+            str(tmp_path_factory.mktemp("nginx")),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 120
@@ -123,7 +143,8 @@ def test_upload_login_move_and_publish_across_processes(cluster, browser):
         edited = county_list(con)
         edited.loc[0, "企业名称"] = "桐城多进程测试有限公司"
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-            files=[{"name": "名录.csv", "mimeType": "text/csv", "buffer": csv_of(edited)}])
+            files=[{"name": "名录.csv", "mimeType": "text/csv", "buffer": csv_of(edited)}]
+        )
         page.locator(".upload-verdict").wait_for(timeout=60000)  # the upload reached the websocket's process
         assert page.locator(".upload-verdict").get_attribute("data-errors") == "0"
         page.get_by_role("button", name="提交市级审核").click()

@@ -50,12 +50,35 @@ def proxied(pg_accounts_template, tmp_path_factory):
     (shared / "htpasswd").chmod(0o644)
     (folder / "auth.conf").write_text(f'auth_basic "统一身份认证";\nauth_basic_user_file {shared / "htpasswd"};\n')
     port, first = free_port(), free_port()
-    env = {**os.environ, "ANHUI_MAP_DATABASE_URL": f"dbname={name}", "ANHUI_MAP_SSO_HEADER": "X-Remote-User",
-           "ANHUI_MAP_SSO_SECRET": SECRET}
-    launcher = subprocess.Popen([sys.executable, "-m", "server.launch", "--processes", "1", "--port", str(port),
-                                 "--address", "127.0.0.1", "--first-port", str(first), "--prefix", str(folder / "nginx"),
-                                 "--sso-user", "$remote_user", "--nginx-include", str(folder / "auth.conf")],
-                                cwd=ROOT, env=env)
+    env = {
+        **os.environ,
+        "ANHUI_MAP_DATABASE_URL": f"dbname={name}",
+        "ANHUI_MAP_SSO_HEADER": "X-Remote-User",
+        "ANHUI_MAP_SSO_SECRET": SECRET,
+    }
+    launcher = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "server.launch",
+            "--processes",
+            "1",
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--first-port",
+            str(first),
+            "--prefix",
+            str(folder / "nginx"),
+            "--sso-user",
+            "$remote_user",
+            "--nginx-include",
+            str(folder / "auth.conf"),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     url, direct = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{first}"
     login = {"Authorization": "Basic " + base64.b64encode(f"tc:{PASSWORD}".encode()).decode()}
     try:
@@ -73,8 +96,11 @@ def proxied(pg_accounts_template, tmp_path_factory):
 
 
 def open_as(browser, url: str, user: str | None, headers: dict[str, str] | None = None):
-    context = browser.new_context(viewport={"width": 1600, "height": 900}, extra_http_headers=headers or {},
-                                  http_credentials={"username": user, "password": PASSWORD} if user else None)
+    context = browser.new_context(
+        viewport={"width": 1600, "height": 900},
+        extra_http_headers=headers or {},
+        http_credentials={"username": user, "password": PASSWORD} if user else None,
+    )
     return context, context.new_page()
 
 
@@ -106,9 +132,11 @@ def test_a_name_without_an_account_gets_a_chinese_message(proxied, browser):
 
 def test_a_process_reached_directly_believes_the_header_only_with_the_secret(proxied, browser):
     _, direct = proxied
-    for headers, expected in [({"X-Remote-User": "admin"}, None),
-                              ({"X-Remote-User": "admin", "X-Anhui-Proxy-Secret": "guess"}, None),
-                              ({"X-Remote-User": "admin", "X-Anhui-Proxy-Secret": SECRET}, "管理员")]:
+    for headers, expected in [
+        ({"X-Remote-User": "admin"}, None),
+        ({"X-Remote-User": "admin", "X-Anhui-Proxy-Secret": "guess"}, None),
+        ({"X-Remote-User": "admin", "X-Anhui-Proxy-Secret": SECRET}, "管理员"),
+    ]:
         context, page = open_as(browser, direct, None, headers)
         try:
             page.goto(f"{direct}/account")

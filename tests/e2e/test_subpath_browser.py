@@ -38,14 +38,53 @@ def proxied(store_path, tmp_path_factory):
     store = folder / "app.duckdb"
     shutil.copy(store_path, store)
     cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     port = free_port()
     env = {**os.environ, "ANHUI_MAP_DB": str(store), "ANHUI_MAP_OPEN_BROWSING": "1"}
-    launcher = subprocess.Popen([sys.executable, "-m", "server.launch", "--processes", "1", "--port", str(port),
-                                 "--address", "127.0.0.1", "--first-port", str(free_port()), "--base", BASE,
-                                 "--prefix", str(folder / "nginx"), "--tls-cert", str(cert), "--tls-key", str(key)],
-                                cwd=ROOT, env=env)
+    launcher = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "server.launch",
+            "--processes",
+            "1",
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--first-port",
+            str(free_port()),
+            "--base",
+            BASE,
+            "--prefix",
+            str(folder / "nginx"),
+            "--tls-cert",
+            str(cert),
+            "--tls-key",
+            str(key),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     url = f"https://127.0.0.1:{port}/{BASE}"
     try:
         deadline = time.time() + 120
@@ -60,8 +99,9 @@ def proxied(store_path, tmp_path_factory):
 
 @pytest.fixture()
 def tab(browser, proxied):
-    context = browser.new_context(viewport={"width": 1600, "height": 900}, ignore_https_errors=True,
-                                  accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1600, "height": 900}, ignore_https_errors=True, accept_downloads=True
+    )
     page = context.new_page()
     page.requests, page.failures = [], []
     page.on("request", lambda r: page.requests.append(r.url))
@@ -69,8 +109,12 @@ def tab(browser, proxied):
     page.on("response", lambda r: r.status >= 400 and page.failures.append(f"{r.status} {r.url}"))
     yield page
     context.close()
-    outside = [u for u in page.requests if not u.startswith(("data:", "blob:", "about:"))
-               and not u.startswith((proxied + "/", proxied.replace("https://", "wss://") + "/"))]
+    outside = [
+        u
+        for u in page.requests
+        if not u.startswith(("data:", "blob:", "about:"))
+        and not u.startswith((proxied + "/", proxied.replace("https://", "wss://") + "/"))
+    ]
     assert outside == [], outside  # everything under https://host/anhui/, nothing elsewhere
     # No 404 for a static file or a page. (Streamlit's front end, opened at a page's own address, first asks
     # /anhui/PAGE/_stcore/health and host-config to find the base path, then /anhui/_stcore/…: those two are its way.)
@@ -105,6 +149,7 @@ def test_present_mode_steps_through_its_views_under_the_sub_path(tab, proxied):
     map_frame(tab)
     first = tab.locator("h1.slide-title").inner_text()
     tab.keyboard.press("ArrowRight")
-    tab.wait_for_function("(first) => document.querySelector('h1.slide-title').textContent !== first", arg=first,
-                          timeout=20000)
+    tab.wait_for_function(
+        "(first) => document.querySelector('h1.slide-title').textContent !== first", arg=first, timeout=20000
+    )
     assert urlparse(tab.url).path == f"/{BASE}/present" and "slide=2" in tab.url

@@ -28,8 +28,8 @@ def test_direct_url_watch_list_and_exports(page, server, con):
     sheet = openpyxl.load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active
     rows = list(sheet.iter_rows(values_only=True))
     header = rows.index(next(r for r in rows if r[0] == "集群"))
-    assert [r[0] for r in rows[header + 1:]] == list(expected.name)
-    assert [round(r[4], 2) for r in rows[header + 1:]] == [round(v, 2) for v in expected.revenue]
+    assert [r[0] for r in rows[header + 1 :]] == list(expected.name)
+    assert [round(r[4], 2) for r in rows[header + 1 :]] == [round(v, 2) for v in expected.revenue]
 
     with page.expect_download() as download:
         page.get_by_text("下载 CSV").click()

@@ -55,4 +55,3 @@ def get(name: str) -> Kind:
     if name not in REGISTRY:
         raise ValueError(f"unknown upload kind {name!r}; expected one of {NAMES}")
     return REGISTRY[name]
-

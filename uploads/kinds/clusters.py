@@ -17,8 +17,9 @@ from uploads.sheets import Checking
 NAME = spec.CLUSTERS
 
 
-def _indicator(key: str, note: str, maximum: float | None = None, required: bool = False,
-               minimum: float | None = 0.0) -> spec.Column:
+def _indicator(
+    key: str, note: str, maximum: float | None = None, required: bool = False, minimum: float | None = 0.0
+) -> spec.Column:
     label, unit = INDICATORS[key]
     return spec.Column(f"{label}（{unit}）", "number", required, note, key, minimum, maximum)
 
@@ -42,18 +43,41 @@ COLUMNS = (
     spec.Column("研发中心", "yesno", True, "五个一：有无共性技术研发中心", "has_rd_center"),
     spec.Column("全产业链", "yesno", True, "五个一：是否建成全产业链图谱", "has_full_chain"),
 )
-FIELDS = {"industry": "产业", "level": "集群级别", "revenue": "营业收入（亿元）", "firms_above_scale": "规上企业数",
-          "rd_intensity": "研发投入强度（%）", "platforms": "公共服务平台", "profit": "利润总额（亿元）"}
-STAGED = ["row_number", "name", "industry", "is_leading", "level", "recognised_year", "has_management_body",
-          "has_public_brand", "has_association", "has_rd_center", "has_full_chain"]
+FIELDS = {
+    "industry": "产业",
+    "level": "集群级别",
+    "revenue": "营业收入（亿元）",
+    "firms_above_scale": "规上企业数",
+    "rd_intensity": "研发投入强度（%）",
+    "platforms": "公共服务平台",
+    "profit": "利润总额（亿元）",
+}
+STAGED = [
+    "row_number",
+    "name",
+    "industry",
+    "is_leading",
+    "level",
+    "recognised_year",
+    "has_management_body",
+    "has_public_brand",
+    "has_association",
+    "has_rd_center",
+    "has_full_chain",
+]
 
 
 def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checked:
     """The rules of a cluster upload on its checked main sheet ``s``."""
     parsed = parse(s, context, {"industry": context.industries})
     adcode = rules.scope(s, parsed, context)
-    s.flag(ERROR, (parsed.year.notna() & (parsed.year != year)).to_numpy(), "year",
-           lambda v: f"年度 {v:g} 与本次上报的年度 {year} 不符。", parsed.year.to_numpy())
+    s.flag(
+        ERROR,
+        (parsed.year.notna() & (parsed.year != year)).to_numpy(),
+        "year",
+        lambda v: f"年度 {v:g} 与本次上报的年度 {year} 不符。",
+        parsed.year.to_numpy(),
+    )
     rules.duplicates(s, parsed[["adcode", "name"]], "name", "同一区县的集群名称")
     leading = (parsed.is_leading == True).to_numpy()  # noqa: E712  (object column of True/False/None)
     if leading.sum() > 1:
@@ -71,8 +95,11 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     if not s.bad.all():
         good = parsed[~s.bad].copy()
         indicators = [k for k in INDICATORS if k in good]
-        figures = good.melt(id_vars=["name"], value_vars=indicators, var_name="indicator",
-                            value_name="value").dropna(subset=["value"]).rename(columns={"name": "cluster_name"})
+        figures = (
+            good.melt(id_vars=["name"], value_vars=indicators, var_name="indicator", value_name="value")
+            .dropna(subset=["value"])
+            .rename(columns={"name": "cluster_name"})
+        )
         good["row_number"] = s.rows[~s.bad]
         parsed = good
     tables = {"batch_clusters": parsed, "batch_cluster_figures": figures}
@@ -83,8 +110,10 @@ def staged(batch_id: int, checked: Checked) -> dict[str, pd.DataFrame]:
     clusters = checked.tables["batch_clusters"]
     clusters = clusters[STAGED].assign(batch_id=batch_id, recognised_year=clusters.recognised_year.astype(int))
     figures = checked.tables["batch_cluster_figures"].assign(batch_id=batch_id)
-    return {"batch_clusters": clusters, "batch_cluster_figures": figures[["batch_id", "cluster_name", "indicator",
-                                                                          "value"]]}
+    return {
+        "batch_clusters": clusters,
+        "batch_cluster_figures": figures[["batch_id", "cluster_name", "indicator", "value"]],
+    }
 
 
 def proposed(checked: Checked) -> pd.DataFrame:
@@ -139,5 +168,16 @@ def rollback(con, batch: pd.Series) -> None:
     queries.run(con, "rollback_restore_leading", batch_id=batch_id)
 
 
-KIND = Kind(NAME, (spec.Template(NAME, COLUMNS),), check, staged, ("name", "集群名称"), FIELDS, proposed,
-            submitted, confirmed, publish, rollback)
+KIND = Kind(
+    NAME,
+    (spec.Template(NAME, COLUMNS),),
+    check,
+    staged,
+    ("name", "集群名称"),
+    FIELDS,
+    proposed,
+    submitted,
+    confirmed,
+    publish,
+    rollback,
+)

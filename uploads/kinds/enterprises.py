@@ -27,16 +27,30 @@ COLUMNS = (
     spec.Column("规上企业", "yesno", True, "是否规模以上工业企业", "above_scale"),
     spec.Column("经度", "number", False, "十进制度，如 117.0531", "lon", 114.0, 120.5),
     spec.Column("纬度", "number", False, "十进制度，如 31.0412", "lat", 29.0, 35.0),
-    spec.Column("坐标系", "choice", False, "WGS-84（GPS）或 GCJ-02（高德、腾讯地图）；空则按 WGS-84", "crs",
-                choices=(spec.WGS84, spec.GCJ02)),
+    spec.Column(
+        "坐标系",
+        "choice",
+        False,
+        "WGS-84（GPS）或 GCJ-02（高德、腾讯地图）；空则按 WGS-84",
+        "crs",
+        choices=(spec.WGS84, spec.GCJ02),
+    ),
 )
 HONOUR_COLUMNS = (
     spec.Column("统一社会信用代码", "uscc", True, "须在“企业名录”表中", "uscc"),
     spec.Column("荣誉", "choice", True, "从下拉列表选择", "honour"),
     spec.Column("首次获得年份", "year", True, "首次获得该荣誉的年份", "year"),
 )
-FIELDS = {"name": "企业名称", "cluster_name": "所属集群", "industry": "产业", "link_id": "产业链环节",
-          "revenue": "营业收入（亿元）", "above_scale": "规上企业", "lon": "经度", "lat": "纬度"}
+FIELDS = {
+    "name": "企业名称",
+    "cluster_name": "所属集群",
+    "industry": "产业",
+    "link_id": "产业链环节",
+    "revenue": "营业收入（亿元）",
+    "above_scale": "规上企业",
+    "lon": "经度",
+    "lat": "纬度",
+}
 STAGED = ["row_number", "uscc", "name", "cluster_name", "industry", "link_id", "revenue", "above_scale", "lon", "lat"]
 
 
@@ -49,8 +63,13 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     if "cluster_name" in parsed:  # the cluster must be one of the county's
         theirs = context.clusters[context.clusters.adcode == adcode]
         unknown = (parsed.cluster_name.notna() & ~parsed.cluster_name.isin(theirs.name)).to_numpy()
-        s.flag(ERROR, unknown, "cluster_name", lambda v: f"本县没有名为“{quoted(v)}”的集群" + suggest(v, theirs.name),
-               parsed.cluster_name.to_numpy())
+        s.flag(
+            ERROR,
+            unknown,
+            "cluster_name",
+            lambda v: f"本县没有名为“{quoted(v)}”的集群" + suggest(v, theirs.name),
+            parsed.cluster_name.to_numpy(),
+        )
     if "revenue" in parsed:
         before = parsed.uscc.map(context.enterprise_revenue).astype(float)
         rules.jumps(s, parsed.revenue, before, "revenue", "现有营业收入")
@@ -68,11 +87,20 @@ def _links(s: Checking, parsed: pd.DataFrame, context) -> pd.Series | None:
     """The chain link's id of each row; a link that is not one of the industry's chain is flagged."""
     if "link" not in parsed:
         return None
-    link_id = parsed[["industry", "link"]].merge(
-        context.links.rename(columns={"name": "link"})[["industry", "link", "link_id"]],
-        on=["industry", "link"], how="left").link_id.astype(object).where(lambda x: x.notna(), None)
+    link_id = (
+        parsed[["industry", "link"]]
+        .merge(
+            context.links.rename(columns={"name": "link"})[["industry", "link", "link_id"]],
+            on=["industry", "link"],
+            how="left",
+        )
+        .link_id.astype(object)
+        .where(lambda x: x.notna(), None)
+    )
     foreign = (parsed.link.notna() & parsed.industry.notna() & link_id.isna()).to_numpy()
-    s.flag(ERROR, foreign, "link", lambda v: f"“{v[1]}”不是“{v[0]}”产业链的环节。", list(zip(parsed.industry, parsed.link)))
+    s.flag(
+        ERROR, foreign, "link", lambda v: f"“{v[1]}”不是“{v[0]}”产业链的环节。", list(zip(parsed.industry, parsed.link))
+    )
     return link_id
 
 
@@ -96,9 +124,12 @@ def _honours(sheets, main, parsed: pd.DataFrame, year: int, context, problems: P
 
 def staged(batch_id: int, checked: Checked) -> dict[str, pd.DataFrame]:
     honours = checked.tables["batch_enterprise_honours"]
-    return {"batch_enterprises": checked.tables["batch_enterprises"][STAGED].assign(batch_id=batch_id),
-            "batch_enterprise_honours": honours[["uscc", "honour", "year"]].assign(
-                batch_id=batch_id, year=honours.year.astype(int))}
+    return {
+        "batch_enterprises": checked.tables["batch_enterprises"][STAGED].assign(batch_id=batch_id),
+        "batch_enterprise_honours": honours[["uscc", "honour", "year"]].assign(
+            batch_id=batch_id, year=honours.year.astype(int)
+        ),
+    }
 
 
 def proposed(checked: Checked) -> pd.DataFrame:
@@ -118,8 +149,10 @@ def publish(con, batch: pd.Series, source_id: str) -> None:
     elsewhere = queries.run(con, "enterprises_elsewhere", batch_id=batch_id, adcode=adcode)
     if not elsewhere.empty:
         first = elsewhere.iloc[0]
-        raise Conflict(f"{len(elsewhere)} 家企业已登记在其他区县（如第 {first.row_number} 行 {first['name']} "
-                       f"在{first.county}），请先核实企业所在地。")
+        raise Conflict(
+            f"{len(elsewhere)} 家企业已登记在其他区县（如第 {first.row_number} 行 {first['name']} "
+            f"在{first.county}），请先核实企业所在地。"
+        )
     queries.run(con, "publish_snapshot_enterprises", batch_id=batch_id, adcode=adcode)
     queries.run(con, "publish_snapshot_honours", batch_id=batch_id, adcode=adcode)
     queries.run(con, "county_honours_delete", adcode=adcode)
@@ -137,5 +170,16 @@ def rollback(con, batch: pd.Series) -> None:
     queries.run(con, "rollback_restore_honours", batch_id=batch_id)
 
 
-KIND = Kind(NAME, (spec.Template(NAME, COLUMNS), spec.Template(HONOURS_SHEET, HONOUR_COLUMNS)), check, staged,
-            ("uscc", "统一社会信用代码"), FIELDS, proposed, submitted, confirmed, publish, rollback)
+KIND = Kind(
+    NAME,
+    (spec.Template(NAME, COLUMNS), spec.Template(HONOURS_SHEET, HONOUR_COLUMNS)),
+    check,
+    staged,
+    ("uscc", "统一社会信用代码"),
+    FIELDS,
+    proposed,
+    submitted,
+    confirmed,
+    publish,
+    rollback,
+)
