@@ -65,7 +65,8 @@ def freeze_startup_heap() -> bool:
 def main() -> None:
     current = st.session_state[session.CURRENT] = session.user()
     global page_of_run
-    navigation = page_of_run = st.navigation(pages_for(current))
+    # expanded: every page listed, none behind Streamlit's English "View more"
+    navigation = page_of_run = st.navigation(pages_for(current), expanded=True)
     if return_to := st.session_state.pop("return_to", None):  # see components.sidebar.current
         page, query_params = return_to
         st.switch_page(page, query_params=query_params)

@@ -68,3 +68,21 @@ def test_a_login_survives_reload_new_tab_and_bookmark_and_logout_ends_all(browse
 
         assert post_claim(url, "made-up-code", origin=url) == 403
         assert post_claim(url, "made-up-code", origin="http://elsewhere.example") == 403
+
+
+def test_an_administrator_sees_every_page_in_the_navigation_with_no_view_more(browser, accounts_store, tmp_path):
+    """Streamlit folds a long navigation behind an English "View more"; the app lists every page instead."""
+    path = tmp_path / "nav.duckdb"
+    shutil.copy(accounts_store, path)
+    with serving(path, {"ANHUI_MAP_OPEN_BROWSING": "0"}) as (url, _):
+        page = browser.new_page(viewport={"width": 1600, "height": 900})
+        page.goto(url)
+        page.get_by_label("用户名").fill("admin")
+        page.get_by_label("密码").fill("Admin1234")
+        page.get_by_role("button", name="登录").click()
+        logged_in_as(page, "管理员")
+        nav = page.get_by_test_id("stSidebarNav")
+        for title in ("全省产业地图", "汇报模式", "我的账号", "数据上报", "审核确认", "报送进度", "用户与日志"):
+            assert nav.get_by_role("link", name=title).is_visible(), title
+        assert "View" not in nav.inner_text()
+        page.close()
