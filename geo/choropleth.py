@@ -16,6 +16,8 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
 from plotly.colors import qualitative, sequential
 
 from geo import boundaries, branca_literal  # noqa: F401  (imported for its patch: see geo/branca_literal.py)
@@ -177,7 +179,7 @@ def base_map(
     m = folium.Map(
         tiles=None,
         zoom_control=True,
-        control_scale=True,
+        control_scale=False,  # folium's scale bar shows miles too: MetricScale below
         prefer_canvas=prefer_canvas,
         min_zoom=6,
         maxZoom=max_zoom,
@@ -186,12 +188,23 @@ def base_map(
         scroll_wheel_zoom=scroll_zoom,
     )
     use_local_leaflet(m, static_url)
+    MetricScale().add_to(m)
     m.get_root().header.add_child(
         folium.Element("<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>")
     )
     if basemap_url:
         folium.TileLayer(basemap_url, attr=basemap_attribution or "底图", max_zoom=max_zoom).add_to(m)
     return m
+
+
+class MetricScale(MacroElement):
+    """Leaflet's scale bar in metres and kilometres only (folium's ``control_scale`` adds miles, in English)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.scale({imperial: false, metric: true}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
 
 
 class CountyLayer(folium.GeoJson):
