@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 import anyio
-from starlette.responses import PlainTextResponse
+from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.routing import Route
 from streamlit import config
 
@@ -61,7 +61,21 @@ def static_url() -> str:
     return path(settings.STATIC_URL)
 
 
+HOME_ALIAS = "/map"  # the home page's own url_path: Streamlit serves the default page at "/" only
+
+
+async def home(request) -> RedirectResponse:
+    """The home page's own address (a bookmark of ``/map?year=…``) sent to ``/`` with its query string, instead of
+    Streamlit's English "Page not found" dialog."""
+    query = request.url.query
+    return RedirectResponse(path("/") + (f"?{query}" if query else ""), status_code=307)
+
+
 def all_routes() -> list[Route]:
     from server import auth
 
-    return [Route(path("/readyz"), readyz, methods=["GET", "HEAD"]), *auth.all_routes()]
+    return [
+        Route(path("/readyz"), readyz, methods=["GET", "HEAD"]),
+        Route(path(HOME_ALIAS), home, methods=["GET", "HEAD"]),
+        *auth.all_routes(),
+    ]

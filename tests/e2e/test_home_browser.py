@@ -73,3 +73,11 @@ def test_layout_fits_a_projector_and_a_laptop(browser, server, width, height):
     assert scorecard["x"] >= box["x"] + box["width"] and scorecard["x"] + scorecard["width"] <= width
     assert scorecard["y"] + scorecard["height"] <= height  # the figures and targets beside the map, on screen
     context.close()
+
+
+def test_the_home_page_own_address_opens_the_map_with_its_query(page, server):
+    page.goto(f"{server}/map?probe=1")  # a bookmark of the home page's url_path
+    frame = map_frame(page)
+    assert frame.locator("path.leaflet-interactive").count() == 104
+    assert urlparse(page.url).path in ("", "/") and "probe=1" in page.url, page.url
+    assert page.get_by_text("Page not found").count() == 0
