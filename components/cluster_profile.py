@@ -14,7 +14,7 @@ import store
 from analysis import chains
 from analysis import evaluation as ev
 from analysis.scope import Scope
-from components import enterprise_links, evaluation_views
+from components import enterprise_links, evaluation_views, url_state
 from components import enterprise_search as es
 
 
@@ -155,9 +155,10 @@ def evaluation(
     year: int,
     chosen: str,
     names: dict[str, str],
+    view: url_state.View,
 ) -> None:
     """The 赛马 score, rank and verdict of the year; a radar against the average and chosen peers (two of its tier
-    band by default); its 短板弱项 and its scores over the years."""
+    band by default, kept in the page's address by ``view``); its 短板弱项 and its scores over the years."""
     st.markdown(f"#### 赛马评价 · {year}年")
     mine = scores[(scores.cluster_id == chosen) & (scores.year == year)].iloc[0]
     direction_text = "　".join(f"{d.name} **{mine[d.key]:.0f}**" for d in cfg.directions if pd.notna(mine[d.key]))
@@ -173,13 +174,13 @@ def evaluation(
         peer_names = dict(zip(others.cluster_id, others.name + "（第" + others["rank"].astype(str) + "名）"))
         same_band, _ = ev.peers(values, chosen, year, cfg)
         default = [c for c in others.cluster_id if c in set(same_band.cluster_id)][:2]
+        if st.session_state.get("cluster_peers_of") != chosen:  # another cluster: its own default peers
+            st.session_state.pop("cluster_peers", None)
+            st.session_state["cluster_peers_of"] = chosen
+        view.take("cluster_peers", peer_names, default=default)
+        st.session_state["cluster_peers"] = st.session_state["cluster_peers"][:4]
         picked = st.multiselect(
-            "对比集群（至多 4 个）",
-            list(peer_names),
-            default=default,
-            max_selections=4,
-            format_func=peer_names.get,
-            key=f"cluster_peers_{chosen}",
+            "对比集群（至多 4 个）", list(peer_names), max_selections=4, format_func=peer_names.get, key="cluster_peers"
         )
         peers = year_scores[year_scores.cluster_id.isin(picked)].set_index("cluster_id").loc[picked].reset_index()
         shown = pd.concat([year_scores[year_scores.cluster_id == chosen], peers])

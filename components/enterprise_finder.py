@@ -10,7 +10,7 @@ import streamlit as st
 import settings
 import store
 from analysis.scope import Scope
-from components import enterprise_links, map_view
+from components import enterprise_links, map_view, url_state
 from components import enterprise_search as es
 from data.vocab import HONOURS
 from geo import boundaries, points
@@ -110,7 +110,7 @@ def widgets(
     )
     params = es.to_params(search)
     st.session_state["ent_applied"] = params
-    st.query_params.from_dict(enterprise_links.params(year=scope.year, region=scope.region, city=scope.city) | params)
+    url_state.write("enterprises", scope, params)
     return search, link_names
 
 

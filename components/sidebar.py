@@ -8,6 +8,7 @@ import streamlit as st
 
 import store
 from analysis.scope import Scope
+from components import url_state
 
 ALL = "全省"
 ALL_CITIES = "全部城市"
@@ -27,9 +28,9 @@ def current(page_file: str) -> Scope:
     return st.session_state["filters"]
 
 
-def _apply_scope(params: dict, years: list[int], cities, reset: bool) -> None:
-    """Set the year, region and city widgets from ``params`` (before they are drawn). ``reset`` also clears a
-    region or city that ``params`` leaves out: a link's list is exactly the scope it names."""
+def _apply_scope(params: dict, years: list[int], cities) -> None:
+    """Set the year, region and city widgets from ``params`` (before they are drawn), clearing a region or city
+    that ``params`` leaves out: a link's list, like a pasted address, is exactly the scope it names."""
     state = st.session_state
     if str(params.get("year", "")).isdigit() and int(params["year"]) in years:
         state["year"] = int(params["year"])
@@ -39,10 +40,9 @@ def _apply_scope(params: dict, years: list[int], cities, reset: bool) -> None:
         return
     if region in ("皖北", "皖中", "皖南"):
         state["region"] = region
-    elif reset:
+    else:
         state["region"] = ALL
-    if reset:
-        state["city"] = ALL_CITIES
+    state["city"] = ALL_CITIES
 
 
 @store.derived
@@ -62,9 +62,9 @@ def render() -> Scope:
     """Draw the filters in the sidebar and return the current choice."""
     years = _years()
     if (scope := st.session_state.pop(SCOPE_FROM_LINK, None)) is not None:
-        _apply_scope(scope, years, store.query("cities"), reset=True)  # a count was clicked (enterprise_links)
-    elif "year" not in st.session_state:  # a session opened from a shared URL
-        _apply_scope(st.query_params.to_dict(), years, store.query("cities"), reset=False)
+        _apply_scope(scope, years, store.query("cities"))  # a count was clicked (enterprise_links)
+    elif (scope := url_state.incoming_scope()) is not None:  # a reload, a bookmark, a pasted link, "back"
+        _apply_scope(scope, years, store.query("cities"))
     with st.sidebar:
         st.markdown("### 筛选")
         year = st.selectbox("年份", years[::-1], key="year", format_func=lambda y: f"{y}年")

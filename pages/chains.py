@@ -5,14 +5,13 @@ import streamlit as st
 
 import store
 from analysis import chains
-from components import chain_views, downloads, enterprise_links, sidebar
+from components import chain_views, downloads, enterprise_links, sidebar, url_state
 from geo import boundaries
 
 LEADS_SHOWN = 30
 
 filters = sidebar.current(__file__)
 year = filters.year
-st.title(f"循链招商 · {filters.name} · {year}年")
 
 counties = store.query("county_metrics", year=year)
 counties = counties[filters.covers(counties)]
@@ -20,14 +19,23 @@ names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）")
 industries = store.query("industries")
 industries = industries[industries.chain_id.notna()]
 
-# A URL (?adcode=…&industry=…) names the county and chain when it changed from outside, e.g. a county's profile.
-wanted = {k: v for k, v in st.query_params.to_dict().items() if k in ("adcode", "industry")}
-if wanted and wanted != st.session_state.get("chain_applied"):
-    if wanted.get("adcode") in names:
-        st.session_state["chain_county"] = wanted["adcode"]
-        st.session_state["chain_industry_for"] = wanted["adcode"]
-    if wanted.get("industry") in set(industries.industry):
-        st.session_state["chain_industry"] = wanted["industry"]
+# The view in the address (?adcode=…&industry=…&gap=…&order=…): a county's profile links here with a county and chain.
+view = url_state.View(
+    "chains",
+    [
+        url_state.Field("chain_county", "adcode"),
+        url_state.Field("chain_industry", "industry"),
+        url_state.Field("chain_gap", "gap"),
+        url_state.Field("chain_order", "order", "综合"),
+    ],
+)
+view.take("chain_county", names)
+view.take("chain_industry", industries.industry, default=industries.industry.iloc[0])
+view.take("chain_order", ["综合", "距离", "荣誉"])
+if (view.source or {}).get("industry") and st.session_state["chain_county"]:  # the address names the chain
+    st.session_state["chain_industry_for"] = st.session_state["chain_county"]
+chosen = st.session_state["chain_county"]  # (the title names the county chosen, not only the sidebar's scope)
+st.title(f"循链招商 · {names[chosen].split('（')[0] if chosen else filters.name} · {year}年")
 
 left, right = st.columns(2)
 adcode = left.selectbox(
@@ -35,6 +43,7 @@ adcode = left.selectbox(
     [None, *names],
     key="chain_county",
     format_func=lambda a: names.get(a, f"{filters.name}全部县区"),
+    placeholder=f"{filters.name}全部县区",
 )
 if adcode and st.session_state.get("chain_industry_for") != adcode:  # a county opens on its 首位产业
     leading = counties.set_index("adcode").leading_industry.get(adcode)
@@ -45,9 +54,6 @@ industry = right.selectbox(
     "产业链", list(industries.industry), key="chain_industry", format_func=lambda i: f"{i}产业链"
 )
 place = names[adcode].split("（")[0] if adcode else filters.name
-applied = {"adcode": adcode, "industry": industry} if adcode else {"industry": industry}
-st.session_state["chain_applied"] = applied
-st.query_params.from_dict(enterprise_links.params(year=year, region=filters.region, city=filters.city) | applied)
 scope = dict(region=filters.region, city=filters.city, adcode=adcode)
 
 covered = chains.coverage(store.query("chain_coverage", industry=industry, year=year, **scope))
@@ -78,12 +84,12 @@ st.subheader("补链招商线索")
 to_fill = chains.gaps(covered)
 if to_fill.empty:
     st.success(f"{place}的{industry}产业链各环节均已具备。")
-    st.stop()
+    view.stop(filters)
 labels = dict(zip(to_fill.link_id, to_fill.stage + " · " + to_fill.name + "（" + to_fill.status + "）"))
-if st.session_state.get("chain_gap") not in labels:
-    st.session_state["chain_gap"] = next(iter(labels))
+view.take("chain_gap", labels, default=next(iter(labels)))
 gap = st.selectbox("要补的环节", list(labels), key="chain_gap", format_func=labels.get)
-order = st.segmented_control("排序", ["综合", "距离", "荣誉"], key="chain_order", default="综合") or "综合"
+order = st.segmented_control("排序", ["综合", "距离", "荣誉"], key="chain_order") or "综合"
+view.publish(filters)
 
 lon, lat = boundaries.centre((adcode,) if adcode else tuple(counties.adcode))  # cached: a union costs 45 ms
 leads = store.query("chain_leads", link=gap, year=year, lon=lon, lat=lat, **scope)
@@ -91,7 +97,7 @@ leads = chains.rank_leads(leads, order)
 gap_name = labels[gap].split("（")[0]
 if leads.empty:
     st.warning(f"全省没有“{gap_name}”环节的企业：需要到省外招引。")
-    st.stop()
+    st.stop()  # (the address was written above)
 st.markdown(
     f"**{len(leads):,} 家**安徽省内{'（' + place + '以外）' if place != '安徽省' else ''}的“{gap_name}”企业，"
     f"按{order}排序，列出前 {min(LEADS_SHOWN, len(leads))} 家；下载包含全部。"

@@ -4,7 +4,7 @@ service platforms against the 2027 target, R&D intensity against the average, �
 
 import streamlit as st
 
-from components import cluster_profile, evaluation_views, sidebar
+from components import cluster_profile, evaluation_views, sidebar, url_state
 
 filters = sidebar.current(__file__)
 cfg = evaluation_views.config()
@@ -13,18 +13,17 @@ latest = values.sort_values("year").groupby("cluster_id").tail(1).sort_values(["
 names = dict(zip(latest.cluster_id, latest.name))
 labels = dict(zip(latest.cluster_id, latest.name + "（" + latest.city + "）"))
 
-wanted = st.query_params.get("cluster")
-if wanted in labels and st.session_state.get("cluster_from_url") != wanted:
-    st.session_state["cluster_from_url"] = wanted
-    st.session_state["cluster_pick"] = wanted
+view = url_state.View(
+    "cluster", [url_state.Field("cluster_pick", "cluster"), url_state.Field("cluster_peers", "peers", many=True)]
+)
+view.take("cluster_pick", labels)
 chosen = st.selectbox(
     "集群", list(labels), key="cluster_pick", format_func=labels.get, index=None, placeholder="选择或输入集群名称"
 )
 if chosen is None:
     st.title("集群画像")
     st.info("选择一个集群；在全省产业地图上点击县区，其集群列表下也可直接打开画像。")
-    st.stop()
-st.query_params["cluster"] = chosen
+    view.stop(filters)
 
 history = values[values.cluster_id == chosen].sort_values("year")
 years = history.year.tolist()
@@ -39,4 +38,5 @@ st.markdown(
 cluster_profile.kpis(values, history, now, year)
 cluster_profile.trend_and_honours(history, now, year, chosen)
 cluster_profile.leaders_and_chain(now, year, chosen)
-cluster_profile.evaluation(values, scores, cfg, now, year, chosen, names)
+cluster_profile.evaluation(values, scores, cfg, now, year, chosen, names, view)
+view.publish(filters)

@@ -18,6 +18,7 @@ from components import (
     map_view,
     session,
     sidebar,
+    url_state,
 )
 from exports.briefing import Selection
 from geo import choropleth
@@ -27,11 +28,17 @@ from server import routes
 MAP_HEIGHT = 580  # px: with the title above, the map and its legend fit a 1920×1080 projector
 
 filters = sidebar.current(__file__)
+view = url_state.View(
+    "home", [url_state.Field("metric", "metric", "集群营收合计"), url_state.Field("county", "county")]
+)
 st.title(f"全省产业地图 · {filters.name} · {filters.year}年")
 
 counties = home_views.counties(filters.year)  # (shared by every session: read only)
 selected = home_views.inside(filters.year, filters.region, filters.city)
 
+names = home_views.names(filters.year)
+view.take("metric", choropleth.METRICS)
+view.take("county", names)
 county_profile.take_click("home_map", "adcode", "county")  # before the county selectbox: one run shows it all
 
 left, right = st.columns([3, 2], gap="medium")
@@ -40,7 +47,6 @@ with left:
         "地图指标",
         list(choropleth.METRICS),
         key="metric",
-        default="集群营收合计",
         format_func=lambda name: choropleth.METRICS[name].short,
         label_visibility="collapsed",
     )
@@ -48,12 +54,12 @@ with left:
 
 with right:
     kpis.render(filters)
-    names = home_views.names(filters.year)
     st.selectbox(
         "县区",
         [None, *names],
         key="county",
         format_func=lambda a: names.get(a, "点击地图或在此选择县区"),
+        placeholder="点击地图或在此选择县区",
         label_visibility="collapsed",
     )
     current = st.session_state.get("county")
@@ -103,3 +109,4 @@ with left:
             year=filters.year,
         ),
     )
+view.publish(filters)

@@ -6,7 +6,7 @@ import streamlit as st
 import settings
 import store
 from analysis import honours as hn
-from components import county_profile, legend, map_view, sidebar
+from components import county_profile, legend, map_view, sidebar, url_state
 from components import honour_sections as hs
 from components import honour_views as hv
 from data.vocab import HONOURS
@@ -17,6 +17,15 @@ MAP_HEIGHT = 520
 TREND_DEFAULT = ["专精特新中小企业", "专精特新“小巨人”", "国家高新技术企业", "制造业单项冠军", "上市公司"]
 
 filters = sidebar.current(__file__)
+view = url_state.View(
+    "honours",
+    [
+        url_state.Field("honour", "honour", HONOURS[0]),
+        url_state.Field("honour_measure", "measure", "enterprises"),
+        url_state.Field("honour_county", "county"),
+        url_state.Field("honour_trend", "trend", TREND_DEFAULT, many=True),
+    ],
+)
 year = filters.year
 link = hv.links_for(year, filters.region, filters.city)
 st.title(f"优质企业 · {filters.name} · {year}年")
@@ -34,17 +43,18 @@ scope = counts[(counts.level == level) & (counts.code == code)]
 firms = int(scope.firms.iloc[0]) if not scope.empty else 0
 
 controls = st.columns([2, 3])
-honour = controls[0].selectbox("荣誉", HONOURS, key="honour", index=0)
+view.take("honour", HONOURS)
+view.take("honour_measure", hv.MEASURES)
+honour = controls[0].selectbox("荣誉", HONOURS, key="honour")
 measure = (
-    controls[1].segmented_control(
-        "地图与排名", list(hv.MEASURES), key="honour_measure", default="enterprises", format_func=hv.MEASURES.get
-    )
+    controls[1].segmented_control("地图与排名", list(hv.MEASURES), key="honour_measure", format_func=hv.MEASURES.get)
     or "enterprises"
 )
 
 county_rows = counts[(counts.level == "县区") & (counts.honour == honour)]
 in_scope = filters.covers(county_rows)
 
+view.take("honour_county", county_rows.code[in_scope])
 county_profile.take_click("honour_map", "adcode", "honour_county")
 
 left, right = st.columns([1, 1], gap="medium")
@@ -58,6 +68,7 @@ with right:
         key="honour_county",
         label_visibility="collapsed",
         format_func=lambda a: names.get(a, "点击地图或在此选择县区，查看其各类荣誉企业"),
+        placeholder="点击地图或在此选择县区，查看其各类荣誉企业",
     )
     chosen = st.session_state.get("honour_county")
     if chosen in names:
@@ -114,7 +125,9 @@ with target_right:
 @st.fragment
 def trend_chart():
     st.subheader(f"趋势：{filters.name}各类荣誉企业")
-    shown_honours = st.multiselect("显示的荣誉", HONOURS, default=TREND_DEFAULT, key="honour_trend")
+    view.take("honour_trend", HONOURS)
+    shown_honours = st.multiselect("显示的荣誉", HONOURS, key="honour_trend")
+    view.publish(filters)  # (a fragment's rerun does not reach the end of the page)
     trend = store.query("honour_trend", region=filters.region, city=filters.city)
     st.plotly_chart(hv.trend_figure(trend, shown_honours), width="stretch", config={"displaylogo": False})
 
@@ -127,3 +140,4 @@ def cluster_table():
 
 trend_chart()
 cluster_table()
+view.publish(filters)

@@ -9,7 +9,7 @@ import streamlit as st
 
 import store
 from analysis import evaluation as ev
-from components import attempt, downloads, enterprise_links, evaluation_views, session, sidebar
+from components import attempt, downloads, enterprise_links, evaluation_views, session, sidebar, url_state
 from records import access, evaluation_config
 
 filters = sidebar.current(__file__)
@@ -80,9 +80,11 @@ downloads.buttons(
 st.markdown("#### 集群对比（至多 5 个）")
 options = ranked.cluster_id.tolist()
 labels = dict(zip(ranked.cluster_id, ranked.name + "（第" + ranked["rank"].astype(str) + "名）"))
-picked = st.multiselect(
-    "选择集群", options, default=options[:3], max_selections=5, format_func=labels.get, key="ranking_compare"
-)
+view = url_state.View("ranking", [url_state.Field("ranking_compare", "compare", many=True)])
+view.take("ranking_compare", options, default=options[:3])
+st.session_state["ranking_compare"] = st.session_state["ranking_compare"][:5]
+picked = st.multiselect("选择集群", options, max_selections=5, format_func=labels.get, key="ranking_compare")
+view.publish(filters)
 if picked:
     left, right = st.columns([2, 3], gap="medium")
     shown = ranked.set_index("cluster_id").loc[picked].reset_index()

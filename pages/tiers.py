@@ -5,11 +5,23 @@ import streamlit as st
 import settings
 import store
 from analysis import tiers
-from components import downloads, legend, map_view, sidebar, tier_views
+from components import downloads, legend, map_view, sidebar, tier_views, url_state
 from geo import boundaries, choropleth
 from server import routes
 
 filters = sidebar.current(__file__)
+VIEWS = ["梯队地图", "百亿县域全覆盖", "临界集群名单"]
+view_state = url_state.View(
+    "tiers",
+    [
+        url_state.Field("tier_band", "band"),
+        url_state.Field("tier_view", "view", VIEWS[0]),
+        url_state.Field("tier_within", "within", 20, kind=int),
+    ],
+)
+view_state.take("tier_band", [b.key for b in tiers.BANDS])
+view_state.take("tier_view", VIEWS)
+view_state.take("tier_within", range(5, 55, 5))
 year, scope = filters.year, dict(region=filters.region, city=filters.city)
 province = filters.region is None and filters.city is None
 st.title(f"营收梯队 · {filters.name} · {year}年")
@@ -81,9 +93,9 @@ with right:
         tier_views.trend_figure(trend, projected, shown_targets, year, ("total_revenue",), "集群营收总规模（亿元）")
     )
 
-view = st.segmented_control("查看", ["梯队地图", "百亿县域全覆盖", "临界集群名单"], key="tier_view", default="梯队地图")
+view = st.segmented_control("查看", VIEWS, key="tier_view")
 if view == "临界集群名单":
-    within = st.slider("距下一梯队下限不超过（%）", 5, 50, 20, step=5, key="tier_within") / 100
+    within = st.slider("距下一梯队下限不超过（%）", 5, 50, step=5, key="tier_within") / 100
     by_year = 2027 if year < 2027 else year + 1
     watch = tiers.watch_list(clusters, within, year, by_year)
     table = watch[list(tier_views.WATCH_COLUMNS)].rename(columns=tier_views.WATCH_COLUMNS)
@@ -119,3 +131,4 @@ else:
             width="stretch",
             column_config=tier_views.GAP_FORMAT,
         )
+view_state.publish(filters)

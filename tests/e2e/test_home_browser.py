@@ -66,7 +66,11 @@ def test_layout_fits_a_projector_and_a_laptop(browser, server, width, height):
     box = frame.frame_element().bounding_box()
     assert box["y"] < 0.3 * height  # the map starts near the top …
     assert box["y"] + box["height"] <= height  # … and is seen whole without scrolling
-    for button in page.get_by_role("button").filter(has_text=re.compile("集群营收|首位产业")).all():
+    buttons = page.get_by_role("radio").filter(
+        has_text=re.compile("集群营收|百亿级集群|专精特新|高新技术企业|首位产业")
+    )
+    assert buttons.count() == 5  # (segmented-control buttons are radios)
+    for button in buttons.all():
         b = button.bounding_box()  # every metric button, first to last, is on screen
         assert b["x"] >= box["x"] - 1 and b["x"] + b["width"] <= width and b["y"] + b["height"] <= box["y"]
     scorecard = page.locator("table.kpi-table").bounding_box()
