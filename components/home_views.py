@@ -43,4 +43,4 @@ def top_table(year: int, region: str | None, city: str | None) -> str:
     """The ten counties of the selection with the largest cluster revenue, as an HTML table."""
     layer = counties(year)
     rows = pd.DataFrame(layer.drop(columns="geometry"))[inside(year, region, city).to_numpy()]
-    return html_table.to_html(rows.nlargest(10, "cluster_revenue"), TOP_COLUMNS)
+    return html_table.to_html(rows.nlargest(10, "cluster_revenue"), TOP_COLUMNS, names_first=2)

@@ -12,11 +12,14 @@ import pandas as pd
 import streamlit as st
 
 
-def to_html(frame: pd.DataFrame, columns: Mapping[str, str], decimals: int = 1) -> str:
-    """``frame``'s ``columns`` (name → heading) as an HTML table; pandas escapes every cell and heading."""
+def to_html(frame: pd.DataFrame, columns: Mapping[str, str], decimals: int = 1, names_first: int = 0) -> str:
+    """``frame``'s ``columns`` (name → heading) as an HTML table; pandas escapes every cell and heading.
+
+    ``names_first``: how many leading columns hold place names (1 or 2), which never break ("长丰/县")."""
     table = frame[list(columns)].rename(columns=dict(columns))
+    classes = "plain-table" + (f" names-{names_first}" if names_first else "")
     return table.to_html(
-        index=False, border=0, classes="plain-table", na_rep="—", float_format=lambda v: f"{v:,.{decimals}f}"
+        index=False, border=0, classes=classes, na_rep="—", float_format=lambda v: f"{v:,.{decimals}f}"
     )
 
 

@@ -85,6 +85,11 @@ def _synthetic_clusters(rng: np.random.Generator, counties: pd.DataFrame, taken:
     return pd.DataFrame(rows)
 
 
+def cluster_name(place: str, industry: str) -> str:
+    """"无为市电线电缆产业集群", without a doubled word where the industry already ends in one ("茶产业" → "歙县茶产业集群")."""
+    return f"{place}{industry}{'集群' if industry.endswith('产业') else '产业集群'}"
+
+
 def clusters(rng: np.random.Generator, regions_: pd.DataFrame) -> pd.DataFrame:
     """Curated clusters (DOMAIN.md §3) and synthetic ones; one row per cluster with its 五个一 items."""
     counties = regions_[regions_.level == "区县"]
@@ -92,7 +97,7 @@ def clusters(rng: np.random.Generator, regions_: pd.DataFrame) -> pd.DataFrame:
     synthetic = _synthetic_clusters(rng, counties, set(curated.adcode))
     table = pd.concat([curated, synthetic], ignore_index=True)
     names = counties.set_index("adcode").name
-    table["name"] = table.adcode.map(names) + table.industry + "产业集群"
+    table["name"] = [cluster_name(place, industry) for place, industry in zip(table.adcode.map(names), table.industry)]
     table["cluster_id"] = ["C" + a + f"{i:02d}" for i, a in zip(table.groupby("adcode").cumcount(), table.adcode)]
     table["is_leading"] = ~table.duplicated("adcode")
     strength = np.where(table.synthetic, 0.45, 0.8)

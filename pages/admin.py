@@ -8,6 +8,8 @@ import store
 from components import attempt, downloads, session
 from records import access, accounts, backup
 
+CREATED = "admin_created"  # session key: the new user's name and temporary password, shown once after the rerun
+
 st.title("用户与日志")
 session.guard("manage_users")
 con = store.cursor()
@@ -86,10 +88,15 @@ with new_tab:
         password = accounts.temporary_password()
         if attempt.attempt(
             lambda: accounts.create_user(con, session.username(), username.strip(), name, role, region, password)
-        ):
-            st.success(f"已新建用户 {username.strip()}，临时密码：")
-            st.code(password, language=None)
-            st.caption("临时密码只显示这一次；其首次登录须修改密码。")
+        ):  # run again, so that the list above shows the new user; the password is shown once, below
+            st.session_state[CREATED] = (username.strip(), password)
+            for key in ("new_username", "new_name", "new_role"):
+                del st.session_state[key]
+            st.rerun()
+    if created := st.session_state.pop(CREATED, None):
+        st.success(f"已新建用户 {created[0]}，临时密码：")
+        st.code(created[1], language=None)
+        st.caption("临时密码只显示这一次；其首次登录须修改密码。")
 
 with audit_tab:
     events = store.live("audit_events", limit=1000)

@@ -109,6 +109,8 @@ def test_only_the_administrator_gets_user_management(closed, app):
     at.selectbox(key=f"new_region_{access.CITY_REVIEWER}").select("340800").run()
     at.button(key="new_create").click().run()
     assert not at.exception and "已新建用户 aq" in at.success[0].value
+    assert "aq" in set(at.dataframe[0].value["用户名"])  # the list shows the new user at once (issue 19)
+    assert at.text_input(key="new_username").value == ""  # the form is empty again: a second click creates nothing
     temporary = at.code[0].value
     created = closed.execute("select role, adcode, must_change_password from users where username = 'aq'").fetchone()
     assert created == (access.CITY_REVIEWER, "340800", True)

@@ -128,3 +128,9 @@ def test_demo_is_deterministic(demo_tables):
 
 def test_dataset_kind_is_demo(con):
     assert queries.run(con, "dataset_kind").kind[0] == "demo"
+
+
+def test_cluster_names_do_not_repeat_a_word(demo_tables):
+    names = demo_tables["clusters"].name
+    assert "歙县茶产业集群" in set(names)  # (issue 19: was "歙县茶产业产业集群")
+    assert not names.str.contains("产业产业").any(), names[names.str.contains("产业产业")].tolist()

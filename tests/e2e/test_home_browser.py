@@ -85,3 +85,18 @@ def test_the_home_page_own_address_opens_the_map_with_its_query(page, server):
     assert frame.locator("path.leaflet-interactive").count() == 104
     assert urlparse(page.url).path in ("", "/") and "probe=1" in page.url, page.url
     assert page.get_by_text("Page not found").count() == 0
+
+
+def test_top_ten_county_names_never_break_at_1600_px(browser, server):
+    context = browser.new_context(viewport={"width": 1600, "height": 900})
+    page = context.new_page()
+    page.goto(server)
+    map_frame(page)
+    cells = page.locator("table.plain-table.names-2 tbody td:nth-child(-n+2)")
+    assert cells.count() == 20  # ten counties and their cities
+    lines = cells.evaluate_all(
+        "cells => cells.map(c => { const r = document.createRange(); r.selectNodeContents(c);"
+        " return [c.innerText, new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })"
+    )
+    assert all(n == 1 for _, n in lines), [text for text, n in lines if n != 1]  # "长丰/县" was two lines
+    context.close()
