@@ -86,7 +86,7 @@ def _synthetic_clusters(rng: np.random.Generator, counties: pd.DataFrame, taken:
 
 
 def cluster_name(place: str, industry: str) -> str:
-    """"无为市电线电缆产业集群", without a doubled word where the industry already ends in one ("茶产业" → "歙县茶产业集群")."""
+    """ "无为市电线电缆产业集群", without a doubled word where the industry already ends in one ("茶产业" → "歙县茶产业集群")."""
     return f"{place}{industry}{'集群' if industry.endswith('产业') else '产业集群'}"
 
 

@@ -91,14 +91,23 @@ def _class_label(low: float, high: float | None, metric: Metric, first: bool = F
     return f"{_format(0 if first and low < 0.1 else low)}–{_format(high)}"
 
 
-def classify(values: pd.Series, metric: Metric) -> tuple[pd.Series, list[LegendItem]]:
-    """The fill colour of every value, and the legend (colour, label, number of counties) in class order."""
+def classify(
+    values: pd.Series, metric: Metric, counted: pd.Series | np.ndarray | None = None
+) -> tuple[pd.Series, list[LegendItem]]:
+    """The fill colour of every value, and the legend (colour, label, number of counties) in class order.
+
+    The classes come from all ``values`` (a colour means the same on every view); the legend counts only the
+    counties marked in ``counted`` (the view's scope: a city's map counts its own counties), all when None."""
+    inside = np.ones(len(values), dtype=bool) if counted is None else np.asarray(counted, dtype=bool)
     if metric.palette:
         colours = dict(metric.palette)
-        legend = [LegendItem(colour, value, int((values == value).sum())) for value, colour in metric.palette]
+        legend = [
+            LegendItem(colour, value, int(((values == value).to_numpy() & inside).sum()))
+            for value, colour in metric.palette
+        ]
         return values.map(colours).fillna(NO_DATA), legend
     if metric.categorical:
-        return _classify_categories(values)
+        return _classify_categories(values, inside)
     breaks = metric.breaks or _quantile_breaks(values, floor=metric.min_break)
     palette = sequential.YlOrRd[-len(breaks) :] if len(breaks) <= 9 else sequential.YlOrRd
     numbers = values.to_numpy(dtype=float)
@@ -112,26 +121,28 @@ def classify(values: pd.Series, metric: Metric) -> tuple[pd.Series, list[LegendI
     none_label = metric.none_label or {"cluster_revenue": "无集群", "clusters_100": "无百亿级集群"}.get(
         metric.column, f"0 {metric.unit}".strip()
     )
-    legend = [LegendItem(NO_DATA, none_label, int((index == -1).sum()))]
+    legend = [LegendItem(NO_DATA, none_label, int(((index == -1) & inside).sum()))]
     for i, low in enumerate(breaks):
         high = breaks[i + 1] if i + 1 < len(breaks) else None
         label = f"{_class_label(low, high, metric, first=i == 0)} {metric.unit}".strip()
-        legend.append(LegendItem(palette[i], label, int((index == i).sum())))
+        legend.append(LegendItem(palette[i], label, int(((index == i) & inside).sum())))
     if missing.any():
-        legend.append(LegendItem(MISSING, metric.missing, int(missing.sum())))
+        legend.append(LegendItem(MISSING, metric.missing, int((missing & inside).sum())))
     return colors, legend
 
 
-def _classify_categories(values: pd.Series, top: int = 11) -> tuple[pd.Series, list[LegendItem]]:
-    counts = values.fillna("未确认").value_counts()
+def _classify_categories(values: pd.Series, inside: np.ndarray, top: int = 11) -> tuple[pd.Series, list[LegendItem]]:
+    """Colours by category (the province's most common first); the legend lists those within the view."""
+    labelled = values.fillna("未确认")
+    counts = labelled.value_counts()
     named = list(counts.index[:top]) if len(counts) > top + 1 else list(counts.index)
     palette = dict(zip(named, qualitative.Set3 + qualitative.Pastel))
-    colors = values.fillna("未确认").map(lambda v: palette.get(v, "#bdbdbd"))
-    legend = [LegendItem(palette[n], n, int(counts[n])) for n in named]
-    if len(named) < len(counts):
-        legend.append(
-            LegendItem("#bdbdbd", f"其他产业（{len(counts) - len(named)}类）", int(counts.iloc[len(named) :].sum()))
-        )
+    colors = labelled.map(lambda v: palette.get(v, "#bdbdbd"))
+    here = labelled[inside].value_counts()
+    legend = [LegendItem(palette[n], n, int(here[n])) for n in named if here.get(n, 0)]
+    others = here[~here.index.isin(named)]
+    if len(others):
+        legend.append(LegendItem("#bdbdbd", f"其他产业（{len(others)}类）", int(others.sum())))
     return colors, legend
 
 
@@ -256,7 +267,7 @@ def build_map(
     -------
     The folium map and its legend items (the legend is drawn by the page, not inside the map).
     """
-    colors, legend = classify(counties[metric.column], metric)
+    colors, legend = classify(counties[metric.column], metric, selected)
     colors = colors.where(selected.to_numpy(), OUTSIDE)
     # The tooltip's properties in plain Python: a handful of pandas operations on 104 strings (Arrow arrays in
     # pandas 3) cost more than the loop.

@@ -79,10 +79,12 @@ def render_png(
     font = fonts.find()
     family = _registered(font)
     inside = selected.to_numpy()
-    colors, legend = classify(counties[metric.column], metric)
+    colors, legend = classify(counties[metric.column], metric, inside)
     colors = colors.where(inside, OUTSIDE).map(_mpl_colour)
     labelled = counties[inside] if inside.sum() <= MAX_LABELS else counties.iloc[0:0]
-    items = [f"{i.label}（{i.counties}）" for i in legend] + (["筛选范围以外"] if not inside.all() else [])
+    items = [f"{i.label}（{i.counties}）" for i in legend] + (
+        [f"筛选范围以外（{int((~inside).sum())}）"] if not inside.all() else []
+    )
     text = "".join([title, note, badge, BOUNDARY_NOTE, metric.label, *items, *labelled.name])
     if missing := fonts.missing_glyphs(text, font):
         raise MissingGlyph(f"字体 {font.family} 缺少这些字：{''.join(sorted(missing))}")

@@ -94,7 +94,7 @@ with left:
         use_container_width=True,
         returned_objects=["last_active_drawing"],
     )
-    legend.render(metric.label, items, filtered=not selected.all())
+    legend.render(metric.label, items, selected)
     briefing_buttons.render(
         Selection(filters.year, filters.region, filters.city, filters.city_name, metric_name or "集群营收合计"),
         key="home_export",

@@ -102,7 +102,7 @@ with left:
         returned_objects=["last_active_drawing"],
         feature_group_to_add=outline,
     )
-    legend.render(metric.label, items, filtered=not in_scope.all())
+    legend.render(metric.label, items, in_scope)
 
 hs.rankings(counts, county_rows[in_scope], honour, measure, filters, link)
 

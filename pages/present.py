@@ -69,7 +69,7 @@ with left:
         basemap_attribution=settings.BASEMAP_ATTRIBUTION,
     )
     map_view.show(fmap, key=f"present_map_{index}", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
-    legend.render(metric.label, items, filtered=not inside.all())
+    legend.render(metric.label, items, inside)
 with right:
     st.markdown(
         f'<div class="slide-hint">{year}年 · {selection.name} · ← → 翻页，全屏后 Esc 退出</div>', unsafe_allow_html=True

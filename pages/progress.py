@@ -62,7 +62,7 @@ with left:
         scroll_zoom=False,
     )
     map_view.show(fmap, key="progress_map", height=600, use_container_width=True, returned_objects=[])
-    legend.render(metric.label, [i for i in items if i.counties], filtered=not selected.all())
+    legend.render(metric.label, [i for i in items if i.counties], selected)
 with right:
     table = pd.DataFrame(
         {

@@ -121,7 +121,7 @@ else:
         basemap_attribution=settings.BASEMAP_ATTRIBUTION,
     )
     map_view.show(fmap, key="tiers_map", height=560, use_container_width=True, returned_objects=[])
-    legend.render(metric.label, items, filtered=not in_scope.all())
+    legend.render(metric.label, items, in_scope)
     if view == "百亿县域全覆盖":
         gaps = county_layer[in_scope & (county_layer.gap > 0)].sort_values("gap")
         st.markdown(f"**{len(gaps)} 个县(市)尚无百亿级集群**（市辖区不计入县域全覆盖目标）")

@@ -76,7 +76,11 @@ def test_region_and_city_filters(app, con):
     counts = queries.run(con, "tier_counts", year=2025, region="皖北", city="341600").iloc[0]
     assert kpi(app)["clusters"] == str(int(counts.clusters))
     assert not app.exception
-    assert "筛选范围以外" in next(m.value for m in app.markdown if 'class="legend"' in m.value)
+    legend = next(m.value for m in app.markdown if 'class="legend"' in m.value)
+    inside = int(queries.run(con, "counties").city_adcode.eq("341600").sum())
+    classes = [int(n) for n in re.findall(r"</i>(?!筛选)[^<]*<small>（(\d+)）</small>", legend)]
+    assert sum(classes) == inside  # the legend counts the view's counties (issue 19), not the province's
+    assert f"筛选范围以外<small>（{104 - inside}）</small>" in legend
     assert app.title[0].value == "全省产业地图 · 亳州市 · 2025年"
     assert "目标" not in scorecard(app)  # the targets are provincial
 

@@ -23,6 +23,17 @@ def test_revenue_classes_put_band_edges_in_the_upper_class():
     assert legend[-1].label == "≥ 1,000 亿元"
 
 
+def test_the_legend_counts_only_the_view_while_the_classes_stay_the_provinces():
+    values = pd.Series([0.0, 49.9, 50.0, 99.99, 100.0, 1000.0])
+    view = pd.Series([False, False, True, True, True, False])
+    colors, legend = choropleth.classify(values, choropleth.METRICS["集群营收合计"], view)
+    assert [item.counties for item in legend] == [0, 0, 2, 1, 0, 0, 0]
+    assert colors.tolist() == choropleth.classify(values, choropleth.METRICS["集群营收合计"])[0].tolist()
+    names = pd.Series(["甲", "甲", "乙", "丙"])
+    _, legend = choropleth.classify(names, choropleth.METRICS["首位产业"], [False, False, True, True])
+    assert [(i.label, i.counties) for i in legend] == [("乙", 1), ("丙", 1)]
+
+
 def test_categories_beyond_the_top_eleven_are_grouped():
     values = pd.Series([f"产业{i:02d}" for i in range(14)] + ["产业00", None])
     colors, legend = choropleth.classify(values, choropleth.METRICS["首位产业"])
