@@ -111,7 +111,8 @@ def query_args(search: Search, filters: Scope, **extra) -> dict:
         # a whole 统一社会信用代码 is looked up by key (the index); any other text searches names and initials
         "uscc": search.text.upper() if USCC.fullmatch(search.text.upper()) else None,
         "text": search.text if search.text and not USCC.fullmatch(search.text.upper()) else None,
-        "initials": pinyin.like_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
+        "initials": pinyin.runs_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
+        "initials_whole": pinyin.whole_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
         "revenue_min": search.revenue_min,
         "revenue_max": search.revenue_max,
         "offset": 0,

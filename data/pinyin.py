@@ -76,13 +76,40 @@ def initials(name: str) -> tuple[str, str | None]:
 
 
 def is_initials_query(text: str) -> bool:
-    """Whether a search text is to be read as pinyin initials: Latin letters only, 2 or more."""
+    """Whether a search text is to be read as pinyin initials: Latin letters only, 2 or more (so that the patterns
+    below hold letters only: no character of a regular expression)."""
     return len(text) >= 2 and text.isascii() and text.isalpha()
 
 
-def like_pattern(text: str) -> str:
-    """The LIKE pattern that finds the initials in order, with anything between: "wwdl" → "%w%w%d%l%"."""
-    return "%" + "%".join(text.lower()) + "%"
+MAX_RUNS = 3  # a query is found as at most three runs of initials …
+MIN_RUN = 2  # … of two letters or more each: "wwdl" finds 无为华鑫电缆 (ww…dl), "tcs" only a contiguous "tcs"
+RUNS_UP_TO = 16  # letters; a longer query is matched whole (contiguous) only
+# Initials of the legal forms that end most names: "whole-name" matches may leave them out.
+LEGAL_FORMS = ("yxgs", "yxzrgs", "gfyxgs", "jtyxgs", "jtgfyxgs", "jt", "gs", "c")
+
+
+def runs_pattern(text: str) -> str:
+    """The regular expression (RE2) that finds ``text``'s letters in the initials as up to ``MAX_RUNS`` runs of at
+    least ``MIN_RUN`` letters, in order, with anything between: "wwdl" → "wwdl|ww.*dl". Single letters scattered
+    over a long name ("t…c…s") do not match: that made "tcs" find 1,176 firms."""
+    q = text.lower()
+
+    def splits(rest: str, parts: int):
+        if len(rest) >= MIN_RUN:
+            yield [rest]
+        if parts > 1:
+            for cut in range(MIN_RUN, len(rest) - MIN_RUN + 1):
+                for tail in splits(rest[cut:], parts - 1):
+                    yield [rest[:cut], *tail]
+
+    alternatives = [".*".join(runs) for runs in splits(q, MAX_RUNS if len(q) <= RUNS_UP_TO else 1)]
+    return "|".join(alternatives) or q
+
+
+def whole_pattern(text: str) -> str:
+    """The regular expression of a whole-name match: the name's initials are ``text``, give or take a leading 安徽
+    ("ah") and a trailing legal form ("yxgs" …)."""
+    return f"^(ah)?{text.lower()}({'|'.join(LEGAL_FORMS)})?$"
 
 
 def backfill(con: duckdb.DuckDBPyConnection) -> int:

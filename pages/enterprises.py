@@ -94,7 +94,8 @@ st.dataframe(
 )
 st.session_state["ent_shown"] = rows.uscc.tolist()
 order = (
-    "名称含所输文字的在前，仅拼音首字母相符的在后，各按营业收入从大到小"
+    "按相符程度：名称含所输文字、拼音首字母即全称（可略“安徽”与“有限公司”等）、首字母开头、首字母连续、"
+    "首字母分段（每段至少两个字母）依次在前，同档按营业收入从大到小"
     if pinyin.is_initials_query(search.text)
     else "按营业收入从大到小"
 )

@@ -20,7 +20,7 @@ import pandas as pd
 
 from queries import postgres
 from queries.schema import LATEST_VERSION, migrate, migrations, schema_version  # noqa: F401  (the door's API)
-from queries.search import FILTER_MARK, INITIALS_MARK, SEARCH_INDEX, build_search_index, compose, conditions  # noqa: F401
+from queries.search import FILTER_MARK, RANK_MARK, SEARCH_INDEX, build_search_index, compose, conditions  # noqa: F401
 from queries.text import MIGRATION_DIR, QUERY_DIR, sql  # noqa: F401
 
 

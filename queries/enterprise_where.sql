@@ -1,7 +1,8 @@
 -- The conditions of an enterprise search, one per filter, on the search index (queries/search_index.sql) aliased
 -- e. A query that holds the marker /* enterprise filters */ gets the conditions of the filters its caller passed
 -- (not null), joined with "and" (queries.compose); an unused filter is not in the SQL at all. Each block starts
--- with "-- @name" and uses only its own $parameters.
+-- with "-- @name" and uses only its own $parameters. $initials (with $text, which it replaces) is the regular
+-- expression of data.pinyin.runs_pattern: the query's letters as up to three runs of two or more initials.
 -- @region
 e.region = $region
 -- @city
@@ -23,8 +24,8 @@ e.revenue <= $revenue_max
 -- @text
 contains(e.name, $text) or e.uscc = upper($text)
 -- @initials
-contains(e.name, $text) or e.uscc = upper($text) or e.name_initials like $initials
-    or e.name_initials_alt like $initials
+contains(e.name, $text) or e.uscc = upper($text) or regexp_matches(e.name_initials, $initials)
+    or regexp_matches(coalesce(e.name_initials_alt, ''), $initials)
 -- @uscc
 e.uscc = $uscc
 -- @honours

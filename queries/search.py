@@ -11,7 +11,7 @@ import duckdb
 from queries.text import sql
 
 FILTER_MARK = "/* enterprise filters */"
-INITIALS_MARK = "/* by_initials */"
+RANK_MARK = "/* match_rank */"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _COMMENT = re.compile(r"--[^\n]*")  # a parameter named in a comment is not one the statement uses
 
@@ -34,8 +34,8 @@ def compose(text: str, params: dict) -> tuple[str, dict]:
     """``text`` with its enterprise-filter marker replaced by the conditions of the filters given (not None), and
     the parameters the result uses. A filter that is not used is not in the SQL at all.
 
-    Pinyin initials (``initials``) extend the name search (``text``), whose condition they replace; and they put
-    enterprises whose name holds the text before those found only by their initials (``by_initials``).
+    Pinyin initials (``initials``) extend the name search (``text``), whose condition they replace; and they order
+    the matches by how well they match (``match_rank``, queries/enterprise_match_rank.sql).
     """
     if FILTER_MARK in text:
         available = conditions()
@@ -44,8 +44,8 @@ def compose(text: str, params: dict) -> tuple[str, dict]:
             active.remove("text")
         clause = " and ".join(f"({available[k]})" for k in active) or "true"
         text = text.replace(FILTER_MARK, clause)
-        by_initials = "(not contains(e.name, $text))" if "initials" in active else "false"
-        text = text.replace(INITIALS_MARK, by_initials)
+        rank = f"({sql('enterprise_match_rank')})" if "initials" in active else "0"
+        text = text.replace(RANK_MARK, rank)
     used = set(_PARAM.findall(_COMMENT.sub("", text)))
     missing = used - set(params)
     if missing:

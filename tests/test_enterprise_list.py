@@ -91,13 +91,14 @@ def test_query_args_combine_the_sidebar_and_the_list_filters():
         "uscc": None,
         "text": None,
         "initials": None,
+        "initials_whole": None,
         "revenue_min": 2.5,
         "revenue_max": None,
         "offset": 0,
         "limit": 50,
     }
     assert es.query_args(es.Search(member="in"), filters, limit=1)["member"] is True
-    assert es.query_args(es.Search(text="wwDL"), filters)["initials"] == "%w%w%d%l%"
+    assert es.query_args(es.Search(text="wwDL"), filters)["initials"] == "wwdl|ww.*dl"
     assert es.query_args(es.Search(text="无为"), filters)["initials"] is None
     code = es.query_args(es.Search(text="91340281MA2N0T0X3k"), filters)
     assert code["uscc"] == "91340281MA2N0T0X3K" and code["text"] is None  # a whole code: a key lookup

@@ -15,6 +15,7 @@ import queries
 NAMES = sorted(p.stem for p in queries.QUERY_DIR.glob("*.sql"))
 NOT_STATEMENTS = {
     "enterprise_where",  # condition blocks composed into other queries (queries.compose)
+    "enterprise_match_rank",  # the order expression composed into enterprise_search (queries.compose)
     "sync_triggers",  # PostgreSQL's table versions, run by queries.postgres.migrate
     "attach_read_only",
 }  # run by queries.connect_read_only, which every read-only test store uses

@@ -33,7 +33,9 @@ def test_pinyin_initials_with_both_readings():
     assert (
         pinyin.is_initials_query("wwdl") and not pinyin.is_initials_query("w") and not pinyin.is_initials_query("电缆")
     )
-    assert not pinyin.is_initials_query("9134") and pinyin.like_pattern("WwDl") == "%w%w%d%l%"
+    assert not pinyin.is_initials_query("9134") and pinyin.runs_pattern("WwDl") == "wwdl|ww.*dl"
+    assert pinyin.runs_pattern("tcs") == "tcs"  # no run of one letter: "t…c…s" matched 1,176 firms (issue 19)
+    assert pinyin.runs_pattern("abcdef").split("|") == ["abcdef", "ab.*cdef", "ab.*cd.*ef", "abc.*def", "abcd.*ef"]
 
 
 def test_search_by_pinyin_initials_in_order(tiny):
@@ -44,6 +46,38 @@ def test_search_by_pinyin_initials_in_order(tiny):
     assert search(tiny, "dljx").empty  # the letters must come in order
     by_name = search(tiny, "电缆")
     assert set(by_name.uscc) == {"A1", "A2", "A3", "B2"}
+
+
+LOOK_ALIKES = [  # uscc, name, revenue: the better the match, the smaller the firm, so only the rank can order them
+    ("R1", "界首天成塑业有限公司", 100.0),  # jstcsy…: "tcs" inside (contiguous)
+    ("R2", "天长盛远电缆有限公司", 50.0),  # tcsydl…: starts with "tcs"
+    ("R3", "太仓市精工机械有限公司", 30.0),  # tcsjgjx…: starts with "tcs"
+    ("R4", "安徽天成石化有限公司", 10.0),  # (ah)tcsh(yxgs): the whole name is "tcsh"
+    ("R5", "桐城华晨电缆有限公司", 200.0),  # t…c…(h c d l y x g) s: the letters only scattered
+]
+
+
+def test_pinyin_matches_rank_whole_names_then_prefixes_then_runs(tiny):
+    tiny.executemany(
+        "insert into enterprises (uscc, name, adcode, industry, revenue, lon, lat, source_id, above_scale)"
+        " values (?, ?, '340101', '电线电缆', ?, 117.0, 31.0, 'demo', true)",
+        LOOK_ALIKES,
+    )
+    pinyin.backfill(tiny)
+    queries.build_search_index(tiny)
+    assert search(tiny, "tcs").uscc.tolist() == ["R2", "R3", "R4", "R1"]  # prefixes (安徽 aside), then contiguous
+    assert search(tiny, "tcsh").uscc.tolist()[0] == "R4"  # the whole name first
+    assert search(tiny, "tcsyy").uscc.tolist() == ["R1"]  # 界首天成塑业有限: contiguous
+    assert "R5" not in set(search(tiny, "tcs").uscc)  # scattered letters are not a match
+
+
+def test_known_names_are_found_first_on_the_demo_data(con):
+    found = search(con, "tcs")
+    assert 0 < found.matches.iloc[0] < 100  # (was 1,176 with scattered letters)
+    assert all("tcs" in (a or "") or "tcs" in b for b, a in (pinyin.initials(n) for n in found.name))
+    firm = search(con, "wwdl").name.iloc[0]  # whichever 无为…德力/电缆 firm heads the list …
+    main, alt = pinyin.initials(firm)
+    assert main.startswith("wwdl") or (alt or "").startswith("wwdl")  # … its initials start with the query
 
 
 def test_search_filters_one_by_one(tiny):
@@ -163,10 +197,10 @@ def test_compose_puts_only_the_filters_used_in_the_sql():
     assert bound == {"cell": 0.1, "cluster": "CA"}  # year is not used without the honours filter
     text, bound = queries.compose(
         queries.sql("enterprise_search"),
-        {"year": 2025, "limit": 5, "offset": 0, "text": "wwdl", "initials": "%w%w%d%l%"},
+        {"year": 2025, "limit": 5, "offset": 0, "text": "wwdl", "initials": "wwdl|ww.*dl", "initials_whole": "^wwdl$"},
     )
-    assert "name_initials like $initials" in text and "(not contains(e.name, $text)) as by_initials" in text
-    assert text.count("contains(e.name, $text) or e.uscc") == 1  # evaluated once for the page and the total
+    assert "regexp_matches(e.name_initials, $initials)" in text and "regexp_full_match" in text
+    assert text.count("regexp_matches(e.name_initials, $initials)") == 1  # once for the page and the total
     with pytest.raises(KeyError):
         queries.compose(queries.sql("enterprise_cells"), {"cluster": "CA"})  # $cell is missing
 
