@@ -40,6 +40,7 @@ def restore(counties: pd.DataFrame, clusters: pd.DataFrame, industries: pd.DataF
         frozenset(clusters.cluster_id),
         frozenset(industries.industry),
         {url_industry: url_links},
+        frozenset(counties.city_adcode),
     )
     wanted = es.from_params(source, options)
     st.session_state.update(
@@ -48,6 +49,8 @@ def restore(counties: pd.DataFrame, clusters: pd.DataFrame, industries: pd.DataF
             "ent_honours": list(wanted.honours),
             "ent_member": wanted.member,
             "ent_adcodes": list(wanted.adcodes),
+            "ent_cities": list(wanted.cities),
+            "ent_exclude": wanted.exclude,
             "ent_cluster": wanted.cluster,
             "ent_industry": wanted.industry,
             "ent_link": wanted.link,
@@ -58,7 +61,11 @@ def restore(counties: pd.DataFrame, clusters: pd.DataFrame, industries: pd.DataF
 
 
 def widgets(
-    county_names: dict[str, str], cluster_names: dict[str, str], industries: pd.DataFrame, scope: Scope
+    county_names: dict[str, str],
+    city_names: dict[str, str],
+    cluster_names: dict[str, str],
+    industries: pd.DataFrame,
+    scope: Scope,
 ) -> tuple[es.Search, dict[str, str]]:
     """Draw the filters; returns the search they name and the names of the chosen industry's chain links. The URL
     is set to the scope and the search, so a list can be bookmarked or sent on."""
@@ -75,19 +82,28 @@ def widgets(
     )
     revenue_min = top[3].number_input("营收下限（亿元）", min_value=0.0, value=None, key="ent_rmin", placeholder="不限")
     revenue_max = top[4].number_input("营收上限（亿元）", min_value=0.0, value=None, key="ent_rmax", placeholder="不限")
-    row = st.columns(4)
-    adcodes = row[0].multiselect(
-        "区县", list(county_names), key="ent_adcodes", format_func=county_names.get, placeholder=f"{scope.name}全部区县"
+    places = st.columns([3, 4, 2], vertical_alignment="bottom")
+    cities = places[0].multiselect(
+        "城市（可多选）", list(city_names), key="ent_cities", format_func=city_names.get, placeholder="不限"
     )
-    cluster = row[1].selectbox(
+    adcodes = places[1].multiselect(
+        "区县（可多选）",
+        list(county_names),
+        key="ent_adcodes",
+        format_func=county_names.get,
+        placeholder=f"{scope.name}全部区县",
+    )
+    exclude = places[2].toggle("排除所选城市和区县", key="ent_exclude", disabled=not (cities or adcodes))
+    row = st.columns(3)
+    cluster = row[0].selectbox(
         "集群", list(cluster_names), key="ent_cluster", index=None, format_func=cluster_names.get, placeholder="不限"
     )
-    industry = row[2].selectbox("产业", list(industries.industry), key="ent_industry", index=None, placeholder="不限")
+    industry = row[1].selectbox("产业", list(industries.industry), key="ent_industry", index=None, placeholder="不限")
     links = store.query("chain_links", industry=industry) if industry else None
     link_names = dict(zip(links.link_id, links.stage + " · " + links.name)) if links is not None else {}
     if st.session_state.get("ent_link") not in link_names:
         st.session_state["ent_link"] = None
-    link = row[3].selectbox(
+    link = row[2].selectbox(
         "产业链环节",
         list(link_names),
         key="ent_link",
@@ -99,6 +115,8 @@ def widgets(
 
     search = es.Search(
         tuple(adcodes),
+        tuple(cities),
+        bool(exclude and (cities or adcodes)),
         cluster,
         member,
         tuple(h for h in HONOURS if h in honours),
@@ -114,15 +132,16 @@ def widgets(
     return search, link_names
 
 
-def results_map(search: es.Search, scope: Scope, adcodes: pd.Series, matches: int, height: int = 560) -> None:
+def results_map(search: es.Search, scope: Scope, counties: pd.DataFrame, matches: int, height: int = 560) -> None:
     """The results on the map of their counties: each firm a point, or grid cells sized by count beyond
     ``points.MAX_POINTS`` and before any filter is set (the first view then sends about 0.2 MB, not every firm of
     the scope as a point). A click on a point sets the map's value (``county_profile.take_click`` reads it)."""
     as_points = matches <= points.MAX_POINTS and not search.is_empty()
+    drawn = counties.adcode[es.within(counties, search)]  # the counties of the scope that the places keep
 
     def draw():
         shape = boundaries.counties()
-        shape = shape[shape.adcode.isin(list(search.adcodes) or list(adcodes))]
+        shape = shape[shape.adcode.isin(list(drawn))]
         basemap = dict(
             static_url=routes.static_url(),
             basemap_url=settings.BASEMAP_URL,
@@ -131,12 +150,12 @@ def results_map(search: es.Search, scope: Scope, adcodes: pd.Series, matches: in
         if as_points:
             found = store.query("enterprise_points", **es.query_args(search, scope, limit=points.MAX_POINTS))
             return points.points_map(shape, found, **basemap), None, None
-        cell = points.cell_size(scope.region, scope.city, len(search.adcodes))
+        cell = points.cell_size(scope.region, scope.city, len(drawn) if len(drawn) < len(counties) else 0)
         cells = store.query("enterprise_cells", **es.query_args(search, scope, cell=cell))
         return points.cells_map(shape, cells, **basemap), None, None
 
     map_view.view(
-        ("enterprises", search, scope, tuple(adcodes), as_points),
+        ("enterprises", search, scope, tuple(drawn), as_points),
         draw,
         key="ent_map",
         height=height,

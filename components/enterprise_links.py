@@ -21,10 +21,10 @@ PAGE = "pages/enterprises.py"
 URL_PATH = "enterprises"
 CHAIN_PAGE, CHAIN_URL_PATH = "pages/chains.py", "chains"  # 循链招商 is opened the same way (see chain_link)
 CLUSTER_PAGE, CLUSTER_URL_PATH = "pages/cluster.py", "cluster"  # and 集群画像 (see cluster_link)
-# Query parameters of the list. Lists (adcode, honour) are comma-joined: no county name, adcode or honour has a
+# Query parameters of the list. Lists (adcode, cities, honour) are comma-joined: no county name, adcode or honour has a
 # comma. year/region/city are the sidebar's, the rest the list page's own filters.
 SCOPE_KEYS = ("year", "region", "city")
-FILTER_KEYS = ("adcode", "cluster", "member", "honour", "industry", "link", "q", "rmin", "rmax")
+FILTER_KEYS = ("adcode", "cities", "except", "cluster", "member", "honour", "industry", "link", "q", "rmin", "rmax")
 KEYS = SCOPE_KEYS + FILTER_KEYS
 
 _JS = """

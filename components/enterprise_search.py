@@ -20,7 +20,9 @@ PAGE_SIZE = 200  # rows per page of the list on screen
 
 @dataclass(frozen=True)
 class Search:
-    adcodes: tuple[str, ...] = ()
+    adcodes: tuple[str, ...] = ()  # counties …
+    cities: tuple[str, ...] = ()  # … and cities (adcodes): the enterprises in any of them,
+    exclude: bool = False  # or, when True, those in none of them ("all battery firms outside 合肥")
     cluster: str | None = None
     member: str | None = None  # "in" / "out" / None
     honours: tuple[str, ...] = ()
@@ -42,6 +44,7 @@ class Options:
     clusters: frozenset[str]
     industries: frozenset[str]
     links: dict[str, frozenset[str]] = field(default_factory=dict)  # industry → its link_ids
+    cities: frozenset[str] = frozenset()
 
 
 def from_params(params: dict[str, str], options: Options) -> Search:
@@ -64,6 +67,8 @@ def from_params(params: dict[str, str], options: Options) -> Search:
 
     return Search(
         adcodes=listed("adcode", options.adcodes),
+        cities=listed("cities", options.cities),
+        exclude=params.get("except") == "1",
         cluster=params.get("cluster") if params.get("cluster") in options.clusters else None,
         member=params.get("member") if params.get("member") in MEMBERSHIP else None,
         honours=listed("honour", set(HONOURS)),
@@ -79,6 +84,8 @@ def to_params(search: Search) -> dict[str, str]:
     """The list's own query parameters (see ``enterprise_links.FILTER_KEYS``), empty ones left out."""
     values = {
         "adcode": ",".join(search.adcodes),
+        "cities": ",".join(search.cities),
+        "except": "1" if search.exclude and (search.adcodes or search.cities) else None,
         "cluster": search.cluster,
         "member": search.member,
         "honour": ",".join(search.honours),
@@ -102,7 +109,8 @@ def query_args(search: Search, filters: Scope, **extra) -> dict:
         "year": filters.year,
         "region": filters.region,
         "city": filters.city,
-        "adcodes": list(search.adcodes) or None,
+        # the places chosen: in any of them, or (exclude) in none; each list may be empty
+        **_places(search),
         "cluster": search.cluster,
         "member": None if search.member is None else search.member == "in",
         "honours": list(search.honours) or None,
@@ -120,11 +128,28 @@ def query_args(search: Search, filters: Scope, **extra) -> dict:
     }
 
 
+def _places(search: Search) -> dict:
+    chosen = bool(search.adcodes or search.cities)
+    places = {"adcodes": list(search.adcodes), "cities": list(search.cities)}
+    inside = places if chosen and not search.exclude else {"adcodes": None, "cities": None}
+    outside = places if chosen and search.exclude else {"adcodes": None, "cities": None}
+    return inside | {"not_adcodes": outside["adcodes"], "not_cities": outside["cities"]}
+
+
+def within(counties: pd.DataFrame, search: Search) -> pd.Series:
+    """Which of ``counties`` (adcode, city_adcode) the search's places keep (all when none is chosen)."""
+    if not (search.adcodes or search.cities):
+        return pd.Series(True, index=counties.index)
+    named = counties.adcode.isin(search.adcodes) | counties.city_adcode.isin(search.cities)
+    return ~named if search.exclude else named
+
+
 def describe(search: Search, names: dict[str, str], filters: Scope) -> str:
     """The search in words, e.g. '安徽省 · 桐城市 · 专精特新中小企业 · 2025年'."""
     parts = [filters.name]
-    if search.adcodes:
-        parts.append("、".join(names.get(a, a) for a in search.adcodes))
+    if search.adcodes or search.cities:
+        places = "、".join(names.get(a, a) for a in (*search.cities, *search.adcodes))
+        parts.append(f"{places}以外" if search.exclude else places)
     if search.cluster:
         parts.append(names.get(search.cluster, search.cluster))
     if search.member:

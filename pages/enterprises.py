@@ -32,7 +32,8 @@ county_names = dict(zip(counties.adcode, counties.name + "（" + counties.city +
 cluster_names = dict(zip(clusters.cluster_id, clusters.name))
 
 finder.restore(counties, clusters, industries)
-search, link_names = finder.widgets(county_names, cluster_names, industries, filters)
+city_names = dict(zip(counties.city_adcode, counties.city))
+search, link_names = finder.widgets(county_names, city_names, cluster_names, industries, filters)
 params = es.to_params(search)
 
 # A new search (or scope) starts on the table's first page.
@@ -48,7 +49,7 @@ if rows.empty and page > 1:  # a page past the end (the data changed): back to t
     st.session_state["ent_page"] = page = 1
     rows = store.query("enterprise_search", **es.query_args(search, filters, limit=es.PAGE_SIZE, offset=0))
 matches = int(rows.matches.iloc[0]) if not rows.empty else 0
-described = es.describe(search, county_names | cluster_names | link_names, filters)
+described = es.describe(search, city_names | county_names | cluster_names | link_names, filters)
 st.html(
     f'<p class="list-count" data-matches="{matches}"><b>共 {matches:,} 家企业</b>　'
     f"<span>{html.escape(described)}</span></p>"
@@ -123,4 +124,4 @@ downloads.buttons(
 )
 
 with map_side:  # sent last: the browser loads the rest of the page's code while the map is built
-    finder.results_map(search, filters, counties.adcode, matches)
+    finder.results_map(search, filters, counties, matches)

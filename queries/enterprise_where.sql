@@ -3,12 +3,16 @@
 -- (not null), joined with "and" (queries.compose); an unused filter is not in the SQL at all. Each block starts
 -- with "-- @name" and uses only its own $parameters. $initials (with $text, which it replaces) is the regular
 -- expression of data.pinyin.runs_pattern: the query's letters as up to three runs of two or more initials.
+-- Places: $adcodes/$cities keep the enterprises in any of the counties or cities listed (either list may be
+-- empty); $not_adcodes/$not_cities those in none of them.
 -- @region
 e.region = $region
 -- @city
 e.city_adcode = $city
 -- @adcodes
-list_contains($adcodes::varchar[], e.adcode)
+list_contains($adcodes::varchar[], e.adcode) or list_contains($cities::varchar[], e.city_adcode)
+-- @not_adcodes
+not (list_contains($not_adcodes::varchar[], e.adcode) or list_contains($not_cities::varchar[], e.city_adcode))
 -- @cluster
 e.cluster_id = $cluster
 -- @member

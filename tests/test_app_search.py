@@ -42,6 +42,31 @@ def test_pinyin_revenue_and_chain_link_search(app_store, monkeypatch, con):
     assert matches(at) == expected(con, industry="电线电缆", link=link)
 
 
+def test_several_cities_and_counties_kept_or_left_out(app_store, monkeypatch, con):
+    """ "All 专精特新 battery firms outside 合肥" (issue 19): cities and counties, several of each, kept or excluded."""
+    at = page_app("pages/enterprises.py", monkeypatch)
+    at.multiselect(key="ent_honours").set_value(["专精特新中小企业"]).run()
+    at.multiselect(key="ent_cities").set_value(["340100"]).run()
+    in_hefei = matches(at)
+    assert in_hefei == expected(con, honours=("专精特新中小企业",), cities=("340100",)) > 0
+    assert set(at.dataframe[0].value["所属市"]) == {"合肥市"}
+    at.toggle(key="ent_exclude").set_value(True).run()
+    outside = matches(at)
+    assert outside + in_hefei == expected(con, honours=("专精特新中小企业",)) and "合肥市" not in set(
+        at.dataframe[0].value["所属市"]
+    )
+    assert at.query_params["cities"] == "340100" and at.query_params["except"] == "1"
+    at.multiselect(key="ent_adcodes").set_value(["340881"]).run()  # and 桐城市 too
+    assert matches(at) == expected(
+        con, honours=("专精特新中小企业",), cities=("340100",), adcodes=("340881",), exclude=True
+    )
+    assert "桐城市" not in set(at.dataframe[0].value["县区"]) and "合肥市、桐城市（安庆市）以外" in next(
+        h.proto.body for h in at.get("html") if "list-count" in h.proto.body
+    )
+    at.toggle(key="ent_exclude").set_value(False).run()  # both places, kept
+    assert set(at.dataframe[0].value["所属市"]) <= {"合肥市", "安庆市"}
+
+
 def test_the_list_pages_through_every_match_in_order(app_store, monkeypatch, con):
     everything = queries.run(
         con, "enterprise_search", **es.query_args(es.Search(), Scope(2025, None, None, None), limit=100_000)

@@ -15,6 +15,7 @@ OPTIONS = es.Options(
     clusters=frozenset({"C1"}),
     industries=frozenset({"电线电缆"}),
     links={"电线电缆": frozenset({"L1", "L2"})},
+    cities=frozenset({"340100", "341600"}),
 )
 
 
@@ -75,6 +76,25 @@ def test_params_round_trip():
     assert es.to_params(es.Search()) == {} and es.Search().is_empty()
 
 
+def test_several_cities_and_counties_are_kept_or_left_out():
+    search = es.Search(adcodes=("340881",), cities=("340100", "341600"), exclude=True)
+    assert es.to_params(search) == {"adcode": "340881", "cities": "340100,341600", "except": "1"}
+    assert es.from_params(es.to_params(search), OPTIONS) == search
+    assert es.to_params(es.Search(exclude=True)) == {}  # nothing to leave out
+    args = es.query_args(search, Scope(2025, None, None, None))
+    assert (args["adcodes"], args["cities"]) == (None, None)
+    assert (args["not_adcodes"], args["not_cities"]) == (["340881"], ["340100", "341600"])
+    inside = es.query_args(es.Search(cities=("340100",)), Scope(2025, None, None, None))
+    assert (inside["adcodes"], inside["cities"], inside["not_cities"]) == ([], ["340100"], None)
+    counties = pd.DataFrame({"adcode": ["340102", "340881", "341602"], "city_adcode": ["340100", "340800", "341600"]})
+    assert es.within(counties, search).tolist() == [False, False, False]
+    assert es.within(counties, es.Search(cities=("340100",), adcodes=("340881",))).tolist() == [True, True, False]
+    assert es.within(counties, es.Search(cities=("340100",), exclude=True)).tolist() == [False, True, True]
+    assert es.describe(
+        search, {"340100": "合肥市", "341600": "亳州市", "340881": "桐城市"}, Scope(2025, None, None, None)
+    ) == ("安徽省 · 合肥市、亳州市、桐城市以外 · 2025年")
+
+
 def test_query_args_combine_the_sidebar_and_the_list_filters():
     filters = Scope(2024, "皖南", None, None)
     args = es.query_args(es.Search(member="out", honours=("上市公司",), revenue_min=2.5), filters, limit=50)
@@ -83,6 +103,9 @@ def test_query_args_combine_the_sidebar_and_the_list_filters():
         "region": "皖南",
         "city": None,
         "adcodes": None,
+        "cities": None,
+        "not_adcodes": None,
+        "not_cities": None,
         "cluster": None,
         "member": False,
         "honours": ["上市公司"],
