@@ -132,6 +132,7 @@ def test_the_list_opens_with_the_filters_of_a_link(app_store, monkeypatch, con):
         region=None,
         city=None,
         adcodes=["340881"],
+        cities=[],
         cluster=None,
         member=None,
         honours=["专精特新中小企业"],

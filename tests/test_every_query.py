@@ -111,6 +111,7 @@ def params_for(name: str, con) -> dict:
         "start_year": 2021,
         "adcode": "340881",
         "adcodes": ["340881"],
+        "cities": [],
         "city": None,
         "region": None,
         "industry": "绿色包装",
