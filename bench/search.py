@@ -97,7 +97,7 @@ class PandasSearch:
         if search.text:
             hit = f.name.str.contains(search.text, regex=False) | (f.uscc.str.upper() == search.text.upper())
             if pinyin.is_initials_query(search.text):
-                pattern = ".*".join(search.text.lower())
+                pattern = pinyin.runs_pattern(search.text)  # (the match rank's order is not reproduced here)
                 hit |= f.name_initials.str.contains(pattern) | f.name_initials_alt.fillna("").str.contains(pattern)
             keep &= hit.to_numpy()
         if search.honours:

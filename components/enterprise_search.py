@@ -120,6 +120,7 @@ def query_args(search: Search, filters: Scope, **extra) -> dict:
         "uscc": search.text.upper() if USCC.fullmatch(search.text.upper()) else None,
         "text": search.text if search.text and not USCC.fullmatch(search.text.upper()) else None,
         "initials": pinyin.runs_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
+        "initials_like": pinyin.like_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
         "initials_whole": pinyin.whole_pattern(search.text) if pinyin.is_initials_query(search.text) else None,
         "revenue_min": search.revenue_min,
         "revenue_max": search.revenue_max,

@@ -2,7 +2,8 @@
 -- e. A query that holds the marker /* enterprise filters */ gets the conditions of the filters its caller passed
 -- (not null), joined with "and" (queries.compose); an unused filter is not in the SQL at all. Each block starts
 -- with "-- @name" and uses only its own $parameters. $initials (with $text, which it replaces) is the regular
--- expression of data.pinyin.runs_pattern: the query's letters as up to three runs of two or more initials.
+-- expression of data.pinyin.runs_pattern: the query's letters as up to three runs of two or more initials
+-- ($initials_like, the letters in order with anything between, is a cheaper first filter).
 -- Places: $adcodes/$cities keep the enterprises in any of the counties or cities listed (either list may be
 -- empty); $not_adcodes/$not_cities those in none of them.
 -- @region
@@ -28,8 +29,9 @@ e.revenue <= $revenue_max
 -- @text
 contains(e.name, $text) or e.uscc = upper($text)
 -- @initials
-contains(e.name, $text) or e.uscc = upper($text) or regexp_matches(e.name_initials, $initials)
-    or regexp_matches(coalesce(e.name_initials_alt, ''), $initials)
+contains(e.name, $text) or e.uscc = upper($text)
+    or (e.name_initials like $initials_like and regexp_matches(e.name_initials, $initials))
+    or (e.name_initials_alt like $initials_like and regexp_matches(e.name_initials_alt, $initials))
 -- @uscc
 e.uscc = $uscc
 -- @honours

@@ -114,6 +114,7 @@ def test_query_args_combine_the_sidebar_and_the_list_filters():
         "uscc": None,
         "text": None,
         "initials": None,
+        "initials_like": None,
         "initials_whole": None,
         "revenue_min": 2.5,
         "revenue_max": None,

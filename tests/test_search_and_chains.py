@@ -197,7 +197,15 @@ def test_compose_puts_only_the_filters_used_in_the_sql():
     assert bound == {"cell": 0.1, "cluster": "CA"}  # year is not used without the honours filter
     text, bound = queries.compose(
         queries.sql("enterprise_search"),
-        {"year": 2025, "limit": 5, "offset": 0, "text": "wwdl", "initials": "wwdl|ww.*dl", "initials_whole": "^wwdl$"},
+        {
+            "year": 2025,
+            "limit": 5,
+            "offset": 0,
+            "text": "wwdl",
+            "initials": "wwdl|ww.*dl",
+            "initials_like": "%w%w%d%l%",
+            "initials_whole": "^wwdl$",
+        },
     )
     assert "regexp_matches(e.name_initials, $initials)" in text and "regexp_full_match" in text
     assert text.count("regexp_matches(e.name_initials, $initials)") == 1  # once for the page and the total
