@@ -40,14 +40,41 @@ LOGIN = st.Page(session.login_page, title="登录", icon=":material/login:", url
 
 
 def pages_for(current: access.User | None):
-    """The navigation of this session: what its user (or an anonymous visitor) may open."""
+    """The navigation of this session: what its user (or an anonymous visitor) may open, and every other page as a
+    hidden stand-in at the same address, so that a bookmarked or typed address never meets Streamlit's English
+    "Page not found": a visitor gets the login form and then the page; a user without the role, a Chinese refusal."""
     if current is not None and current.must_change_password:
-        return [ACCOUNT]  # a temporary password is changed before anything else
-    if not session.may_browse(current):
-        return [LOGIN]
-    staff = [page for page in STAFF if access.may_open(current, page.url_path)]
-    account = [ACCOUNT] if current is not None else [LOGIN]
-    return {"产业地图": READING, "数据与账号": staff + account}
+        shown = {"数据与账号": [ACCOUNT]}  # a temporary password is changed before anything else
+    elif not session.may_browse(current):
+        shown = {"数据与账号": [LOGIN]}
+    else:
+        staff = [page for page in STAFF if access.may_open(current, page.url_path)]
+        shown = {"产业地图": READING, "数据与账号": staff + ([ACCOUNT] if current is not None else [LOGIN])}
+    listed = [page for pages in shown.values() for page in pages]
+    hidden = [stand_in(page, current) for page in (*READING, *STAFF, ACCOUNT, LOGIN) if page not in listed]
+    return {**shown, "数据与账号": shown["数据与账号"] + hidden} if len(shown) > 1 else listed + hidden
+
+
+def stand_in(page: st.Page, current: access.User | None) -> st.Page:
+    """A hidden page at ``page``'s address for a user who may not open it (the data layer checks every action
+    again regardless)."""
+
+    def body() -> None:
+        if current is None:
+            session.login_page(wanted=page.title)  # after the login, the same address opens the page itself
+        elif page is LOGIN:  # just logged in here (or a bookmark of /login): on to the first page of the user
+            st.switch_page(ACCOUNT if current.must_change_password else READING[0])
+        elif current.must_change_password:
+            st.title(page.title)
+            st.info("请先修改临时密码，再打开其他页面。")
+            st.page_link(ACCOUNT, label="去修改密码")
+        else:
+            st.title(page.title)
+            st.error(f"您的账号（{current.role}）不能打开“{page.title}”。如需此权限，请联系省级管理员。")
+            st.page_link(READING[0], label="打开全省产业地图")
+
+    address = page.url_path or "map"  # (the home page, default, has "" as its path and "/map" as its own)
+    return st.Page(body, title=page.title, icon=page.icon, url_path=address, visibility="hidden")
 
 
 @st.cache_resource(show_spinner=False)

@@ -122,11 +122,14 @@ def may_browse(current: access.User | None) -> bool:
     return current is not None or settings.OPEN_BROWSING
 
 
-def login_page() -> None:
-    """The login form (a page of its own: the only one shown until a login when open browsing is off)."""
+def login_page(wanted: str | None = None) -> None:
+    """The login form (a page of its own: the only one shown until a login when open browsing is off); with
+    ``wanted``, it stands at the address of that page, which opens after the login."""
     st.title("安徽省县域产业集群地图 · 登录")
     if message := st.session_state.pop("auth_message", None):
         st.info(message)
+    if wanted:
+        st.info(f"请先登录，再打开“{wanted}”。")
     with st.form("login", border=True, width=480):
         name = st.text_input("用户名", key="login_username", max_chars=32)
         password = st.text_input("密码", type="password", key="login_password", max_chars=128)

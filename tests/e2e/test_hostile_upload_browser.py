@@ -20,7 +20,7 @@ def upload_as_filer(browser, url: str, name: str, data: bytes) -> str:
     """Log in as the 县级填报 of 桐城市, open 数据上报, upload one file; the text of the error shown."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
-    page.goto(url)  # the login page's own address shows Streamlit's "Page not found" first (issue 19)
+    page.goto(url)
     page.get_by_role("link", name="登录").click()
     page.get_by_label("用户名").fill("tc")
     page.get_by_label("密码").fill("Passw0rd1")

@@ -86,3 +86,30 @@ def test_an_administrator_sees_every_page_in_the_navigation_with_no_view_more(br
             assert nav.get_by_role("link", name=title).is_visible(), title
         assert "View" not in nav.inner_text()
         page.close()
+
+
+def test_every_page_has_a_working_address_for_every_visitor(browser, accounts_store, tmp_path):
+    """A staff page's address opened before a login shows the login form, then the page itself; a page outside
+    the role is refused in Chinese; never Streamlit's English "Page not found" (issue 19)."""
+    path = tmp_path / "addresses.duckdb"
+    shutil.copy(accounts_store, path)
+    with serving(path) as (url, _):  # open browsing: the reading pages need no login
+        page = browser.new_page(viewport={"width": 1600, "height": 900})
+        page.goto(f"{url}/upload")
+        page.get_by_text("请先登录，再打开“数据上报”。").wait_for(timeout=30000)
+        assert "Page not found" not in page.locator("body").inner_text()
+        page.get_by_label("用户名").fill("tc")
+        page.get_by_label("密码").fill("Passw0rd1")
+        page.get_by_role("button", name="登录").click()
+        page.get_by_role("heading", name="数据上报").wait_for(timeout=30000)
+        assert page.url.rstrip("/").endswith("/upload")
+        page.goto(f"{url}/admin")  # a 县级填报 account may not manage users
+        page.get_by_text("不能打开“用户与日志”").wait_for(timeout=30000)
+        page.goto(f"{url}/login")  # logged in already: on to the map
+        page.get_by_role("heading", name="全省产业地图").first.wait_for(timeout=30000)
+        for address in ("/tiers", "/review", "/account"):
+            page.goto(url + address)
+            page.locator("h1").first.wait_for(timeout=30000)
+            page.wait_for_timeout(1000)
+            assert "Page not found" not in page.locator("body").inner_text(), address
+        page.close()
