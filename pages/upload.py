@@ -53,6 +53,9 @@ uploads = st.file_uploader(
     accept_multiple_files=True,
     key=f"upload_files_{kind}",
 )
+st.caption(  # (the browser's own note on a refused file is Streamlit's English, which no parameter changes)
+    f"框中标红的文件未被接受（类型不是 .xlsx / .csv，或超过 {settings.UPLOAD_MAX_MB} MB），请删除后重新选择。"
+)
 
 sandbox.warm()  # the worker that reads uploads (uploads.sandbox), started before the first file arrives
 

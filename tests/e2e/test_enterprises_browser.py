@@ -6,25 +6,12 @@ import io
 import pandas as pd
 
 import queries
+from analysis.scope import Scope
+from components import enterprise_search as es
 from harness.browser import marker_count, marker_frame, screen_point
 
-SEARCH = dict(
-    year=2025,
-    region=None,
-    city=None,
-    adcodes=None,
-    cluster=None,
-    member=None,
-    honours=None,
-    industry=None,
-    link=None,
-    text="wwdl",
-    initials="%w%w%d%l%",
-    revenue_min=None,
-    revenue_max=None,
-    limit=100_000,
-    offset=0,
-)
+# what the page searches for ?q=wwdl: the same arguments, so the expected rows are the page's own
+SEARCH = es.query_args(es.Search(text="wwdl"), Scope(2025, None, None, None), limit=100_000)
 
 
 def test_a_search_draws_its_points_and_exports_them(page, server, con):

@@ -103,6 +103,11 @@ def test_every_page_has_a_working_address_for_every_visitor(browser, accounts_st
         page.get_by_role("button", name="登录").click()
         page.get_by_role("heading", name="数据上报").wait_for(timeout=30000)
         assert page.url.rstrip("/").endswith("/upload")
+        shown = page.get_by_test_id("stFileUploaderDropzone").evaluate(  # what the uploader shows, not its DOM text
+            """zone => [zone.querySelector("button p"), zone.querySelector("[data-testid=stFileUploaderDropzoneInstructions] span")]
+                .map(e => [getComputedStyle(e).fontSize, getComputedStyle(e, "::after").content])"""
+        )
+        assert shown == [["0px", '"选择文件"'], ["0px", '"或把文件拖放到这里"']]  # not "Upload", "20MB per file"
         page.goto(f"{url}/admin")  # a 县级填报 account may not manage users
         page.get_by_text("不能打开“用户与日志”").wait_for(timeout=30000)
         page.goto(f"{url}/login")  # logged in already: on to the map
