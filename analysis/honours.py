@@ -16,6 +16,11 @@ import pandas as pd
 QUALITY_HONOURS = ("专精特新中小企业", "专精特新“小巨人”", "国家高新技术企业")
 # Seed 001's 省级以上各类专精特新企业: either 专精特新 honour, each enterprise once.
 SRDI_HONOURS = ("专精特新中小企业", "专精特新“小巨人”")
+# The one definition of "专精特新企业" wherever the app or an export shows that count.
+SRDI_DEFINITION = (
+    "专精特新企业＝持有专精特新中小企业或专精特新“小巨人”称号的企业（“小巨人”是国家级专精特新，计入），每家只计一次；"
+    "即〔001〕“省级以上各类专精特新企业”的口径。下表按单项荣誉分列，同一企业持有两项时各计一次。"
+)
 MIN_FIRMS = 30  # a unit with fewer 规上企业 has a density, but no rank
 SPAN = 3  # years of history behind a projection
 

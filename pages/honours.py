@@ -60,6 +60,13 @@ county_profile.take_click("honour_map", "adcode", "honour_county")
 left, right = st.columns([1, 1], gap="medium")
 with right:
     st.markdown(f"**{filters.name}各类荣誉企业**（{year}年，规上企业 {firms:,} 家；点击数字查看名单）")
+    metrics = store.query("county_metrics", year=year)
+    srdi = int(metrics[filters.covers(metrics)].srdi.sum())
+    st.html(
+        f'<p class="srdi-total" data-srdi="{srdi}">专精特新企业（含“小巨人”，每家计一次）：'
+        f"<b>{link(srdi, honour=list(hn.SRDI_HONOURS))}</b> 家</p>"
+    )
+    st.caption(hn.SRDI_DEFINITION)
     st.html(hv.scope_html(scope, link, show_lq=level != "省", first_year=year == years[0]))
     names = dict(zip(county_rows.code[in_scope], county_rows.name[in_scope]))
     st.selectbox(

@@ -89,6 +89,7 @@ with right:
     else:
         kpis = [k for k in kpi_strip(store.query, selection) if k.label in TILES]
         st.html(presentation.tiles_html(kpis))
+        st.caption("专精特新企业含“小巨人”，每家计一次（与优质企业页、汇报材料同一口径）。")
         top = presentation.top_counties(metrics[inside.to_numpy()], metric)
         st.plotly_chart(
             presentation.bar_figure(top, "label", "value", top.attrs["title"], metric.unit),

@@ -178,3 +178,33 @@ def test_the_list_keeps_its_filters_when_reopened_from_the_menu(app_store, monke
     at.switch_page("pages/enterprises.py").run()
     assert at.multiselect(key="ent_honours").value == ["上市公司"] and at.selectbox(key="ent_member").value == "out"
     assert next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body) == before
+
+
+@pytest.mark.parametrize("city", [None, "340100"])
+def test_one_srdi_count_on_this_page_in_present_mode_and_in_the_briefing(app, con, city):
+    """专精特新企业 has one definition (小巨人 included, each firm once), the same on 优质企业, 汇报模式 and the PPT/PDF."""
+    from exports.briefing import Selection, kpi_strip
+
+    if city:
+        app.selectbox(key="city").select(city).run()
+    shown = int(
+        re.search(
+            r'data-srdi="(\d+)"', next(h.proto.body for h in app.get("html") if "srdi-total" in h.proto.body)
+        ).group(1)
+    )
+    tile = next(
+        t
+        for t in kpi_strip(lambda name, **p: queries.run(con, name, **p), Selection(2025, None, city, None))
+        if t.label == "专精特新企业"
+    )
+    assert f"{shown:,}" == tile.value
+    either = queries.run(con, "enterprise_search", **hn_search(city))
+    assert shown == len(either)  # the list the count links to holds exactly those firms
+    assert any("“小巨人”是国家级专精特新，计入" in c.value for c in app.caption)
+
+
+def hn_search(city):
+    from analysis.scope import Scope
+    from components import enterprise_search as es
+
+    return es.query_args(es.Search(honours=hn.SRDI_HONOURS), Scope(2025, None, city, None), limit=100_000)
