@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from analysis import honours as hn
 from analysis.scorecard import value_text
-from components import enterprise_links
+from components import chart_labels, enterprise_links
 from geo.choropleth import Metric
 
 MEASURES = {"enterprises": "企业数", "density": "每百家规上企业", "lq": "区位熵"}
@@ -290,19 +290,14 @@ def totals_figure(totals: pd.DataFrame, targets: pd.DataFrame) -> go.Figure:
     series = {label: totals.rename(columns={metric: "value"}) for metric, label in hn.TARGET_COLUMNS.items()}
     fig = _lines(series, "集群内企业（家）")
     colours = dict(zip(hn.TARGET_COLUMNS, COLOURS))
-    for t in targets[targets.metric.isin(list(hn.TARGET_COLUMNS))].itertuples():
-        fig.add_trace(
-            go.Scatter(
-                x=[t.year],
-                y=[t.value],
-                mode="markers+text",
-                text=[f"目标 {t.value:,.0f}"],
-                textposition="top center",
-                marker=dict(symbol="star", size=14, color=colours[t.metric]),
-                showlegend=False,
-                hoverinfo="skip",
-            )
-        )
+    shown = targets[targets.metric.isin(list(hn.TARGET_COLUMNS))]
+    marks = [
+        chart_labels.Target(int(t.year), float(t.value), f"目标 {t.value:,.0f}", colours[t.metric])
+        for t in shown.itertuples()
+    ]
+    top = float(totals[list(hn.TARGET_COLUMNS)].max().max()) if not totals.empty else 0.0
+    height = fig.layout.height or 450
+    chart_labels.add_targets(fig, marks, top=top, plot_px=height - 150, symbol="star")
     return fig
 
 

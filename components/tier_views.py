@@ -10,7 +10,10 @@ import streamlit as st
 
 from analysis.scorecard import value_text
 from analysis.tiers import BANDS, coverage
+from components import chart_labels
 from geo.choropleth import NO_DATA, Metric
+
+HEIGHT = 380  # px of the trend charts
 
 METRIC_LABELS = {
     "cluster_count": ("集群总数", "个"),
@@ -156,6 +159,7 @@ def trend_figure(
     colours = ("#b91c1c", "#ea580c", "#7c3aed", "#0f766e")
     fig = go.Figure()
     actual = trend[trend.year <= year]
+    marks, top = [], 0.0
     for metric, colour in zip(metrics, colours):
         label, unit = METRIC_LABELS[metric]
         fig.add_scatter(
@@ -174,26 +178,22 @@ def trend_figure(
                 marker=dict(symbol="circle-open"),
             )
         aims = targets[targets.metric == metric]
-        if not aims.empty:
-            fig.add_scatter(
-                x=aims.year,
-                y=aims.value,
-                name=f"{label}目标",
-                mode="markers+text",
-                marker=dict(symbol="diamond", size=12, color=colour),
-                text=[f"{v:,.0f}〔{d}〕" for v, d in zip(aims.value, aims.source_doc)],
-                textposition="middle right",
-                showlegend=False,
-            )
+        marks += [
+            chart_labels.Target(int(y), float(v), f"{v:,.0f}〔{d}〕", colour)
+            for y, v, d in zip(aims.year, aims.value, aims.source_doc)
+        ]
+        top = max(top, actual[metric].max() if not actual.empty else 0, *(projected[y][metric] for y in ahead))
     fig.update_layout(
         title=title,
-        height=360,
+        height=HEIGHT,
         margin=dict(l=10, r=10, t=50, b=10),
         font=dict(size=14),
         legend=dict(orientation="h", y=-0.15),
         hovermode="x unified",
     )
-    fig.update_xaxes(dtick=1, range=[trend.year.min() - 0.5, 2031])
+    fig.update_xaxes(dtick=1, range=[trend.year.min() - 0.5, max(year, *projected, 2030) + 0.5])
+    # targets of one year (e.g. 2027's 1〔001〕 and 2〔000〕) are labelled apart, and the last year's inside the chart
+    chart_labels.add_targets(fig, marks, top=float(top), plot_px=HEIGHT - 130)
     return fig
 
 

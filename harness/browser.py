@@ -165,3 +165,28 @@ def marker_frame(page, at_least: int, timeout: float = 30):
 
 def marker_count(frame) -> int:
     return frame.evaluate(MARKER_COUNT_JS)
+
+
+def chart_label_clashes(page, least: int = 1) -> list[str]:
+    """Every Plotly chart on ``page`` (at least ``least`` of them): the texts drawn on it (annotations, tick and
+    axis labels, the title) that overlap another annotation or stick out of the chart. Empty when all is well."""
+    page.locator(".js-plotly-plot .main-svg").nth(least - 1).wait_for(timeout=30000)
+    return page.evaluate(
+        """() => {
+          const out = [];
+          const inside = (r, box) => r.left >= box.left - 1 && r.right <= box.right + 1
+                                     && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+          const clash = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          for (const plot of document.querySelectorAll(".js-plotly-plot")) {
+            const box = plot.querySelector(".main-svg").getBoundingClientRect();
+            const notes = [...plot.querySelectorAll(".annotation-text")].map(e => [e.textContent, e.getBoundingClientRect()]);
+            const texts = [...plot.querySelectorAll(".xtick text, .ytick text, .gtitle, .g-xtitle text, .g-ytitle text")]
+                .map(e => [e.textContent, e.getBoundingClientRect()]);
+            for (const [text, r] of [...notes, ...texts]) if (r.width && !inside(r, box)) out.push(`cut: ${text}`);
+            notes.forEach(([a, ra], i) => notes.slice(i + 1).forEach(([b, rb]) => {
+              if (clash(ra, rb)) out.push(`overlap: ${a} / ${b}`);
+            }));
+          }
+          return out;
+        }"""
+    )

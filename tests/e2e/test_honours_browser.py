@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 
 import queries
-from harness.browser import map_frame
+from harness.browser import chart_label_clashes, map_frame
 
 SEARCH = dict(
     year=2025,
@@ -84,3 +84,11 @@ def test_a_city_count_opens_the_list_of_that_city(page, server, con):
     assert list_count(page) == clicked == len(expected)
     page.get_by_role("link", name="优质企业").click()  # back: the page now shows that city
     page.get_by_text(f"优质企业 · {city} · 2025年").wait_for(timeout=20000)
+
+
+def test_target_labels_never_overlap_or_get_cut(page, server):
+    """“目标 2,40” was cut at the edge, 1,20 and 1,00 overlapped (issue 19)."""
+    page.goto(f"{server}/honours?year=2025")
+    page.locator(".js-plotly-plot .annotation-text").filter(has_text="目标 2,400").wait_for(timeout=30000)
+    assert page.locator(".js-plotly-plot .annotation-text").count() == 4
+    assert chart_label_clashes(page) == []

@@ -7,7 +7,7 @@ import pandas as pd
 
 import queries
 from analysis import tiers
-from harness.browser import map_frame
+from harness.browser import chart_label_clashes, map_frame
 
 
 def test_direct_url_watch_list_and_exports(page, server, con):
@@ -38,3 +38,12 @@ def test_direct_url_watch_list_and_exports(page, server, con):
     table = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     assert list(table["集群"]) == list(expected.name)
     assert page.recorder.hosts() == {server.split("//")[1]}, [u for u in page.recorder.urls if "127.0.0.1" not in u]
+
+
+def test_target_labels_never_overlap_or_get_cut(page, server):
+    """The 2027 targets 1〔001〕 and 2〔000〕 sat on top of each other, the 2030 labels ran off the edge (issue 19)."""
+    page.goto(f"{server}/tiers?year=2025")
+    page.get_by_text("营收梯队 · 安徽省 · 2025年").wait_for(timeout=30000)
+    page.locator(".js-plotly-plot .annotation-text").filter(has_text="〔000〕").first.wait_for(timeout=30000)
+    assert page.locator(".js-plotly-plot .annotation-text").count() >= 8  # every target has its label
+    assert chart_label_clashes(page, least=2) == []
