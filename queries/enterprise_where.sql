@@ -5,15 +5,17 @@
 -- expression of data.pinyin.runs_pattern: the query's letters as up to three runs of two or more initials
 -- ($initials_like, the letters in order with anything between, is a cheaper first filter).
 -- Places: $adcodes/$cities keep the enterprises in any of the counties or cities listed (either list may be
--- empty); $not_adcodes/$not_cities those in none of them.
+-- empty, or left out: queries.search.OPTIONAL); $not_adcodes/$not_cities those in none of them.
 -- @region
 e.region = $region
 -- @city
 e.city_adcode = $city
 -- @adcodes
-list_contains($adcodes::varchar[], e.adcode) or list_contains($cities::varchar[], e.city_adcode)
+list_contains(coalesce($adcodes::varchar[], []), e.adcode)
+    or list_contains(coalesce($cities::varchar[], []), e.city_adcode)
 -- @not_adcodes
-not (list_contains($not_adcodes::varchar[], e.adcode) or list_contains($not_cities::varchar[], e.city_adcode))
+not (list_contains(coalesce($not_adcodes::varchar[], []), e.adcode)
+     or list_contains(coalesce($not_cities::varchar[], []), e.city_adcode))
 -- @cluster
 e.cluster_id = $cluster
 -- @member

@@ -13,6 +13,9 @@ from queries.text import sql
 FILTER_MARK = "/* enterprise filters */"
 RANK_MARK = "/* match_rank */"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+# Parameters a caller may leave out (they default to null): the second list of a places filter, e.g. a county
+# list without cities (queries/enterprise_where.sql).
+OPTIONAL = ("cities", "not_adcodes", "not_cities")
 _COMMENT = re.compile(r"--[^\n]*")  # a parameter named in a comment is not one the statement uses
 
 
@@ -47,6 +50,7 @@ def compose(text: str, params: dict) -> tuple[str, dict]:
         rank = f"({sql('enterprise_match_rank')})" if "initials" in active else "0"
         text = text.replace(RANK_MARK, rank)
     used = set(_PARAM.findall(_COMMENT.sub("", text)))
+    params = {k: None for k in OPTIONAL if k in used} | params
     missing = used - set(params)
     if missing:
         raise KeyError(f"parameters {sorted(missing)} are missing")

@@ -1,7 +1,7 @@
 """The home map in headless Chromium: shapes, tooltip, click → profile, and no request beyond the app."""
 
 import re
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -80,10 +80,11 @@ def test_layout_fits_a_projector_and_a_laptop(browser, server, width, height):
 
 
 def test_the_home_page_own_address_opens_the_map_with_its_query(page, server):
-    page.goto(f"{server}/map?probe=1")  # a bookmark of the home page's url_path
+    page.goto(f"{server}/map?year=2023&metric=专精特新企业数")  # a bookmark of the home page's url_path
     frame = map_frame(page)
     assert frame.locator("path.leaflet-interactive").count() == 104
-    assert urlparse(page.url).path in ("", "/") and "probe=1" in page.url, page.url
+    assert urlparse(page.url).path in ("", "/"), page.url
+    assert parse_qs(urlparse(page.url).query) == {"year": ["2023"], "metric": ["专精特新企业数"]}  # the view kept
     assert page.get_by_text("Page not found").count() == 0
 
 
