@@ -34,7 +34,7 @@ export default function ({ parentElement, setTriggerValue }) {
 """.replace("@KEYS@", json.dumps(KEYS))
 _HTML = '<button class="present-fullscreen" type="button" title="全屏（Esc 退出）">全屏</button>'
 _CSS = """
-.present-fullscreen { font: inherit; font-size: 1.05rem; padding: 0.35rem 0.9rem; border-radius: 0.5rem;
+.present-fullscreen { font: inherit; font-size: 1.2rem; padding: 0.35rem 0.9rem; border-radius: 0.5rem;
   border: 1px solid #d1d5db; background: #ffffff; cursor: pointer; }
 .present-fullscreen:hover { border-color: #1d4ed8; color: #1d4ed8; }
 """
@@ -53,10 +53,14 @@ h1.slide-title { font-size: 2.6rem !important; margin: 0; padding: 0; line-heigh
 .tile .label { font-size: 1.25rem; color: #4b5563; }
 .tile .value { font-size: 2.9rem; font-weight: 700; line-height: 1.15; font-variant-numeric: tabular-nums; }
 .tile .value small { font-size: 1.3rem; font-weight: 400; margin-left: 0.3rem; color: #4b5563; }
-.tile .target { font-size: 1.0rem; }
+.tile .target { font-size: 1.2rem; }
 .tile .target.gap { color: #b91c1c; } .tile .target.met { color: #15803d; }
-.slide-hint { font-size: 0.95rem; color: #6b7280; }
-.legend { font-size: 1.15rem !important; }
+.slide-hint { font-size: 1.2rem; color: #4b5563; }
+/* every text of a slide at least 20 px at 1920×1080 (1.2rem = 20.4 px): legible from the back of a meeting room */
+.legend, .legend small, .demo-badge { font-size: 1.2rem !important; }
+[data-testid="stMain"] button p, [data-testid="stMain"] [data-testid="stPageLink"] p,
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.2rem !important; }
+[data-testid="stMain"] [data-testid="stPageLink"] [data-testid="stIconMaterial"] { font-size: 1.4rem !important; }
 </style>"""
 
 
@@ -103,17 +107,19 @@ def bar_figure(
             marker_color=colours,
             text=[f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}" for v in frame[value]],
             textposition="outside",
+            textfont=dict(size=20),
+            constraintext="none",  # (Plotly would shrink a value to the bar's thickness: to 17 px here)
             cliponaxis=False,
             hovertemplate="%{y}：%{x:,}" + unit + "<extra></extra>",
         )
     )
     figure.update_layout(
-        title=dict(text=title, font=dict(size=22)),
-        font=dict(size=17),
+        title=dict(text=title, font=dict(size=24)),
+        font=dict(size=20),  # every label at least 20 px (ticks, bar values, axis title)
         height=430,
         margin=dict(l=10, r=40, t=50, b=10),
-        yaxis=dict(autorange="reversed", tickfont=dict(size=18)),
-        xaxis=dict(title=unit, showgrid=True),
+        yaxis=dict(autorange="reversed", tickfont=dict(size=20)),
+        xaxis=dict(title=dict(text=unit, font=dict(size=20)), showgrid=True, tickfont=dict(size=20)),
         plot_bgcolor="white",
     )
     return figure

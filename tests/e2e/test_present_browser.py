@@ -122,3 +122,31 @@ def test_exports_download_valid_files_with_the_selection(page, server, con):
     for row in clusters.head(10).itertuples():
         assert row.name in text and f"{row.revenue:,.1f}" in text
     assert page.recorder.hosts() == {urlparse(server).netloc}, page.recorder.hosts()
+
+
+SMALL_TEXT = """() => {
+  const small = [];
+  const main = document.querySelector('[data-testid="stMain"]');
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {  // HTML text: its computed size
+    const text = walker.currentNode.textContent.trim(), el = walker.currentNode.parentElement;
+    if (!text || el.closest('svg') || !el.getBoundingClientRect().width) continue;
+    if (el.closest('[data-testid="stExpander"]')) continue;  // (the administrator's deck editor, folded away)
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 20) small.push(`${text.slice(0, 20)}: ${size}px`);
+  }
+  for (const t of main.querySelectorAll('.js-plotly-plot text')) {  // chart text: as drawn (Plotly may scale it)
+    const height = t.getBoundingClientRect().height;
+    if (t.textContent.trim() && height < 23) small.push(`${t.textContent}: ${height}px high`);
+  }
+  return small;
+}"""
+
+
+def test_every_text_of_a_slide_is_at_least_20_px_at_1920_by_1080(page, server):
+    """Legible from the back of a meeting room: axis labels were about 12 px, bar values shrunk to 17 (issue 19)."""
+    for slide in (1, len(SLIDES)):  # a map slide with its bar chart, and the chain slide
+        page.goto(f"{server}/present?slide={slide}")
+        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60000)
+        page.wait_for_timeout(1500)
+        assert page.evaluate(SMALL_TEXT) == [], slide
