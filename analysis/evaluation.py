@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis import formats
 from data.vocab import tier
 
 DEFAULT = Path(__file__).resolve().parents[1] / "config" / "evaluation.toml"
@@ -225,20 +226,14 @@ def diagnose(
             found.append(
                 Weakness(
                     ind.key,
-                    f"{ind.label}为 {_number(value)}{ind.unit}，处于{band} {len(column)} 个中的"
-                    f"后 {config.weak_quantile:.0%}（中位数 {_number(column.median())}{ind.unit}）。",
+                    f"{ind.label}为 {formats.figure(value, ind.unit)}{ind.unit}，处于{band} {len(column)} 个中的"
+                    f"后 {config.weak_quantile:.0%}（中位数 {formats.figure(column.median(), ind.unit)}{ind.unit}）。",
                 )
             )
     for column, wording in FIVE_ONES.items():
         if five_ones is not None and not five_ones.get(column, False):
             found.append(Weakness(column, f"“五个一”：尚未{wording}。"))
     return found
-
-
-def _number(value: float) -> str:
-    return (
-        f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    )
 
 
 def specialisation(values: pd.DataFrame, leading: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis import formats
+
 TARGET_YEARS = (2025, 2027)
 
 
@@ -30,8 +32,8 @@ KPIS = (
 
 
 def value_text(value: float, unit: str) -> str:
-    """Counts as integers; 亿元 with one decimal unless whole (targets are round figures)."""
-    return f"{value:,.1f}" if unit == "亿元" and not float(value).is_integer() else f"{value:,.0f}"
+    """``value`` as the whole app writes it (``analysis.formats``): 亿元 with one decimal, counts whole."""
+    return formats.figure(value, unit)
 
 
 @dataclass(frozen=True)

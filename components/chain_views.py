@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis import chains
+from analysis import chains, formats
 
 STAGES = ("上游", "中游", "下游")
 STATUS_CLASS = {
@@ -27,7 +27,7 @@ LEAD_COLUMNS = {
     "distance_km": "距离（公里）",
     "honours": "荣誉",
     "points": "荣誉分",
-    "revenue": "营业收入（亿元）",
+    "revenue": "营业收入（万元）",
     "cluster": "所属集群",
 }
 
@@ -55,11 +55,11 @@ def stages_html(
 def leads_html(leads: pd.DataFrame, top: int) -> str:
     """The first ``top`` leads as an HTML table (name, place, distance, honours, revenue)."""
     head = "".join(
-        f"<th>{h}</th>" for h in ("#", "企业名称", "县区", "所属市", "距离（公里）", "荣誉", "营业收入（亿元）")
+        f"<th>{h}</th>" for h in ("#", "企业名称", "县区", "所属市", "距离（公里）", "荣誉", "营业收入（万元）")
     )
     rows = []
     for i, r in enumerate(leads.head(top).itertuples(), start=1):
-        revenue = "—" if pd.isna(r.revenue) else f"{r.revenue:,.2f}"
+        revenue = formats.wan(r.revenue)
         rows.append(
             f"<tr><td>{i}</td><td>{html.escape(r.name)}</td><td>{html.escape(r.county)}</td>"
             f"<td>{html.escape(r.city)}</td><td>{r.distance_km:,.0f}</td><td>{html.escape(r.honours) or '—'}"
@@ -75,5 +75,6 @@ def leads_table(leads: pd.DataFrame) -> pd.DataFrame:
     """The lead list as exported."""
     out = leads[list(LEAD_COLUMNS)].rename(columns=LEAD_COLUMNS)
     out["距离（公里）"] = out["距离（公里）"].round(1)
+    out["营业收入（万元）"] = out["营业收入（万元）"].map(formats.to_wan).astype("Int64")
     out["所属集群"] = out["所属集群"].fillna("（集群外）")
     return out

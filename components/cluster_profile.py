@@ -11,7 +11,7 @@ import plotly.express as px
 import streamlit as st
 
 import store
-from analysis import chains
+from analysis import chains, formats
 from analysis import evaluation as ev
 from analysis.scope import Scope
 from components import enterprise_links, evaluation_views, url_state
@@ -121,11 +121,11 @@ def leaders_and_chain(now: pd.Series, year: int, chosen: str) -> None:
             st.caption("企业名录中没有该集群的企业。")
         else:
             rows = "".join(
-                f"<tr><td>{html.escape(r.name)}</td><td>{r.revenue:,.2f}</td><td>{html.escape(r.honours)}</td></tr>"
+                f"<tr><td>{html.escape(r.name)}</td><td>{formats.wan(r.revenue)}</td><td>{html.escape(r.honours)}</td></tr>"
                 for r in firms.itertuples()
             )
             st.html(
-                '<table class="html-table" data-table="leaders"><thead><tr><th>企业（营收前 8）</th><th>营收（亿元）</th>'
+                '<table class="html-table" data-table="leaders"><thead><tr><th>企业（营收前 8）</th><th>营收（万元）</th>'
                 f"<th>荣誉</th></tr></thead><tbody>{rows}</tbody></table>"
             )
             st.html(f"<p>集群全部企业：{enterprise_links.link(now.members, year=year, cluster=chosen)} 家</p>")

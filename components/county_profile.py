@@ -9,6 +9,7 @@ import plotly.express as px
 import streamlit as st
 
 import store
+from analysis import formats
 from components import enterprise_links
 
 CLUSTER_COLUMNS = {
@@ -87,7 +88,7 @@ def render(county: pd.Series, year: int) -> None:
             table,
             hide_index=True,
             width="stretch",
-            column_config={"营收（亿元）": st.column_config.NumberColumn(format="%.1f")},
+            column_config={"营收（亿元）": st.column_config.NumberColumn(format=formats.YI_COLUMN)},
         )
         profiles = " · ".join(
             enterprise_links.cluster_link(name, year, cluster_id)

@@ -7,6 +7,8 @@ import html
 import numpy as np
 import pandas as pd
 
+from analysis import formats
+
 
 def card_html(card: pd.Series, year: int) -> str:
     """One row of ``enterprise_card`` as a definition table; honours first held after ``year`` are marked."""
@@ -39,7 +41,7 @@ def card_html(card: pd.Series, year: int) -> str:
             else "—",
         ),
         ("所属集群", cluster + (f" <small>{esc(card['cluster_level'])}</small>" if in_cluster else "")),
-        ("营业收入", f"{card['revenue']:,.2f} 亿元" if pd.notna(card["revenue"]) else "—"),
+        ("营业收入", formats.firm_revenue(card["revenue"])),
         ("规模以上", "是" if card["above_scale"] else "否"),
         ("荣誉", f"<ul>{held}</ul>" if held else "无"),
         ("位置（WGS-84）", f"{card['lon']:.5f}, {card['lat']:.5f}" if pd.notna(card["lon"]) else "—"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis import formats
 from analysis.scope import Scope
 from data import pinyin
 from data.vocab import HONOURS
@@ -180,7 +181,7 @@ COLUMNS = {
     "stage": "环节位置",
     "link": "产业链环节",
     "cluster": "所属集群",
-    "revenue": "营业收入（亿元）",
+    "revenue": "营业收入（万元）",  # (a firm's revenue spans orders of magnitude: analysis.formats)
     "honours": "荣誉",
     "above_scale": "规上企业",
     "lon": "经度",
@@ -192,6 +193,7 @@ COLUMNS = {
 def table(rows: pd.DataFrame) -> pd.DataFrame:
     """Search rows as the list shows and exports them."""
     out = rows[list(COLUMNS)].rename(columns=COLUMNS)
+    out["营业收入（万元）"] = out["营业收入（万元）"].map(formats.to_wan).astype("Int64")
     out["规上企业"] = out["规上企业"].map({True: "是", False: "否"})
     out["所属集群"] = out["所属集群"].fillna("（集群外）")
     return out

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analysis import formats
 from exports.briefing import Tile
 
 KEYS = {"ArrowRight": 1, "PageDown": 1, "ArrowDown": 1, "ArrowLeft": -1, "PageUp": -1, "ArrowUp": -1}
@@ -105,7 +106,7 @@ def bar_figure(
             y=frame[label],
             orientation="h",
             marker_color=colours,
-            text=[f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}" for v in frame[value]],
+            text=[formats.figure(v, unit) for v in frame[value]],
             textposition="outside",
             textfont=dict(size=20),
             constraintext="none",  # (Plotly would shrink a value to the bar's thickness: to 17 px here)

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analysis import formats
 from analysis.scorecard import value_text
 from analysis.tiers import BANDS, coverage
 from components import chart_labels
@@ -64,7 +65,7 @@ CLUSTER_COLUMNS = {
     "source_kind": "营收来源",
 }
 CLUSTER_FORMAT = {
-    "营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
+    "营收（亿元）": st.column_config.NumberColumn(format=formats.YI_COLUMN),
     "近年年均增速": st.column_config.NumberColumn(format="percent"),
 }
 GAP_COLUMNS = {
@@ -76,8 +77,8 @@ GAP_COLUMNS = {
     "needed": "2030年前所需年均增速",
 }
 GAP_FORMAT = {
-    "最大集群营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
-    "距百亿差距（亿元）": st.column_config.NumberColumn(format="%.1f"),
+    "最大集群营收（亿元）": st.column_config.NumberColumn(format=formats.YI_COLUMN),
+    "距百亿差距（亿元）": st.column_config.NumberColumn(format=formats.YI_COLUMN),
     "2030年前所需年均增速": st.column_config.NumberColumn(format="percent"),
 }
 WATCH_COLUMNS = {
@@ -95,9 +96,9 @@ WATCH_COLUMNS = {
     "source_kind": "营收来源",
 }
 WATCH_FORMAT = {
-    "营收（亿元）": st.column_config.NumberColumn(format="%.1f"),
-    "下一梯队下限（亿元）": st.column_config.NumberColumn(format="%.0f"),
-    "差距（亿元）": st.column_config.NumberColumn(format="%.1f"),
+    "营收（亿元）": st.column_config.NumberColumn(format=formats.YI_COLUMN),
+    "下一梯队下限（亿元）": st.column_config.NumberColumn(format=formats.YI_COLUMN),
+    "差距（亿元）": st.column_config.NumberColumn(format=formats.YI_COLUMN),
     "差距占比": st.column_config.NumberColumn(format="percent"),
     "近年年均增速": st.column_config.NumberColumn(format="percent"),
     "所需年均增速": st.column_config.NumberColumn(format="percent"),
@@ -179,7 +180,7 @@ def trend_figure(
             )
         aims = targets[targets.metric == metric]
         marks += [
-            chart_labels.Target(int(y), float(v), f"{v:,.0f}〔{d}〕", colour)
+            chart_labels.Target(int(y), float(v), f"{formats.figure(v, unit)}〔{d}〕", colour)
             for y, v, d in zip(aims.year, aims.value, aims.source_doc)
         ]
         top = max(top, actual[metric].max() if not actual.empty else 0, *(projected[y][metric] for y in ahead))

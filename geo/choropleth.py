@@ -20,6 +20,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 from plotly.colors import qualitative, sequential
 
+from analysis import formats
 from geo import boundaries, branca_literal  # noqa: F401  (imported for its patch: see geo/branca_literal.py)
 
 NO_DATA = "#f3f4f6"
@@ -150,7 +151,7 @@ def value_text(value, metric: Metric) -> str:
     """The tooltip's text for one county's value, with unit."""
     if metric.categorical or metric.detail:
         return value if isinstance(value, str) and value else "未确认"
-    return f"{_format(float(value))} {metric.unit}".strip()
+    return formats.with_unit(value, metric.unit)
 
 
 def use_local_leaflet(m: folium.Map, static_url: str) -> folium.Map:

@@ -15,6 +15,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from analysis import formats
 from geo.choropleth import CountyLayer, base_map
 
 MAX_POINTS = 20_000  # a search with more matches is drawn as cells
@@ -54,7 +55,7 @@ def _features(points: pd.DataFrame) -> dict:
                 "uscc": uscc,
                 "name": html.escape(name),
                 "county": html.escape(county),
-                "revenue": f"{revenue:,.2f} 亿元" if revenue == revenue else "—",
+                "revenue": formats.firm_revenue(revenue),
                 "honours": f"{honours} 项",
             },
         }
@@ -124,7 +125,7 @@ def _cell_features(cells: pd.DataFrame) -> dict:
             "properties": {
                 "r": RADII[min(int(len(RADII) * np.sqrt(n / biggest)), len(RADII) - 1)],
                 "n": f"{int(n):,} 家",
-                "v": f"{revenue:,.1f} 亿元",
+                "v": f"{formats.yi(revenue)} 亿元",
                 "t": html.escape(str(top)),
             },
         }

@@ -11,6 +11,7 @@ import html
 import streamlit as st
 
 import store
+from analysis import formats
 from components import county_profile, downloads, enterprise_card, pager, sidebar
 from components import enterprise_finder as finder
 from components import enterprise_search as es
@@ -91,7 +92,11 @@ st.dataframe(
     key="ent_table",
     on_select=choose_row,
     selection_mode="single-row",
-    column_config={"营业收入（亿元）": st.column_config.NumberColumn(format="%.2f"), "经度": None, "纬度": None},
+    column_config={
+        "营业收入（万元）": st.column_config.NumberColumn(format=formats.WAN_COLUMN),
+        "经度": None,
+        "纬度": None,
+    },
 )
 st.session_state["ent_shown"] = rows.uscc.tolist()
 order = (

@@ -32,7 +32,7 @@ def test_pinyin_revenue_and_chain_link_search(app_store, monkeypatch, con):
     assert any(n.startswith("无为") and "电缆" in n for n in at.dataframe[0].value["企业名称"])
     at.number_input(key="ent_rmin").set_value(5.0).run()
     assert matches(at) == expected(con, text="wwdl", revenue_min=5.0)
-    assert (at.dataframe[0].value["营业收入（亿元）"] >= 5.0).all()
+    assert (at.dataframe[0].value["营业收入（万元）"] >= 50_000).all()  # 5 亿元
     assert at.query_params["rmin"] == "5" and at.query_params["q"] == "wwdl"  # the URL carries the search
     at.text_input(key="ent_text").input("").run()
     at.number_input(key="ent_rmin").set_value(None).run()

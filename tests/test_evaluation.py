@@ -116,7 +116,7 @@ def test_diagnosis_names_the_weak_indicators_and_missing_five_ones():
     sentences = [w.sentence for w in found]
     assert sentences == [
         "指标X为 10个，处于同档（百亿级）集群 8 个中的后 25%（中位数 45个）。",
-        "指标Y为 1%，处于同档（百亿级）集群 8 个中的后 25%（中位数 4.5%）。",
+        "指标Y为 1%，处于同档（百亿级）集群 8 个中的后 25%（中位数 4.50%）。",
         "“五个一”：尚未打造区域公共品牌。",
         "“五个一”：尚未健全完整产业链。",
     ]

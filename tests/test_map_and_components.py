@@ -132,6 +132,6 @@ def test_kpi_scorecard_values_targets_gaps_and_sources():
     assert "|35〔001〕 |差 7|" in rows["clusters_100"]
     assert "|45〔001〕/50〔000〕 |差 17|" in rows["clusters_100"]  # both documents, gap to the lower target
     assert "|3〔001〕 |已达到|" in rows["clusters_500"]  # exactly at the target counts as reached
-    assert "|10,000〔001〕 |差 876.5|" in rows["revenue"]
+    assert "|10,000.0〔001〕 |差 876.5|" in rows["revenue"]
     assert "规划&lt;甲&gt;" in table and "〔000〕方案乙" in table
     assert "目标" not in kpis.scorecard_html(counts, 2025, None)  # a city or region: no provincial targets
