@@ -178,14 +178,17 @@ def _apply_public_honours(honours: pd.DataFrame, enterprises: pd.DataFrame, clus
 
 
 def public_sources() -> pd.DataFrame:
-    """The 公开报道 sources of the honour counts in ``public_honours.csv``."""
-    facts = pd.read_csv(DATA_DIR / "public_honours.csv").drop_duplicates("title")
+    """The sources of the honour records that reproduce a published count (``public_honours.csv``). The count is
+    public; the enterprises holding the honours are synthetic, so the records are 示例生成 — never 公开报道, which
+    would claim that a made-up firm was reported as, say, a 单项冠军. The title names the published document."""
+    facts = pd.read_csv(DATA_DIR / "public_honours.csv")
+    titles = facts.title.drop_duplicates().to_list()
     return pd.DataFrame(
         {
-            "source_id": [f"pub-h{i + 1}" for i in range(len(facts))],
-            "kind": "公开报道",
-            "title": facts.title.to_list(),
-            "detail": "据公开报道（DOMAIN.md §3）",
+            "source_id": [f"demo-pub-h{i + 1}" for i in range(len(titles))],
+            "kind": "示例生成",
+            "title": titles,
+            "detail": "数量与公开报道一致（见标题）；持有荣誉的企业为示例生成（DOMAIN.md §3）",
         }
     )
 

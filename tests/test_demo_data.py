@@ -78,7 +78,13 @@ def test_published_honours_of_tongcheng(con):
         " on s.source_id = h.source_id join clusters c using (cluster_id)"
         " where c.adcode = '340881' and c.industry = '绿色包装' and h.honour = '专精特新中小企业' group by 1"
     ).fetchall()
-    assert kinds == [("公开报道", 13)]  # the published figure carries its source
+    assert kinds == [("示例生成", 13)]  # the count is published, the firms holding it are synthetic
+    detail = con.execute(
+        "select distinct s.title || ' ' || s.detail from enterprise_honours h join enterprises e using (uscc)"
+        " join sources s on s.source_id = h.source_id join clusters c using (cluster_id)"
+        " where c.adcode = '340881' and c.industry = '绿色包装' and h.honour = '专精特新中小企业'"
+    ).fetchall()
+    assert len(detail) == 1 and "公开报道" in detail[0][0] and "示例生成" in detail[0][0]  # the document is named
     orphans = con.execute(
         "select count(*) from enterprise_honours h left join sources s using (source_id) where s.kind is null"
     ).fetchone()[0]
@@ -134,3 +140,13 @@ def test_cluster_names_do_not_repeat_a_word(demo_tables):
     names = demo_tables["clusters"].name
     assert "歙县茶产业集群" in set(names)  # (issue 19: was "歙县茶产业产业集群")
     assert not names.str.contains("产业产业").any(), names[names.str.contains("产业产业")].tolist()
+
+
+def test_no_synthetic_firm_holds_an_honour_labelled_public(con):
+    """A 示例生成 firm with a 公开报道 honour (a 单项冠军, say) would claim a report that does not exist (issue 19)."""
+    claimed = con.execute(
+        "select count(*) from enterprise_honours h join enterprises e using (uscc)"
+        " join sources fs on fs.source_id = e.source_id join sources hs on hs.source_id = h.source_id"
+        " where fs.kind = '示例生成' and hs.kind = '公开报道'"
+    ).fetchone()[0]
+    assert claimed == 0
