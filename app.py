@@ -8,7 +8,7 @@ import streamlit as st
 
 import logs
 import settings
-from components import enterprise_links, incidents, session, sidebar
+from components import enterprise_links, freshness, incidents, session, sidebar
 from geo.choropleth import install_leaflet
 from records import access
 
@@ -99,6 +99,7 @@ def main() -> None:
         st.switch_page(page, query_params=query_params)
     if session.may_browse(current) and not (current and current.must_change_password):
         sidebar.demo_badge()
+        freshness.render(getattr(navigation, "url_path", None))  # 数据截至 of the page about to run
         st.session_state["filters"] = sidebar.render()
         with st.sidebar:  # out of the pages' layout; a clicked count switches page before the current page runs
             enterprise_links.follow()

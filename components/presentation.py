@@ -58,7 +58,7 @@ h1.slide-title { font-size: 2.6rem !important; margin: 0; padding: 0; line-heigh
 .tile .target.gap { color: #b91c1c; } .tile .target.met { color: #15803d; }
 .slide-hint { font-size: 1.2rem; color: #4b5563; }
 /* every text of a slide at least 20 px at 1920×1080 (1.2rem = 20.4 px): legible from the back of a meeting room */
-.legend, .legend small, .demo-badge { font-size: 1.2rem !important; }
+.legend, .legend small, .demo-badge, .data-as-of { font-size: 1.2rem !important; }
 [data-testid="stMain"] button p, [data-testid="stMain"] [data-testid="stPageLink"] p,
 [data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.2rem !important; }
 [data-testid="stMain"] [data-testid="stPageLink"] [data-testid="stIconMaterial"] { font-size: 1.4rem !important; }

@@ -99,11 +99,14 @@ def test_submit_review_confirm_publishes_and_rollback_restores(db):
     found = queries.run(reader(db), "enterprise_search", year=2025, text="新名称测试", limit=10, offset=0)
     assert found.uscc.tolist() == [edited.iloc[0, 0]] and found.source_kind.tolist() == ["上报数据"]
     assert queries.run(db, "batch", batch_id=batch).status.iloc[0] == "已确认"
+    as_of = queries.run(reader(db), "data_as_of").set_index("kind").loc["企业名录"]  # 数据截至 names the batch
+    assert as_of.batch_id == batch and as_of.counties == 1 and as_of.demo  # (the other counties: demo data)
 
     with pytest.raises(access.PermissionDenied):
         batches.rollback(db, "prov", batch)  # a reviewer may not roll back
     batches.rollback(db, "admin", batch)
     assert live(db).equals(before)
+    assert pd.isna(queries.run(reader(db), "data_as_of").set_index("kind").loc["企业名录"].batch_id)
     assert queries.run(reader(db), "enterprise_search", year=2025, text="新名称测试", limit=10, offset=0).empty
     actions = queries.run(db, "audit_events", limit=20).query("batch_id == @batch").action.tolist()
     assert actions == ["回滚", "省级确认", "市级通过", "提交"]
