@@ -98,8 +98,7 @@ def main() -> None:
         page, query_params = return_to
         st.switch_page(page, query_params=query_params)
     if session.may_browse(current) and not (current and current.must_change_password):
-        sidebar.demo_badge()
-        freshness.render(getattr(navigation, "url_path", None))  # 数据截至 of the page about to run
+        sidebar.demo_badge(freshness.line(getattr(navigation, "url_path", None)))  # with 数据截至 of the page
         st.session_state["filters"] = sidebar.render()
         with st.sidebar:  # out of the pages' layout; a clicked count switches page before the current page runs
             enterprise_links.follow()

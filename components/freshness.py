@@ -1,13 +1,12 @@
 """数据截至: every reading page says how fresh the data it shows is — for each kind of data it draws on, the
 latest year, and the last confirmed 上报 batch of that kind (when, which batch, how many counties), or that the
-figures are demo data. Drawn by ``app.py`` under the 演示数据 badge, from the page's address."""
+figures are demo data. Drawn by ``app.py`` beside the 演示数据 badge (one line: the map stays on a laptop's screen)."""
 
 from __future__ import annotations
 
 import html
 
 import pandas as pd
-import streamlit as st
 
 import store
 
@@ -26,28 +25,32 @@ KINDS = {
 
 
 def text(rows: pd.DataFrame, kinds: tuple[str, ...]) -> str:
-    """The line for ``kinds`` from the rows of ``data_as_of``."""
-    parts = []
+    """The line for ``kinds`` from the rows of ``data_as_of`` (kinds with the same year and status said once)."""
+    said: dict[tuple[str, str], list[str]] = {}
     for row in rows[rows.kind.isin(kinds)].itertuples():
         label = "集群数据" if row.kind == CLUSTERS else "企业与荣誉"
         year = f"{int(row.data_year)}年" if pd.notna(row.data_year) else "无数据"
         if pd.notna(row.batch_id):
-            confirmed = (
+            status = (
                 f"最近确认 {pd.Timestamp(row.confirmed_at):%Y-%m-%d}（第 {int(row.batch_id)} 批；"
                 f"{int(row.batch_year)}年已确认 {int(row.counties)} 个区县）"
             )
-            confirmed += "，其余为演示数据" if row.demo else ""
+            status += "，其余为演示数据" if row.demo else ""
         else:
-            confirmed = "演示数据，尚无省级确认的上报批次" if row.demo else "尚无省级确认的上报批次"
-        parts.append(f"{label} {year}（{confirmed}）")
-    return "数据截至：" + "；".join(parts) if parts else ""
+            status = "演示数据，尚无省级确认的上报批次" if row.demo else "尚无省级确认的上报批次"
+        said.setdefault((year, status), []).append(label)
+    if len(said) == 1:
+        (year, status), _ = next(iter(said.items()))
+        return f"数据截至 {year} · {status}"
+    return "数据截至：" + "；".join(
+        f"{'、'.join(labels)} {year}（{status}）" for (year, status), labels in said.items()
+    )
 
 
-def render(url_path: str | None) -> None:
-    """The 数据截至 line of the reading page at ``url_path`` (nothing on other pages)."""
+def line(url_path: str | None) -> str:
+    """The escaped 数据截至 HTML of the reading page at ``url_path`` ("" on other pages)."""
     kinds = KINDS.get(url_path or "")
     if kinds is None:
-        return
-    line = text(store.query("data_as_of"), kinds)
-    if line:
-        st.markdown(f'<div class="data-as-of" role="note">{html.escape(line)}</div>', unsafe_allow_html=True)
+        return ""
+    said = text(store.query("data_as_of"), kinds)
+    return f'<span class="data-as-of" role="note">{html.escape(said)}</span>' if said else ""

@@ -76,11 +76,13 @@ def render() -> Scope:
     return Scope(int(year), None if region == ALL else region, None if city == ALL_CITIES else city, names.get(city))
 
 
-def demo_badge() -> None:
-    """The 演示数据 badge, shown on every page while the demo dataset is loaded."""
-    if store.is_demo():
-        st.markdown(
-            '<div class="demo-badge" role="status">演示数据 · 公开报道数据与示例生成数据混合，'
-            "每个数字的来源见详情</div>",
-            unsafe_allow_html=True,
-        )
+def demo_badge(beside: str = "") -> None:
+    """The 演示数据 badge, shown on every page while the demo dataset is loaded, with ``beside`` (escaped HTML: the
+    page's 数据截至) on the same line."""
+    badge = (
+        '<div class="demo-badge" role="status">演示数据 · 公开报道数据与示例生成数据混合，每个数字的来源见详情</div>'
+        if store.is_demo()
+        else ""
+    )
+    if badge or beside:
+        st.markdown(f'<div class="page-status">{badge}{beside}</div>', unsafe_allow_html=True)

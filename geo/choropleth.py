@@ -21,7 +21,7 @@ from jinja2 import Template
 from plotly.colors import qualitative, sequential
 
 from analysis import formats
-from geo import boundaries, branca_literal  # noqa: F401  (imported for its patch: see geo/branca_literal.py)
+from geo import boundaries, branca_literal, labels  # noqa: F401  (branca_literal: for its patch)
 
 NO_DATA = "#f3f4f6"
 OUTSIDE = "#d1d5db"
@@ -309,6 +309,7 @@ def build_map(
             style="font-size: 16px;",
         ),
     ).add_to(m)
+    labels.add(m, counties)  # city borders and names, county names where they fit
     minx, miny, maxx, maxy = counties.geometry[selected.to_numpy()].total_bounds
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m, legend

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import formats
+from geo import labels
 from geo.choropleth import CountyLayer, base_map
 
 MAX_POINTS = 20_000  # a search with more matches is drawn as cells
@@ -40,6 +41,7 @@ def _base(outline: gpd.GeoDataFrame, static_url: str, basemap_url: str, basemap_
         interactive=False,
         style_function=lambda f: {"fillColor": "#f9fafb", "color": "#9ca3af", "weight": 0.8, "fillOpacity": 1},
     ).add_to(m)
+    labels.add(m, outline)
     minx, miny, maxx, maxy = outline.total_bounds
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m
@@ -106,8 +108,26 @@ def points_map(
                 style="font-size: 15px;",
             ),
         ).add_to(m)
-    if not points.empty:
-        m.fit_bounds([[points.lat.min(), points.lon.min()], [points.lat.max(), points.lon.max()]], max_zoom=12)
+    if not points.empty:  # fitted to the counties the points lie in: one firm shows its county, outlined and named
+        held = outline[outline.adcode.isin(set(points.adcode))]
+        if 0 < len(held) <= 3:  # a few counties: outlined, as a chosen county is on the other maps
+            CountyLayer(
+                held[["adcode", "geometry"]],
+                name="result counties",
+                interactive=False,
+                style_function=lambda f: {"color": "#1d4ed8", "weight": 2.5, "fill": False},
+            ).add_to(m)
+        if not held.empty:
+            minx, miny, maxx, maxy = held.total_bounds
+            m.fit_bounds(
+                [
+                    [min(miny, points.lat.min()), min(minx, points.lon.min())],
+                    [max(maxy, points.lat.max()), max(maxx, points.lon.max())],
+                ],
+                max_zoom=12,
+            )
+        else:
+            m.fit_bounds([[points.lat.min(), points.lon.min()], [points.lat.max(), points.lon.max()]], max_zoom=12)
     return m
 
 

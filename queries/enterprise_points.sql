@@ -1,5 +1,5 @@
 -- The map's points for a search (filters as in enterprise_search), at most $limit, largest revenue first:
--- uscc, name, county, lon, lat, revenue (亿元), honours (how many honours held by $year).
+-- uscc, name, county, adcode, lon, lat, revenue (亿元), honours (how many honours held by $year).
 -- $year: integer; $limit: integer; the filters of enterprise_where.sql.
 with hit as (
     select e.pos, e.uscc, e.name, e.adcode, e.lon, e.lat, e.revenue,
@@ -9,7 +9,7 @@ with hit as (
     order by e.pos
     limit $limit
 )
-select hit.uscc, hit.name, county.name as county, hit.lon, hit.lat, hit.revenue, hit.honours
+select hit.uscc, hit.name, county.name as county, hit.adcode, hit.lon, hit.lat, hit.revenue, hit.honours
 from hit
 join regions as county on county.adcode = hit.adcode
 order by hit.pos

@@ -99,3 +99,25 @@ def test_cities_and_province_dissolve_from_counties():
     assert len(cities) == 16
     assert cities.is_valid.all()
     assert boundaries.province().geom_type == "Polygon"
+
+
+def test_a_county_name_shows_from_the_zoom_at_which_it_fits():
+    from geo import labels
+
+    small = labels.fit_zoom("瑶海区", 117.28, 31.84, 117.40, 31.92)  # a city district: about 0.1°
+    large = labels.fit_zoom("霍邱县", 115.8, 31.8, 116.6, 32.6)  # a large county: about 0.8°
+    assert large < small and labels.fit_zoom("霍邱县名字很长", 115.8, 31.8, 116.6, 32.6) > large
+    assert small * 4 == int(small * 4)  # quarter steps, as the maps zoom
+
+
+def test_place_labels_are_escaped_and_cities_named_once():
+    import geopandas as gpd
+
+    from geo import boundaries, labels
+
+    layer = boundaries.counties()
+    hostile = layer.head(3).assign(name=["<img src=x onerror=alert(1)>", "甲县", "乙县"])
+    data = labels._labels(gpd.GeoDataFrame(hostile, geometry="geometry"))
+    assert data[0][0] == "&lt;img src=x onerror=alert(1)&gt;"
+    cities = [d for d in data if d[5] == "city"]
+    assert len(cities) == len(set(hostile.city)) and all(d[4] == labels.COUNTY_ZOOM for d in cities)

@@ -71,7 +71,7 @@ def test_map_escapes_text_loads_nothing_foreign_and_fits_the_selection(counties)
     urls = set(re.findall(r'(?:src|href)="([^"]+)"', page))
     assert urls == {"/app/static/vendor/leaflet/leaflet.js", "/app/static/vendor/leaflet/leaflet.css"}
     assert "tileLayer" not in page
-    assert fmap.get_bounds() == [[30, 116], [32, 119]]  # all counties are drawn …
+    assert layer.get_bounds() == [[30, 116], [32, 119]]  # all counties are drawn …
     assert "[[30.0, 117.0], [32.0, 119.0]]" in page  # … and the view is fitted to the selected two
     assert choropleth.OUTSIDE in page  # the unselected county is greyed
 

@@ -78,3 +78,18 @@ def test_the_first_view_draws_cells_and_stays_light(browser, server, con):
     page.wait_for_timeout(1000)
     assert marker_count(frame) == cells and 100 < cells < firms / 5  # cells, not one point per firm
     page.close()
+
+
+def test_a_single_result_shows_its_county_outlined_and_named(page, server, con):
+    """One firm sat alone on a blank map at 3 km with no outline or name (issue 19)."""
+    firm = queries.run(con, "enterprise_search", **es.query_args(es.Search(), Scope(2025, None, None, None), limit=1))
+    page.goto(f"{server}/enterprises?q={firm.uscc.iloc[0]}")
+    frame = marker_frame(page, 1)
+    frame.locator(".place-label.county span").filter(has_text=firm.county.iloc[0]).wait_for(timeout=15000)
+    outlined = frame.evaluate(  # (drawn on the canvas: asked of Leaflet, not of the DOM)
+        """() => { const map = Object.keys(window).filter(k => k.startsWith("map_")).map(k => window[k])[0];
+                   return Object.values(map._layers).filter(l => l.feature && l.options.color === "#1d4ed8").length; }"""
+    )
+    assert outlined == 1  # its county, outlined
+    scale = frame.locator(".leaflet-control-scale-line").inner_text().strip()
+    assert scale.endswith("km") and int(scale.split()[0]) >= 5, scale  # the county in view, not a 3 km close-up

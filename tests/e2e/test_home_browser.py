@@ -101,3 +101,18 @@ def test_top_ten_county_names_never_break_at_1600_px(browser, server):
     )
     assert all(n == 1 for _, n in lines), [text for text, n in lines if n != 1]  # "长丰/县" was two lines
     context.close()
+
+
+def test_city_names_and_borders_then_county_names_where_they_fit(page, server):
+    page.goto(server)
+    frame = map_frame(page)
+    frame.locator(".place-label.city span").first.wait_for(timeout=15000)
+    assert frame.locator(".place-label.city").count() == 16 and frame.locator(".place-label.county").count() == 0
+    assert frame.locator(".leaflet-borders-pane path").count() >= 16  # the cities' borders, above the fills
+    page.goto(f"{server}/?city=340100")  # 合肥市: zoomed in, its counties named
+    frame = map_frame(page)
+    frame.locator(".place-label.county span").filter(has_text="长丰县").wait_for(timeout=15000)
+    assert frame.locator(".place-label.city").count() == 0
+    box = frame.locator(".leaflet-container").bounding_box()
+    shown = frame.locator(".place-label.county span").filter(has_text="肥东县").bounding_box()
+    assert box["x"] <= shown["x"] and shown["x"] + shown["width"] <= box["x"] + box["width"]
