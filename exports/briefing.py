@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis import provenance
 from analysis.scope import Scope
 from analysis.scorecard import KPIS, TARGET_YEARS, target_gap, value_text
 from analysis.tiers import BANDS
@@ -184,6 +185,14 @@ def map_image(query: Query, s: Selection, render: Callable[..., bytes] = static_
     )
 
 
+def source_notes(query: Query, s: Selection, shown: int = 8) -> list[str]:
+    """Where the selection's cluster figures of the year come from (as on the page's 数据来源 fold)."""
+    sources = query("figure_sources", year=s.year, region=s.region, city=s.city, cluster=None)
+    said = provenance.lines(sources)
+    more = f"；另有 {len(said) - shown} 项来源，见系统" if len(said) > shown else ""
+    return [f"数据来源（{s.year}年集群数据）：{provenance.summary(sources)}。" + "；".join(said[:shown]) + more]
+
+
 def build(query: Query, s: Selection, render: Callable[..., bytes] = static_map.render_png) -> Briefing:
     """The briefing of ``s``: title, KPI strip, map image, tier table, largest clusters and honour rankings."""
     if s.metric not in choropleth.METRICS:
@@ -198,6 +207,8 @@ def build(query: Query, s: Selection, render: Callable[..., bytes] = static_map.
         map_title=map_title(s),
         map_png=map_image(query, s, render),
         tables=[tier_table(query, s), cluster_table(query, s), *honour_tables(query, s)],
-        notes=notes + ["营收梯队：百亿级指营收≥100亿元，含500亿级、千亿级；目标数取政策文件中较低者计算差距。"],
+        notes=notes
+        + ["营收梯队：百亿级指营收≥100亿元，含500亿级、千亿级；目标数取政策文件中较低者计算差距。"]
+        + source_notes(query, s),
         demo=demo,
     )

@@ -4,7 +4,7 @@ service platforms against the 2027 target, R&D intensity against the average, é¾
 
 import streamlit as st
 
-from components import cluster_profile, evaluation_views, sidebar, url_state
+from components import cluster_profile, evaluation_views, provenance, sidebar, url_state
 
 filters = sidebar.current(__file__)
 cfg = evaluation_views.config()
@@ -36,6 +36,7 @@ st.markdown(
 )
 
 cluster_profile.kpis(values, history, now, year)
+provenance.render(year, cluster=chosen)
 cluster_profile.trend_and_honours(history, now, year, chosen)
 cluster_profile.leaders_and_chain(now, year, chosen)
 cluster_profile.evaluation(values, scores, cfg, now, year, chosen, names, view)

@@ -16,6 +16,7 @@ from components import (
     kpis,
     legend,
     map_view,
+    provenance,
     session,
     sidebar,
     url_state,
@@ -54,6 +55,7 @@ with left:
 
 with right:
     kpis.render(filters)
+    provenance.render(filters.year, filters.region, filters.city)
     st.selectbox(
         "县区",
         [None, *names],

@@ -9,7 +9,7 @@ import streamlit as st
 
 import store
 from analysis import evaluation as ev
-from components import attempt, downloads, enterprise_links, evaluation_views, session, sidebar, url_state
+from components import attempt, downloads, enterprise_links, evaluation_views, provenance, session, sidebar, url_state
 from records import access, evaluation_config
 
 filters = sidebar.current(__file__)
@@ -69,6 +69,7 @@ table = pd.DataFrame(
         "动态管理预警": (ranked.flagged & (ranked.level == "省级")).map({True: "是", False: ""}),
     }
 )
+provenance.render(year, filters.region, filters.city)  # the indicator values the scores are computed from
 downloads.buttons(
     table,
     f"赛马评价_{filters.name}_{year}",

@@ -5,7 +5,7 @@ import streamlit as st
 import settings
 import store
 from analysis import tiers
-from components import downloads, legend, map_view, sidebar, tier_views, url_state
+from components import downloads, legend, map_view, provenance, sidebar, tier_views, url_state
 from geo import boundaries, choropleth
 from server import routes
 
@@ -72,6 +72,8 @@ if band:
         width="stretch",
         column_config=tier_views.CLUSTER_FORMAT,
     )
+
+provenance.render(year, filters.region, filters.city)
 
 st.subheader("目标与进度")
 if province:
