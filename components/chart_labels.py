@@ -1,5 +1,6 @@
 """Targets on a line chart: a marker at each target with its label beside it, placed so that no two labels overlap
-and none is cut at the chart's edge (labels of one year are pushed apart vertically; the axes leave room)."""
+and none is cut at the chart's edge (labels of one year are pushed apart vertically; those of the last year sit left
+of their markers, the others right)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 GAP_PX = 22  # vertical distance between two labels' centres: a 14–15 px line and some air
-LABEL_YEARS = 1.8  # room right of the last year for its labels (a label of ~8 characters at ~55 px per year)
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,14 @@ def add_targets(fig: go.Figure, targets: list[Target], *, top: float, plot_px: f
             y = target.value if placed is None else max(target.value, placed + GAP_PX * per_px)
             placed = y
             highest = max(highest, y + GAP_PX * per_px)
+            last = year == max(by_year)  # the last year's labels go left of their markers: never past the edge
             fig.add_annotation(
                 x=year,
                 y=y,
                 text=target.text,
                 showarrow=False,
-                xanchor="left",
-                xshift=10,
+                xanchor="right" if last else "left",
+                xshift=-10 if last else 10,
                 font=dict(color=target.colour),
                 bgcolor="rgba(255,255,255,0.85)",
             )
@@ -64,4 +65,4 @@ def add_targets(fig: go.Figure, targets: list[Target], *, top: float, plot_px: f
         low = fig.layout.xaxis.range[0]
     else:  # the first year of any line
         low = min(min(x for x in trace.x if x is not None) for trace in fig.data if trace.x is not None) - 0.5
-    fig.update_xaxes(range=[low, max(by_year) + LABEL_YEARS])
+    fig.update_xaxes(range=[low, max(by_year) + 0.5])
