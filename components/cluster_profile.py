@@ -84,6 +84,7 @@ def trend_and_honours(history: pd.DataFrame, now: pd.Series, year: int, chosen: 
             font={"size": 15},
             legend={"orientation": "h", "y": 1.12},
             xaxis={"dtick": 1},
+            yaxis={"tickformat": ","},  # 1,000, not Plotly's English "1k"
         )
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
     with right:

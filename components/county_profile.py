@@ -67,6 +67,7 @@ def trend_figure(trend: pd.DataFrame):
         legend_title_text="",
         legend=dict(orientation="h", y=-0.25),
         font=dict(size=14),
+        yaxis=dict(tickformat=","),  # 1,000, not Plotly's English "1k"
     )
     fig.update_xaxes(dtick=1)
     return fig

@@ -276,7 +276,7 @@ def _lines(series: dict[str, pd.DataFrame], y_title: str) -> go.Figure:
         )
         for i, (name, frame) in enumerate(series.items())
     ]
-    return go.Figure(traces, dict(LAYOUT, yaxis=dict(title=y_title, rangemode="tozero")))
+    return go.Figure(traces, dict(LAYOUT, yaxis=dict(title=y_title, rangemode="tozero", tickformat=",")))
 
 
 def trend_figure(trend: pd.DataFrame, shown: list[str]) -> go.Figure:

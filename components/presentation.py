@@ -120,7 +120,7 @@ def bar_figure(
         height=430,
         margin=dict(l=10, r=40, t=50, b=10),
         yaxis=dict(autorange="reversed", tickfont=dict(size=20)),
-        xaxis=dict(title=dict(text=unit, font=dict(size=20)), showgrid=True, tickfont=dict(size=20)),
+        xaxis=dict(title=dict(text=unit, font=dict(size=20)), showgrid=True, tickfont=dict(size=20), tickformat=","),
         plot_bgcolor="white",
     )
     return figure

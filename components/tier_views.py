@@ -193,6 +193,7 @@ def trend_figure(
         hovermode="x unified",
     )
     fig.update_xaxes(dtick=1, range=[trend.year.min() - 0.5, max(year, *projected, 2030) + 0.5])
+    fig.update_yaxes(tickformat=",")  # 20,000, not Plotly's English "20k"
     # targets of one year (e.g. 2027's 1〔001〕 and 2〔000〕) are labelled apart, and the last year's inside the chart
     chart_labels.add_targets(fig, marks, top=float(top), plot_px=HEIGHT - 130)
     return fig

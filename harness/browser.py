@@ -169,7 +169,8 @@ def marker_count(frame) -> int:
 
 def chart_label_clashes(page, least: int = 1) -> list[str]:
     """Every Plotly chart on ``page`` (at least ``least`` of them): the texts drawn on it (annotations, tick and
-    axis labels, the title) that overlap another annotation or stick out of the chart. Empty when all is well."""
+    axis labels, the title) that overlap another annotation or stick out of the chart, and ticks in Plotly's English
+    SI units ("20k"). Empty when all is well."""
     page.locator(".js-plotly-plot .main-svg").nth(least - 1).wait_for(timeout=30000)
     return page.evaluate(
         """() => {
@@ -183,6 +184,7 @@ def chart_label_clashes(page, least: int = 1) -> list[str]:
             const texts = [...plot.querySelectorAll(".xtick text, .ytick text, .gtitle, .g-xtitle text, .g-ytitle text")]
                 .map(e => [e.textContent, e.getBoundingClientRect()]);
             for (const [text, r] of [...notes, ...texts]) if (r.width && !inside(r, box)) out.push(`cut: ${text}`);
+            for (const [text] of texts) if (/\d[kMGB]$/.test(text.trim())) out.push(`English unit: ${text}`);
             notes.forEach(([a, ra], i) => notes.slice(i + 1).forEach(([b, rb]) => {
               if (clash(ra, rb)) out.push(`overlap: ${a} / ${b}`);
             }));
