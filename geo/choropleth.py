@@ -202,7 +202,10 @@ def base_map(
     use_local_leaflet(m, static_url)
     MetricScale().add_to(m)
     m.get_root().header.add_child(
-        folium.Element("<style>.leaflet-container{background:#ffffff;font-family:inherit}</style>")
+        folium.Element(  # the map's own document has no font: name the app's (serif otherwise, in the scale bar)
+            "<style>.leaflet-container{background:#ffffff;"
+            "font-family:'Source Sans Pro','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif}</style>"
+        )
     )
     if basemap_url:
         folium.TileLayer(basemap_url, attr=basemap_attribution or "底图", max_zoom=max_zoom).add_to(m)

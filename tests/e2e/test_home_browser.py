@@ -21,6 +21,8 @@ def test_map_draws_one_shape_per_county_and_stays_on_the_app_host(page, server):
     assert frame.locator("img.leaflet-tile").count() == 0  # no basemap unless configured
     scales = frame.locator(".leaflet-control-scale-line")  # one scale bar, in km or m: no English "mi"
     assert scales.count() == 1 and scales.inner_text().strip().endswith(("km", "m")), scales.all_inner_texts()
+    font = scales.evaluate("e => getComputedStyle(e).fontFamily")
+    assert font.endswith("sans-serif"), font  # the app's sans-serif, not the browser's default serif
     page.wait_for_timeout(1500)  # let late requests (fonts, charts) happen before judging them
     assert page.recorder.urls, "no request was recorded"
     assert page.recorder.hosts() == {urlparse(server).netloc}, page.recorder.hosts()
