@@ -114,6 +114,7 @@ def params_for(name: str, con) -> dict:
         "cities": [],
         "city": None,
         "region": None,
+        "cluster": None,
         "industry": "绿色包装",
         "link": link,
         "lon": lon,
