@@ -115,6 +115,13 @@ def test_city_names_and_borders_then_county_names_where_they_fit(page, server):
     frame = map_frame(page)
     frame.locator(".place-label.county span").filter(has_text="长丰县").wait_for(timeout=15000)
     assert frame.locator(".place-label.city").count() == 0
+    overlaps = frame.evaluate(
+        """() => { const r = [...document.querySelectorAll(".place-label span")].map(e => [e.textContent, e.getBoundingClientRect()]);
+                   const out = []; r.forEach(([a, x], i) => r.slice(i + 1).forEach(([b, y]) => {
+                     if (x.left < y.right && y.left < x.right && x.top < y.bottom && y.top < x.bottom) out.push(a + "/" + b); }));
+                   return out; }"""
+    )
+    assert overlaps == []  # each name inside its own county at this zoom: none covers another
     box = frame.locator(".leaflet-container").bounding_box()
     shown = frame.locator(".place-label.county span").filter(has_text="肥东县").bounding_box()
     assert box["x"] <= shown["x"] and shown["x"] + shown["width"] <= box["x"] + box["width"]
