@@ -10,6 +10,7 @@ import streamlit as st
 import store
 from analysis import evaluation as ev
 from components import attempt, downloads, enterprise_links, evaluation_views, provenance, session, sidebar, url_state
+from components.gap_lists import render as gap_lists
 from records import access, evaluation_config
 
 filters = sidebar.current(__file__)
@@ -77,6 +78,8 @@ downloads.buttons(
     label="排名",
     notes=[f"赛马评价 {year}年，评价配置第 {cfg.version} 版"],
 )
+
+gap_lists(values, year, inside, filters.name)
 
 st.markdown("#### 集群对比（至多 5 个）")
 options = ranked.cluster_id.tolist()
