@@ -7,6 +7,8 @@ import pytest
 
 import queries
 from analysis import honours as hn
+from analysis.scope import Scope
+from components import enterprise_search as es
 from harness.apptest import page_app
 
 
@@ -123,26 +125,8 @@ def test_the_list_opens_with_the_filters_of_a_link(app_store, monkeypatch, con):
     at.query_params.update({"year": "2025", "adcode": "340881", "honour": "专精特新中小企业"})
     at.run()
     assert not at.exception
-    found = queries.run(
-        con,
-        "enterprise_search",
-        year=2025,
-        region=None,
-        city=None,
-        adcodes=["340881"],
-        cities=[],
-        cluster=None,
-        member=None,
-        honours=["专精特新中小企业"],
-        industry=None,
-        link=None,
-        text=None,
-        initials=None,
-        revenue_min=None,
-        revenue_max=None,
-        limit=10_000,
-        offset=0,
-    )
+    wanted = es.Search(adcodes=("340881",), honours=("专精特新中小企业",))
+    found = queries.run(con, "enterprise_search", **es.query_args(wanted, Scope(2025, None, None, None), limit=10_000))
     count = next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body)
     assert f'data-matches="{len(found)}"' in count and "桐城市" in count
     assert at.multiselect(key="ent_adcodes").value == ["340881"]
@@ -202,7 +186,4 @@ def test_one_srdi_count_on_this_page_in_present_mode_and_in_the_briefing(app, co
 
 
 def hn_search(city):
-    from analysis.scope import Scope
-    from components import enterprise_search as es
-
     return es.query_args(es.Search(honours=hn.SRDI_HONOURS), Scope(2025, None, city, None), limit=100_000)

@@ -7,23 +7,15 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 
 import queries
+from analysis.scope import Scope
+from components import enterprise_search as es
 from harness.browser import chart_label_clashes, map_frame
 
-SEARCH = dict(
-    year=2025,
-    region=None,
-    city=None,
-    cluster=None,
-    member=None,
-    industry=None,
-    link=None,
-    text=None,
-    initials=None,
-    revenue_min=None,
-    revenue_max=None,
-    limit=100_000,
-    offset=0,
-)
+
+def page_search(**filters):
+    """What 按图索企 searches for a count's link: the page's own query arguments (components.enterprise_search)."""
+    scope = Scope(2025, None, filters.pop("city", None), None)
+    return es.query_args(es.Search(**filters), scope, limit=100_000)
 
 
 def list_count(page) -> int:
@@ -47,7 +39,7 @@ def test_a_count_opens_its_enterprise_list(page, server, con, browser):
     page.get_by_text("按图索企 · 安徽省 · 2025年").wait_for(timeout=20000)
 
     adcode = queries.run(con, "county_metrics", year=2025).set_index("name").adcode[county]
-    expected = queries.run(con, "enterprise_search", adcodes=[adcode], honours=["专精特新中小企业"], **SEARCH)
+    expected = queries.run(con, "enterprise_search", **page_search(adcodes=(adcode,), honours=("专精特新中小企业",)))
     assert list_count(page) == clicked == len(expected)
     params = parse_qs(urlsplit(page.url).query)
     assert params["adcode"] == [adcode] and params["honour"] == ["专精特新中小企业"] and params["year"] == ["2025"]
@@ -78,9 +70,7 @@ def test_a_city_count_opens_the_list_of_that_city(page, server, con):
     row.locator("a.count-link").click()
     page.get_by_text(f"按图索企 · {city} · 2025年").wait_for(timeout=20000)  # the sidebar took the link's city
     cities = queries.run(con, "cities").set_index("name").adcode
-    expected = queries.run(
-        con, "enterprise_search", **(SEARCH | dict(city=cities[city], adcodes=None, honours=["专精特新中小企业"]))
-    )
+    expected = queries.run(con, "enterprise_search", **page_search(city=cities[city], honours=("专精特新中小企业",)))
     assert list_count(page) == clicked == len(expected)
     page.get_by_role("link", name="优质企业").click()  # back: the page now shows that city
     page.get_by_text(f"优质企业 · {city} · 2025年").wait_for(timeout=20000)
