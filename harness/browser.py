@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from server.launch import streamlit_command as server_command  # (the launcher's own command line)
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -28,22 +29,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def server_command(port: int, *args: str) -> list[str]:
-    """The command that serves the app on ``port`` of the loopback address (``args``: more Streamlit options)."""
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "serve.py",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        *args,
-    ]
 
 
 def server_env(db_path: Path, env: dict[str, str] | None = None) -> dict[str, str]:

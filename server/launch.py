@@ -85,6 +85,23 @@ def ready(port: int, base: str, timeout: float = 3.0) -> bool:
         return False
 
 
+def streamlit_command(port: int, *args: str) -> list[str]:
+    """The command that serves the app on ``port`` of the loopback address (``args``: more Streamlit options); the
+    launcher's app processes and the tests' servers run the same one."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "serve.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        *args,
+    ]
+
+
 class Launcher:
     """The app processes and nginx, started, watched and stopped together."""
 
@@ -108,21 +125,9 @@ class Launcher:
         self.body_mb = settings.UPLOAD_MAX_MB + 2  # the multipart form around the file
 
     def app_command(self, port: int) -> list[str]:
-        return [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "serve.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.baseUrlPath",
-            self.base,
-            "--server.maxUploadSize",
-            str(settings.UPLOAD_MAX_MB),
-        ]
+        return streamlit_command(
+            port, "--server.baseUrlPath", self.base, "--server.maxUploadSize", str(settings.UPLOAD_MAX_MB)
+        )
 
     def start_app(self, port: int) -> None:
         self.apps[port] = subprocess.Popen(self.app_command(port), cwd=ROOT)
