@@ -53,26 +53,12 @@ def client_seconds() -> float:
 
 
 def launch(processes: int, database: str, folder: Path) -> tuple[subprocess.Popen, str]:
-    from harness.browser import free_port
+    from harness.browser import free_port, launcher_command
 
     port = free_port()
     env = {**os.environ, "ANHUI_MAP_DATABASE_URL": f"dbname={database}", "ANHUI_MAP_OPEN_BROWSING": "1"}
     launcher = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server.launch",
-            "--processes",
-            str(processes),
-            "--port",
-            str(port),
-            "--address",
-            "127.0.0.1",
-            "--first-port",
-            str(free_port()),
-            "--prefix",
-            str(folder / f"nginx{processes}"),
-        ],
+        launcher_command(processes, port, free_port(), folder / f"nginx{processes}"),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

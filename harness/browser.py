@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -177,3 +178,24 @@ def chart_label_clashes(page, least: int = 1) -> list[str]:
           return out;
         }"""
     )
+
+
+def launcher_command(processes: int, port: int, first_port: int, prefix: Path, *args: str) -> list[str]:
+    """``server.launch`` serving ``processes`` app processes (from ``first_port``) behind nginx on ``port`` of the
+    loopback address, nginx's files under ``prefix``; ``args``: more launcher options (--base, --sso-user …)."""
+    return [
+        sys.executable,
+        "-m",
+        "server.launch",
+        "--processes",
+        str(processes),
+        "--port",
+        str(port),
+        "--address",
+        "127.0.0.1",
+        "--first-port",
+        str(first_port),
+        "--prefix",
+        str(prefix),
+        *args,
+    ]

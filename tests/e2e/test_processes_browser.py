@@ -8,14 +8,13 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 import uuid
 
 import pytest
 
-from harness.browser import free_port
+from harness.browser import free_port, launcher_command
 from records import batches
 from tests.conftest import ROOT, drop_database, new_database
 from tests.e2e.test_login_browser import logged_in_as
@@ -45,21 +44,7 @@ def cluster(pg_accounts_template, tmp_path_factory):
         "ANHUI_MAP_REFRESH_SECONDS": str(REFRESH_SECONDS),
     }
     launcher = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server.launch",
-            "--processes",
-            "2",
-            "--port",
-            str(port),
-            "--address",
-            "127.0.0.1",
-            "--first-port",
-            str(first),
-            "--prefix",
-            str(tmp_path_factory.mktemp("nginx")),
-        ],
+        launcher_command(2, port, first, tmp_path_factory.mktemp("nginx")),
         cwd=ROOT,
         env=env,
     )

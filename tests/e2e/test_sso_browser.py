@@ -12,7 +12,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.browser import free_port
+from harness.browser import free_port, launcher_command
 from tests.conftest import ROOT, drop_database, new_database
 from tests.e2e.test_login_browser import logged_in_as
 
@@ -57,25 +56,9 @@ def proxied(pg_accounts_template, tmp_path_factory):
         "ANHUI_MAP_SSO_SECRET": SECRET,
     }
     launcher = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server.launch",
-            "--processes",
-            "1",
-            "--port",
-            str(port),
-            "--address",
-            "127.0.0.1",
-            "--first-port",
-            str(first),
-            "--prefix",
-            str(folder / "nginx"),
-            "--sso-user",
-            "$remote_user",
-            "--nginx-include",
-            str(folder / "auth.conf"),
-        ],
+        launcher_command(
+            1, port, first, folder / "nginx", "--sso-user", "$remote_user", "--nginx-include", str(folder / "auth.conf")
+        ),
         cwd=ROOT,
         env=env,
     )

@@ -10,14 +10,13 @@ import shutil
 import signal
 import ssl
 import subprocess
-import sys
 import time
 import urllib.request
 from urllib.parse import urlparse
 
 import pytest
 
-from harness.browser import free_port, map_frame
+from harness.browser import free_port, launcher_command, map_frame
 from tests.conftest import ROOT
 
 BASE = "anhui"
@@ -61,27 +60,9 @@ def proxied(store_path, tmp_path_factory):
     port = free_port()
     env = {**os.environ, "ANHUI_MAP_DB": str(store), "ANHUI_MAP_OPEN_BROWSING": "1"}
     launcher = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server.launch",
-            "--processes",
-            "1",
-            "--port",
-            str(port),
-            "--address",
-            "127.0.0.1",
-            "--first-port",
-            str(free_port()),
-            "--base",
-            BASE,
-            "--prefix",
-            str(folder / "nginx"),
-            "--tls-cert",
-            str(cert),
-            "--tls-key",
-            str(key),
-        ],
+        launcher_command(
+            1, port, free_port(), folder / "nginx", "--base", BASE, "--tls-cert", str(cert), "--tls-key", str(key)
+        ),
         cwd=ROOT,
         env=env,
     )
