@@ -62,26 +62,13 @@ def main() -> None:
     import shutil
 
     import queries
+    from bench import uploads as uploads_bench
     from records import accounts, batches
     from uploads import files, spec
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base.duckdb"
-        con = queries.connect(base)
-        from data import demo
-
-        queries.insert_frames(con, demo.build())
-        queries.build_search_index(con)
-        queries.run(
-            con,
-            "user_create",
-            username="admin",
-            display_name="管理员",
-            role="省级管理员",
-            adcode=None,
-            password_hash=accounts._hasher.hash("Admin1234"),
-            now=accounts.now(),
-        )
+        con = uploads_bench.demo_store(base)  # the demo store with its administrator
         queries.run(
             con,
             "user_create",

@@ -27,7 +27,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "store.duckdb"
-        con = _store(path)
+        con = demo_store(path)
         sandbox.run(hostile.answer, (1,), "warm-up")  # the worker process starts once per server process
         print("uploads_refused (file size; time to the message; server process memory change):")
         cases = hostile.cases() | {"far_cells_limits_lifted": (hostile.far_cells(), "")}
@@ -81,7 +81,7 @@ def main() -> None:
         con.close()
 
 
-def _store(path: Path):
+def demo_store(path: Path):
     import queries
     from data import demo
     from records import accounts
