@@ -65,6 +65,10 @@ class Config:
     directions: tuple[Direction, ...]
     normalisation: str = "percentile"
     extra: dict = field(default_factory=dict)
+    # 认定 (seed 004 第十条(二) 综合定量指标得分和专家评审结果): a candidate's combined score is
+    # (race_weight × 赛马总分 + expert_weight × 专家评审分) / (race_weight + expert_weight)
+    race_weight: float = 0.6
+    expert_weight: float = 0.4
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -88,6 +92,7 @@ class Config:
             "pass_score": self.pass_score,
             "weak_quantile": self.weak_quantile,
             "min_peers": self.min_peers,
+            "recognition": {"race_weight": self.race_weight, "expert_weight": self.expert_weight},
             "directions": [
                 {"key": d.key, "name": d.name, "weight": d.weight, "indicators": [vars(i) for i in d.indicators]}
                 for d in self.directions
@@ -118,6 +123,8 @@ def parse(raw: dict) -> Config:
         int(raw["min_peers"]),
         directions,
         raw.get("normalisation", "percentile"),
+        race_weight=float(raw.get("recognition", {}).get("race_weight", 0.6)),
+        expert_weight=float(raw.get("recognition", {}).get("expert_weight", 0.4)),
     )
     check(config)
     return config
@@ -132,6 +139,8 @@ def check(config: Config) -> None:
         raise ValueError("五个方向的权重之和须大于 0。")
     if any(i.better not in ("higher", "lower") for i in config.indicators):
         raise ValueError("指标方向须为 higher 或 lower。")
+    if config.race_weight < 0 or config.expert_weight < 0 or not config.race_weight + config.expert_weight > 0:
+        raise ValueError("认定综合得分的两项权重不能为负数，且之和须大于 0。")
     keys = [i.key for i in config.indicators]
     if len(keys) != len(set(keys)):
         raise ValueError("指标重复。")

@@ -273,4 +273,37 @@ def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         "honours": pd.DataFrame({"honour": HONOURS, "position": range(len(HONOURS))}),
         "enterprises": enterprises,
         "enterprise_honours": honours,
+        **pool(table),
     }
+
+
+def pool(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The demo 培育库: every 首位产业 cluster and every 省级 or 国家级 one entered it (demo dates: the end of its
+    recognised year); a 省级 or 国家级 one is 省级认定, the others 培育. The other clusters are not in the pool (they
+    may apply). One history line each, by the demo's own account."""
+    table = table[table.level.isin(["省级", "国家级"]) | table.is_leading]
+    status = np.where(table.level.isin(["省级", "国家级"]), "省级认定", "培育")
+    day = pd.to_datetime(table.recognised_year.astype(str) + "-12-31").dt.date
+    entries = pd.DataFrame(
+        {
+            "cluster_id": table.cluster_id,
+            "adcode": table.adcode,
+            "status": status,
+            "entered_on": day,
+            "updated_on": day,
+            "reference": "演示数据",
+            "source_id": "demo",
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "cluster_id": table.cluster_id,
+            "happened_on": day,
+            "username": "演示数据",
+            "step": "入库",
+            "status": status,
+            "detail": "演示数据：培育库按集群级别生成，不是真实记录",
+            "reference": "演示数据",
+        }
+    )
+    return {"pool": entries, "pool_events": events}

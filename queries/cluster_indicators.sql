@@ -47,7 +47,7 @@ from figures as f
 join clusters as c using (cluster_id)
 join regions as county on county.adcode = c.adcode
 join regions as city on city.adcode = county.city_adcode
-left join members as m using (cluster_id)
+left join members as m on m.cluster_id = f.cluster_id
 left join held on held.cluster_id = f.cluster_id and held.year = f.year
-left join chain using (cluster_id)
+left join chain on chain.cluster_id = f.cluster_id
 order by f.year, f.cluster_id

@@ -45,6 +45,12 @@ ACTIONS = {
         Action("backup", "导出或恢复全库", frozenset({PROVINCE_ADMIN})),
         Action("configure_evaluation", "修改评价指标与权重", frozenset({PROVINCE_ADMIN})),
         Action("edit_deck", "修改汇报页", frozenset({PROVINCE_ADMIN, PROVINCE_REVIEWER})),
+        Action("manage_pool", "调整培育库", frozenset({PROVINCE_ADMIN})),
+        Action("recommend", "推荐认定集群", frozenset({CITY_REVIEWER})),
+        Action("run_recognition", "组织集群认定", frozenset({PROVINCE_ADMIN})),
+        Action("score_recognition", "录入专家评审分", frozenset({PROVINCE_ADMIN, PROVINCE_REVIEWER})),
+        Action("record_objection", "登记和处理公示异议", frozenset({PROVINCE_ADMIN, PROVINCE_REVIEWER})),
+        Action("revoke", "撤销集群称号", frozenset({PROVINCE_ADMIN})),
     )
 }
 

@@ -25,6 +25,7 @@ from uploads import context, diff, files, kinds, sandbox
 from uploads.problems import Checked
 
 _WRITE = threading.Lock()
+WRITE = _WRITE  # (the policy cycle's writers, records.policy, take the same lock)
 OPEN = ("已提交", "市级通过")
 
 
