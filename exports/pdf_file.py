@@ -142,3 +142,29 @@ def write(briefing: Briefing, today: date | None = None) -> bytes:
         _place(pdf, table, 9.5)
         _table(pdf, table, 9.5)
     return bytes(pdf.output())
+
+
+def write_document(
+    title: str, paragraphs: list[str], tables: list[Table], demo: bool, footer: str, today: date | None = None
+) -> bytes:
+    """A text document (A4 landscape): its title, paragraphs, then tables: a 公示 notice or a 认定名单."""
+    font = fonts.find(fonts.MICRO_HEI)
+    pdf = _Document(orientation="L", format="A4")
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=14)
+    pdf.add_font(FAMILY, "", str(font.path), collection_font_number=font.index)
+    pdf.set_title(title)
+    pdf.set_creator("安徽省县域产业集群地图")
+    pdf.badge = "演示数据" if demo else ""
+    pdf.footer_text = f"{footer} · 生成于 {(today or date.today()):%Y-%m-%d}"
+    pdf.add_page()
+    _heading(pdf, title, 17)
+    pdf.set_font(FAMILY, size=11)
+    pdf.set_text_color(*INK)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+    pdf.ln(2)
+    for table in tables:
+        _table(pdf, table, 10)
+    return bytes(pdf.output())
