@@ -125,29 +125,39 @@ def review(con, current, campaign_id: int, campaign: pd.Series, ranked: pd.DataF
         f"{config.race_weight + config.expert_weight:g}**（〔004〕第十条(二)；评价配置第 {config.version} 版；"
         "赛马总分取认定年度及以前最近一年；无定量数据的按 0 分计）"
     )
-    scorer = access.allowed(current, "score_recognition")
-    table = candidates_frame(ranked)
-    edited = st.data_editor(
-        table,
-        hide_index=True,
-        width="stretch",
-        disabled=[c for c in table.columns if c != "专家评审分" or not scorer],
-        column_config={"专家评审分": st.column_config.NumberColumn(min_value=0.0, max_value=100.0, step=0.5)},
-        key=f"expert_scores_{campaign_id}",
-    )
-    if scorer and st.button("保存专家评审分", key="expert_save"):
-        changed = edited[edited["专家评审分"].ne(table["专家评审分"]) & edited["专家评审分"].notna()]
-
-        def save() -> int:
-            for cluster_id, score in zip(ranked.loc[changed.index, "cluster_id"], changed["专家评审分"]):
-                recognition.score(con, session.username(), campaign_id, cluster_id, float(score))
-            return len(changed)
-
-        attempt.attempt(save, lambda n: f"已保存 {n} 个专家评审分，排名已更新。")
+    st.dataframe(candidates_frame(ranked), hide_index=True, width="stretch")
+    if access.allowed(current, "score_recognition"):
+        scores_form(con, campaign_id, ranked)
     if access.allowed(current, "configure_evaluation"):
         weights_form(config)
     if access.allowed(current, "run_recognition"):
         shortlist_form(con, campaign_id, campaign, ranked)
+
+
+def scores_form(con, campaign_id: int, ranked: pd.DataFrame) -> None:
+    """One 0–100 box per candidate (as the experts' sheet lists them); saved together, each checked again."""
+    with st.form(f"expert_scores_{campaign_id}", border=True):
+        st.markdown("**录入专家评审分**（0–100，按专家评审表填写）")
+        columns = st.columns(3)
+        entered = {}
+        for i, r in enumerate(ranked.sort_values(["city_adcode", "adcode", "name"]).itertuples()):
+            entered[r.cluster_id] = columns[i % 3].number_input(
+                f"{r.name}（{r.county}）",
+                min_value=0.0,
+                max_value=100.0,
+                value=None if pd.isna(r.expert_score) else float(r.expert_score),
+                step=0.5,
+                placeholder="未评分",
+                key=f"expert_{campaign_id}_{r.cluster_id}",
+            )
+        if st.form_submit_button("保存专家评审分", type="primary"):
+            before = dict(zip(ranked.cluster_id, ranked.expert_score))
+            changed = {c: s for c, s in entered.items() if s is not None and s != before.get(c)}
+
+            attempt.attempt(
+                lambda: recognition.scores(con, session.username(), campaign_id, changed),
+                lambda n: f"已保存 {n} 个专家评审分，排名已更新。",
+            )
 
 
 def candidates_frame(ranked: pd.DataFrame, public: bool = False) -> pd.DataFrame:
@@ -198,7 +208,14 @@ def shortlist_form(con, campaign_id: int, campaign: pd.Series, ranked: pd.DataFr
             for r in ranked.itertuples()
         }
         default = ranked.cluster_id.head(int(campaign.quota)).tolist() if ranked.expert_score.notna().all() else []
-        picked = st.multiselect("入围集群", list(names), default=default, format_func=names.get, key="shortlist")
+        picked = st.multiselect(
+            "入围集群",
+            list(names),
+            default=default,
+            format_func=names.get,
+            key=f"shortlist_{campaign_id}_{int(ranked.expert_score.notna().sum())}",  # the default follows the scores
+            placeholder="请选择入围集群",
+        )
         start = st.date_input("公示开始日期", next_working_day(), key="publicity_start", format="YYYY-MM-DD")
         if st.button("发布入围名单，开始公示", type="primary", key="publicity_go"):
             attempt.attempt(

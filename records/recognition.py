@@ -134,23 +134,30 @@ def close_applications(con, username: str, campaign_id: int) -> None:
 
 def score(con, username: str, campaign_id: int, cluster_id: str, expert_score: float) -> None:
     """A candidate's 专家评审分 (0–100)."""
-    if expert_score is None or pd.isna(expert_score) or not 0 <= float(expert_score) <= 100:
-        raise PolicyError("专家评审分须在 0 到 100 之间。")
+    scores(con, username, campaign_id, {cluster_id: expert_score})
+
+
+def scores(con, username: str, campaign_id: int, entered: dict[str, float]) -> int:
+    """Candidates' 专家评审分 (0–100), all saved or none; returns how many."""
+    for value in entered.values():
+        if value is None or pd.isna(value) or not 0 <= float(value) <= 100:
+            raise PolicyError("专家评审分须在 0 到 100 之间。")
     with policy.step(con):
-        campaign = _campaign(con, campaign_id, "评审中")
         access.require(con, username, "score_recognition")
-        _candidate(con, campaign_id, cluster_id)
-        queries.run(
-            con,
-            "candidate_expert",
-            campaign_id=int(campaign_id),
-            cluster_id=cluster_id,
-            score=float(expert_score),
-            username=username,
-        )
-        audit.record(
-            con, username, "录入专家评审分", year=int(campaign.year), detail=f"{cluster_id}：{float(expert_score):g}"
-        )
+        campaign = _campaign(con, campaign_id, "评审中")
+        for cluster_id, value in entered.items():
+            _candidate(con, campaign_id, cluster_id)
+            queries.run(
+                con,
+                "candidate_expert",
+                campaign_id=int(campaign_id),
+                cluster_id=cluster_id,
+                score=float(value),
+                username=username,
+            )
+        listed = "，".join(f"{c}：{float(v):g}" for c, v in entered.items())
+        audit.record(con, username, "录入专家评审分", year=int(campaign.year), detail=listed[:1000])
+    return len(entered)
 
 
 def ranking(con, campaign_id: int) -> tuple[pd.DataFrame, ev.Config]:
