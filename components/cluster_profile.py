@@ -14,7 +14,7 @@ import store
 from analysis import chains, formats
 from analysis import evaluation as ev
 from analysis.scope import Scope
-from components import enterprise_links, evaluation_views, url_state
+from components import enterprise_links, evaluation_views, html_table, url_state
 from components import enterprise_search as es
 
 
@@ -210,3 +210,25 @@ def evaluation(
             width="stretch",
         )
     st.caption(f"评价配置第 {cfg.version} 版；规则与权重见“赛马评价”页。")
+
+
+def policy_history(chosen: str) -> None:
+    """The cluster's record in the 培育库: its status now, and every step (申报, 审核, 入库, 培育, 推荐, 入围, 公示异议,
+    认定, 撤销 …) with its date, who took it and the document."""
+    events = store.live("pool_events_of", cluster_id=chosen)
+    entry = store.live("policy_cluster", cluster_id=chosen)
+    status = entry.pool_status.iloc[0] if len(entry) and isinstance(entry.pool_status.iloc[0], str) else "未入库"
+    st.markdown("#### 培育与认定记录")
+    st.markdown(f"培育库状态：**{status}**")
+    if events.empty:
+        st.caption("尚无培育库记录。县级填报可在“培育与认定”页申报入库。")
+        return
+    events = events.assign(
+        day=pd.to_datetime(events.happened_on).dt.strftime("%Y-%m-%d"),
+        status=events.status.fillna(""),
+        detail=events.detail.fillna(""),
+        reference=events.reference.fillna(""),
+    )
+    columns = {"day": "日期", "step": "环节", "status": "状态", "detail": "说明", "reference": "依据", "actor": "经办"}
+    st.html(html_table.to_html(events, columns))  # a short timeline, in the page's text, escaped cell by cell
+    st.page_link("pages/recognition.py", label="打开培育与认定", icon=":material/verified:")

@@ -4,10 +4,11 @@
 import streamlit as st
 
 import store
-from components import publicity_views, session
+from components import attempt, publicity_views, session
 
 current = session.current()
 st.title("认定公示")
+attempt.flash()
 con = store.cursor()
 campaigns = store.live("campaigns")
 campaigns = campaigns[campaigns.status.isin(["公示中", "已确定"])]

@@ -10,10 +10,15 @@ filters = sidebar.current(__file__)
 current = session.current()
 st.title(f"培育与认定 · {filters.name}")
 attempt.flash()
-pool, campaign, adjust = st.tabs(["培育库", "年度认定", "动态调整"])
-with pool:
-    pool_views.render(filters, current)
-with campaign:
-    campaign_views.render(current)
-with adjust:
-    revocation_views.render(current)
+# The open tab is in the address (?tab=年度认定: a link, a bookmark and the rerun after a step keep it), and only
+# the open tab's part runs.
+pool, campaign, adjust = st.tabs(["培育库", "年度认定", "动态调整"], key="tab", on_change="rerun", bind="query-params")
+if pool.open:
+    with pool:
+        pool_views.render(filters, current)
+if campaign.open:
+    with campaign:
+        campaign_views.render(current)
+if adjust.open:
+    with adjust:
+        revocation_views.render(current)
