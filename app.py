@@ -28,6 +28,7 @@ READING = [
     st.Page("pages/ranking.py", title="赛马评价", icon=":material/leaderboard:", url_path="ranking"),
     st.Page("pages/recognition.py", title="培育与认定", icon=":material/verified:", url_path="recognition"),
     st.Page("pages/publicity.py", title="认定公示", icon=":material/campaign:", url_path="publicity"),
+    st.Page("pages/towns.py", title="2010专业镇", icon=":material/history:", url_path="towns2010"),
     st.Page("pages/present.py", title="汇报模式", icon=":material/co_present:", url_path="present"),
 ]
 # Pages of logged-in users; which of them a user sees is access.PAGES (the data layer checks every action again).

@@ -21,7 +21,7 @@ import streamlit as st
 
 import queries
 import settings
-from data import demo, pinyin
+from data import demo, pinyin, towns_2010
 from queries import postgres, replica
 from records import accounts, backup, sessions
 
@@ -60,6 +60,7 @@ def prepare(con) -> None:
         queries.lock(con, "workflow")
         if queries.run(con, "dataset_kind").kind[0] == "empty":
             queries.insert_frames(con, demo.build(), transaction=False)
+        towns_2010.ensure(con)  # seed 003's baseline in a store upgraded from before migration 0013
     pinyin.backfill(con)  # names stored before migration 0005 get their initials
     accounts.ensure_admin(con)  # the first run's administrator (password written next to the store)
     sessions.prune(con)

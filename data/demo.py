@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data import demo_enterprises
+from data import demo_enterprises, towns_2010
 from data.city_industries import CITY_INDUSTRIES
 from data.vocab import HONOURS, INDICATORS
 from geo import boundaries
@@ -251,6 +251,7 @@ def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
             ),
             public_sources,
             demo_enterprises.public_sources(),
+            pd.DataFrame([towns_2010.SOURCE]),
         ],
         ignore_index=True,
     )
@@ -274,6 +275,7 @@ def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         "enterprises": enterprises,
         "enterprise_honours": honours,
         **pool(table),
+        **towns_2010.frames(),
     }
 
 

@@ -51,6 +51,7 @@ EMPTY_ON_DEMO = {
     "revocations",
     "revocations_open",
     "level_before_recognition",
+    "source",
 }
 WRITES = {
     "audit_insert",
