@@ -44,3 +44,15 @@ def five_one_gaps(year_rows: pd.DataFrame) -> pd.DataFrame:
 def item_counts(year_rows: pd.DataFrame) -> dict[str, int]:
     """How many of the clusters lack each 五个一 item."""
     return {wording: int((~year_rows[column].astype(bool)).sum()) for column, wording in FIVE_ONES.items()}
+
+
+def by_county(year_rows: pd.DataFrame) -> pd.DataFrame:
+    """Per county with clusters: adcode, no_platform (clusters without a platform), five_one_missing (五个一 items
+    missing over its clusters), detail (its clusters lacking anything, for the map's tooltip)."""
+    rows = year_rows.assign(
+        no_platform=~(year_rows.platforms.fillna(0) >= 1),
+        missing=sum((~year_rows[c].astype(bool)).astype(int) for c in FIVE_ONES),
+    )
+    out = rows.groupby("adcode").agg(no_platform=("no_platform", "sum"), five_one_missing=("missing", "sum"))
+    detail = rows[rows.no_platform | (rows.missing > 0)].groupby("adcode").name.agg("、".join)
+    return out.join(detail.rename("detail")).fillna({"detail": "无"}).reset_index()

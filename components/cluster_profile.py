@@ -16,6 +16,7 @@ from analysis import evaluation as ev
 from analysis.scope import Scope
 from components import enterprise_links, evaluation_views, html_table, url_state
 from components import enterprise_search as es
+from records import province_figures
 
 
 def kpis(values: pd.DataFrame, history: pd.DataFrame, now: pd.Series, year: int) -> None:
@@ -26,6 +27,10 @@ def kpis(values: pd.DataFrame, history: pd.DataFrame, now: pd.Series, year: int)
     year_values = values[values.year == year]
     weights = year_values.revenue.where(year_values.rd_intensity.notna())
     average_rd = (year_values.rd_intensity * year_values.revenue).sum() / weights.sum() if weights.sum() else None
+    province = province_figures.latest(store.cursor(), "rd_intensity_above_scale", year)  # 〔000〕's yardstick
+    rd_note = f"全省集群平均 {average_rd:.2f}%（按营收加权）" if average_rd else ""
+    if province is not None:
+        rd_note = f"全省规上工业 {province.value:.2f}%（{int(province.year)}年）；" + rd_note
     cells = [
         ("营业收入", f"{now.revenue:,.1f} 亿元", evaluation_views.tier_gap(now.revenue)),
         (
@@ -41,7 +46,7 @@ def kpis(values: pd.DataFrame, history: pd.DataFrame, now: pd.Series, year: int)
         (
             "研发投入强度",
             f"{now.rd_intensity:.2f}%" if pd.notna(now.rd_intensity) else "—",
-            f"全省集群平均 {average_rd:.2f}%（按营收加权）" if average_rd else "",
+            rd_note,
         ),
         (
             "公共服务平台",

@@ -232,7 +232,7 @@ def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
     """Every table of the demo dataset, keyed by table name, in the store's column order."""
     rng = np.random.default_rng(seed)
     regions_ = regions()
-    table = clusters(rng, regions_)
+    table = flags(clusters(rng, regions_), np.random.default_rng([seed, 20]))  # own stream: the rest unchanged
     figures, public_sources = cluster_figures(rng, table)
     chain_table, links = chains()
     enterprises, honours = demo_enterprises.build(rng, regions_, table, figures, chain_table, links)
@@ -277,6 +277,16 @@ def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         **pool(table),
         **towns_2010.frames(),
     }
+
+
+def flags(table: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """The demo's 示范基地 and 市场占有率较高 flags (synthetic, like every demo value not in public_facts.csv): a
+    示范基地 among 省级/国家级 clusters about one in three, 市场占有率较高 for about one in four of them."""
+    titled = table.level.isin(["省级", "国家级"]).to_numpy()
+    return table.assign(
+        is_demo_base=titled & (rng.random(len(table)) < 0.35),
+        high_market_share=titled & (rng.random(len(table)) < 0.25),
+    )
 
 
 def pool(table: pd.DataFrame) -> dict[str, pd.DataFrame]:

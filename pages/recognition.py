@@ -4,7 +4,7 @@ role; the data layer checks every step again."""
 
 import streamlit as st
 
-from components import attempt, campaign_views, pool_views, revocation_views, session, sidebar
+from components import attempt, campaign_views, pool_views, revocation_views, session, sidebar, target_views
 
 filters = sidebar.current(__file__)
 current = session.current()
@@ -12,7 +12,9 @@ st.title(f"培育与认定 · {filters.name}")
 attempt.flash()
 # The open tab is in the address (?tab=年度认定: a link, a bookmark and the rerun after a step keep it), and only
 # the open tab's part runs.
-pool, campaign, adjust = st.tabs(["培育库", "年度认定", "动态调整"], key="tab", on_change="rerun", bind="query-params")
+pool, campaign, adjust, goals = st.tabs(
+    ["培育库", "年度认定", "动态调整", "目标与缺口"], key="tab", on_change="rerun", bind="query-params"
+)
 if pool.open:
     with pool:
         pool_views.render(filters, current)
@@ -22,3 +24,6 @@ if campaign.open:
 if adjust.open:
     with adjust:
         revocation_views.render(current)
+if goals.open:
+    with goals:
+        target_views.render(filters, current)

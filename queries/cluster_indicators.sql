@@ -1,5 +1,5 @@
 -- The 赛马评价 indicators of every cluster and year with a revenue figure (config/evaluation.toml names them):
--- cluster_id, year, name, adcode, county, city, industry, level, recognised_year, revenue, firms_above_scale,
+-- cluster_id, year, name, adcode, county, city, industry, level, recognised_year, is_leading, revenue, firms_above_scale,
 -- rd_intensity, platforms, profit (the cluster's figures), revenue_per_firm (revenue / 规上企业数), members
 -- (enterprises of the cluster), listed, champions, little_giants, high_tech, srdi (members holding the honour by
 -- that year), chain_local_share (% of the industry chain's links with an enterprise in the county), five_ones
@@ -33,7 +33,7 @@ chain as (
     group by c.cluster_id
 )
 select f.cluster_id, f.year, c.name, c.adcode, county.name as county, city.name as city, c.industry, c.level,
-       c.recognised_year, f.revenue, f.firms_above_scale, f.rd_intensity, f.platforms, f.profit,
+       c.recognised_year, c.is_leading, f.revenue, f.firms_above_scale, f.rd_intensity, f.platforms, f.profit,
        f.revenue / nullif(f.firms_above_scale, 0) as revenue_per_firm,
        coalesce(m.members, 0) as members,
        coalesce(held.listed, 0) as listed, coalesce(held.champions, 0) as champions,

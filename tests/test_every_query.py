@@ -52,6 +52,7 @@ EMPTY_ON_DEMO = {
     "revocations_open",
     "level_before_recognition",
     "source",
+    "province_figures",
 }
 WRITES = {
     "audit_insert",
@@ -114,6 +115,7 @@ WRITES = {
     "revocation_insert",
     "revocation_publicity",
     "revocation_decide",
+    "province_figure_save",
 }
 NOW = pd.Timestamp("2025-06-30 12:00")
 REGISTERED = {  # frames some writes read, registered by their callers
@@ -244,6 +246,10 @@ def params_for(name: str, con) -> dict:
         "reason": "测试",
         "proposed_on": NOW.date(),
         "decision": "测试",
+        "indicator": "rd_intensity_above_scale",
+        "value": 2.0,
+        "unit": "%",
+        "source": "测试",
     }
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", re.sub(r"--[^\n]*", "", queries.sql(name))))
     return {key: values[key] for key in used}

@@ -25,6 +25,9 @@ class Context:
         default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "revenue"])
     )
     enterprise_revenue: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))  # by uscc
+    titles: pd.DataFrame = field(  # clusters whose level the province decided (认定 or 撤销): adcode, name, pool_status
+        default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "pool_status"])
+    )
     shapes: dict[str, object] = field(default_factory=dict)  # adcode → shapely geometry (WGS-84)
 
 
@@ -46,4 +49,5 @@ def build(con, user: access.User, year: int) -> Context:
         .set_index("uscc")
         .revenue,
         shapes=dict(zip(shapes.adcode, shapes.geometry)),
+        titles=queries.run(con, "cluster_titles"),
     )

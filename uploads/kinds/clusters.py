@@ -42,6 +42,16 @@ COLUMNS = (
     spec.Column("行业协会", "yesno", True, "五个一：有无行业协会或联盟", "has_association"),
     spec.Column("研发中心", "yesno", True, "五个一：有无共性技术研发中心", "has_rd_center"),
     spec.Column("全产业链", "yesno", True, "五个一：是否建成全产业链图谱", "has_full_chain"),
+    spec.Column(
+        "示范基地", "yesno", False, "是否省级新质生产力产业基地示范（〔002〕）；可不填，不填为否", "is_demo_base"
+    ),
+    spec.Column(
+        "市场占有率较高",
+        "yesno",
+        False,
+        "是否全国市场占有率、美誉度较高的集群（〔001〕）；可不填，不填为否",
+        "high_market_share",
+    ),
 )
 FIELDS = {
     "industry": "产业",
@@ -64,7 +74,10 @@ STAGED = [
     "has_association",
     "has_rd_center",
     "has_full_chain",
+    "is_demo_base",
+    "high_market_share",
 ]
+FLAGS = ("is_demo_base", "high_market_share")  # optional yes/no columns: absent or empty = 否
 
 
 def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checked:
@@ -86,6 +99,7 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
         later[np.flatnonzero(leading)[0]] = False
         s.flag(ERROR, later, "is_leading", f"每个区县至多一个首位产业集群，第 {first} 行已填“是”。")
     s.flag(ERROR, (parsed.recognised_year > year).to_numpy(), "recognised_year", f"认定年份晚于上报年度 {year}。")
+    _titles(s, parsed, context)
     if "profit" in parsed:
         s.flag(WARNING, (parsed.profit > parsed.revenue).to_numpy(), "profit", "利润总额大于营业收入，请核对。")
     last = context.last_year.set_index(["adcode", "name"]).revenue
@@ -106,8 +120,33 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     return Checked(NAME, year, adcode, tables, problems, rows=len(s.sheet.cells))
 
 
+def _titles(s: Checking, parsed: pd.DataFrame, context) -> None:
+    """The 省级 title is the province's decision (records.recognition, records.revocation): a cluster 认定 by the
+    province is reported 省级 (or 国家级), one whose title was 撤销 is not reported 省级."""
+    titles = context.titles.set_index(["adcode", "name"]).pool_status
+    status = pd.Series([titles.get((a, n)) for a, n in zip(parsed.adcode, parsed.name)], dtype=object)
+    level = parsed.level.reset_index(drop=True)
+    s.flag(
+        ERROR,
+        ((status == "省级认定") & level.notna() & ~level.isin(["省级", "国家级"])).to_numpy(),
+        "level",
+        lambda v: (
+            f"本集群经省级认定为省级集群，集群级别应填“省级”（或“国家级”），不能填“{v}”；如有变化请联系省工信厅。"
+        ),
+        level.to_numpy(),
+    )
+    s.flag(
+        ERROR,
+        ((status == "撤销") & (level == "省级")).to_numpy(),
+        "level",
+        "本集群的省级称号已按程序撤销（第十四条），集群级别不能填“省级”。",
+    )
+
+
 def staged(batch_id: int, checked: Checked) -> dict[str, pd.DataFrame]:
-    clusters = checked.tables["batch_clusters"]
+    clusters = checked.tables["batch_clusters"].copy()
+    for flag in FLAGS:  # optional columns: absent or empty = 否
+        clusters[flag] = clusters[flag].fillna(False).astype(bool) if flag in clusters else False
     clusters = clusters[STAGED].assign(batch_id=batch_id, recognised_year=clusters.recognised_year.astype(int))
     figures = checked.tables["batch_cluster_figures"].assign(batch_id=batch_id)
     return {
