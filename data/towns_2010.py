@@ -35,10 +35,9 @@ def frames() -> dict[str, pd.DataFrame]:
 
 
 def ensure(con) -> None:
-    """Fill the tables in a store that has none of their rows (one upgraded from before migration 0013), inside the
-    caller's transaction."""
-    if not queries.run(con, "towns_2010_cities").empty:
-        return
+    """Fill the tables in a store that has none of their rows (one upgraded from before migration 0013), and their
+    source where it is missing (a backup from before restored), inside the caller's transaction."""
     if queries.run(con, "source", source_id=SOURCE["source_id"]).empty:
         queries.insert_frames(con, {"sources": pd.DataFrame([SOURCE])}, transaction=False)
-    queries.insert_frames(con, frames(), transaction=False)
+    if queries.run(con, "towns_2010_cities").empty:
+        queries.insert_frames(con, frames(), transaction=False)

@@ -20,11 +20,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import queries
+from data import towns_2010
 from records import Refused, access, audit, batches
 from uploads import package, sandbox
 
 FORMAT = "anhui-cluster-map-backup/1"
-SEQUENCES = {"batch_ids": ("batches", "batch_id"), "audit_ids": ("audit_log", "event_id")}
+SEQUENCES = {  # every sequence of the schema and the column it numbers (tests/test_backup.py checks the list)
+    "batch_ids": ("batches", "batch_id"),
+    "audit_ids": ("audit_log", "event_id"),
+    "pool_event_ids": ("pool_events", "event_id"),
+    "pool_application_ids": ("pool_applications", "application_id"),
+    "campaign_ids": ("campaigns", "campaign_id"),
+    "revocation_ids": ("revocations", "revocation_id"),
+    "objection_ids": ("objections", "objection_id"),
+}
 
 
 class RestoreError(Refused, ValueError):
@@ -142,6 +151,7 @@ def restore_archive(con, data: bytes, file_name: str, actor: str = COMMAND_LINE)
                     f"select max(nextval('{sequence}')) from range((select coalesce(max({column}), 0) "
                     f'from "{table}"))'
                 )
+        towns_2010.ensure(con)  # a backup from before migration 0013 has no 2010 baseline: the document's rows
         older = manifest.get("schema_version") != manifest.get("restored_version")
         audit.record(
             con,

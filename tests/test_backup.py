@@ -76,3 +76,27 @@ def test_an_archive_that_would_exhaust_memory_is_refused_in_the_worker(db):
         backup.restore_zip(db, "admin", bomb, "bomb.zip")
     after = contents(db)
     assert all(after[t].equals(before[t]) for t in SNAPSHOT)
+
+
+def test_every_sequence_is_set_above_its_restored_ids(db, accounts_store, tmp_path):
+    """A sequence left out of backup.SEQUENCES would hand out, in a store restored from a backup, an id that a
+    restored row already has."""
+    import shutil
+    from datetime import date
+
+    from records import recognition
+
+    names = set(db.execute("select sequence_name from duckdb_sequences()").df().sequence_name)
+    assert names == set(backup.SEQUENCES)
+    first = recognition.open_campaign(
+        db, "admin", 2026, date(2026, 10, 8), date(2026, 10, 20), 20, today=date(2026, 10, 8)
+    )
+    archive = backup.export_zip(db, "admin")
+    shutil.copy(accounts_store, tmp_path / "fresh.duckdb")  # a new installation: its sequences start at 1
+    fresh = queries.connect(tmp_path / "fresh.duckdb")
+    backup.restore_zip(fresh, "admin", archive)
+    second = recognition.open_campaign(
+        fresh, "admin", 2027, date(2026, 10, 8), date(2027, 10, 20), 20, today=date(2026, 10, 8)
+    )
+    assert second == first + 1
+    fresh.close()
