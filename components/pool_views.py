@@ -9,14 +9,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-import settings
 import store
 from analysis import cultivation as cv
 from analysis.scope import Scope
-from components import attempt, downloads, legend, map_view, plain, session
+from components import attempt, downloads, legend, plain, session
 from geo import boundaries, choropleth
 from records import access, cultivation
-from server import routes
 
 METRIC = choropleth.Metric(
     "status",
@@ -60,17 +58,7 @@ def render(filters: Scope, current: access.User | None) -> None:
             counties[["adcode", "name", "city", "leading_industry"]].merge(layout, on="adcode"), on="adcode"
         )
         selected = pd.Series(inside.to_numpy(), index=shapes.index)
-        fmap, items = choropleth.build_map(
-            shapes,
-            METRIC,
-            selected,
-            static_url=routes.static_url(),
-            basemap_url=settings.BASEMAP_URL,
-            basemap_attribution=settings.BASEMAP_ATTRIBUTION,
-            scroll_zoom=False,
-        )
-        map_view.show(fmap, key="pool_map", height=560, use_container_width=True, returned_objects=[])
-        legend.render("各县培育库集群的最高状态", items, selected)
+        legend.county_map(shapes, METRIC, selected, key="pool_map", title="各县培育库集群的最高状态")
     with right:
         picked = st.multiselect("状态", cv.STATUSES, default=cv.STATUSES[:3], key="pool_statuses")
         table = shown[shown.status.isin(picked)][list(COLUMNS)].rename(columns=COLUMNS)

@@ -7,15 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-import settings
 import store
 from analysis import gaps
 from analysis import targets as tg
 from analysis.scope import Scope
-from components import attempt, downloads, evaluation_views, gap_lists, html_table, legend, map_view, session
+from components import attempt, downloads, evaluation_views, gap_lists, html_table, legend, session
 from geo import boundaries, choropleth
 from records import access, province_figures
-from server import routes
 
 GAP_METRICS = {
     "缺少公共服务平台的集群数": choropleth.Metric(
@@ -100,17 +98,7 @@ def gap_map(values: pd.DataFrame, year: int, filters: Scope) -> None:
     selected = pd.Series(filters.covers(shapes).to_numpy(), index=shapes.index)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        fmap, items = choropleth.build_map(
-            shapes,
-            metric,
-            selected,
-            static_url=routes.static_url(),
-            basemap_url=settings.BASEMAP_URL,
-            basemap_attribution=settings.BASEMAP_ATTRIBUTION,
-            scroll_zoom=False,
-        )
-        map_view.show(fmap, key="gap_map", height=560, use_container_width=True, returned_objects=[])
-        legend.render(metric.label, items, selected)
+        legend.county_map(shapes, metric, selected, key="gap_map", title=metric.label)
     with right:
         inside = set(frame[filters.covers(frame)].adcode)
         gap_lists.render(values, year, inside, filters.name)

@@ -10,12 +10,10 @@ import folium
 import pandas as pd
 import streamlit as st
 
-import settings
 import store
 from analysis import towns
-from components import downloads, html_table, legend, map_view
+from components import downloads, html_table, legend
 from geo import boundaries, choropleth
-from server import routes
 
 METRIC = choropleth.Metric(
     "status",
@@ -77,33 +75,37 @@ def town_map(named: pd.DataFrame, comparison: pd.DataFrame) -> None:
     )
     shapes["leading_industry"] = shapes.city
     selected = pd.Series(True, index=shapes.index)
-    fmap, items = choropleth.build_map(
+
+    def towns_layer(fmap: folium.Map) -> None:
+        """The named towns as points at their county's centre, spread on a small circle where several."""
+        points = folium.FeatureGroup(name="towns")
+        for adcode, own in named[named.adcode.notna()].groupby("adcode"):
+            lon, lat = boundaries.centre((adcode,))
+            for i, r in enumerate(own.itertuples()):
+                angle, radius = 2 * math.pi * i / max(len(own), 1), 0.045 if len(own) > 1 else 0
+                folium.CircleMarker(
+                    (lat + radius * math.sin(angle), lon + radius * math.cos(angle)),
+                    radius=6,
+                    color="#7c2d12",
+                    weight=1.5,
+                    fill=True,
+                    fill_color="#ea580c",
+                    fill_opacity=0.9,
+                    tooltip=folium.Tooltip(
+                        f"{r.town}（{r.county_2010}，2010年）：{r.industry}", style="font-size:15px"
+                    ),
+                ).add_to(points)
+        points.add_to(fmap)
+
+    legend.county_map(
         shapes,
         METRIC,
         selected,
-        static_url=routes.static_url(),
-        basemap_url=settings.BASEMAP_URL,
-        basemap_attribution=settings.BASEMAP_ATTRIBUTION,
-        scroll_zoom=False,
+        key="towns_map",
+        title="各县区（点：规划点名的专业镇，位于所在县区中心，示意）",
+        height=620,
+        add=towns_layer,
     )
-    points = folium.FeatureGroup(name="towns")
-    for adcode, own in named[named.adcode.notna()].groupby("adcode"):
-        lon, lat = boundaries.centre((adcode,))
-        for i, r in enumerate(own.itertuples()):
-            angle, radius = 2 * math.pi * i / max(len(own), 1), 0.045 if len(own) > 1 else 0
-            folium.CircleMarker(
-                (lat + radius * math.sin(angle), lon + radius * math.cos(angle)),
-                radius=6,
-                color="#7c2d12",
-                weight=1.5,
-                fill=True,
-                fill_color="#ea580c",
-                fill_opacity=0.9,
-                tooltip=folium.Tooltip(f"{r.town}（{r.county_2010}，2010年）：{r.industry}", style="font-size:15px"),
-            ).add_to(points)
-    points.add_to(fmap)
-    map_view.show(fmap, key="towns_map", height=620, use_container_width=True, returned_objects=[])
-    legend.render("各县区（点：规划点名的专业镇，位于所在县区中心，示意）", items, selected)
 
 
 def comparison_table(comparison: pd.DataFrame) -> None:

@@ -6,11 +6,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-import settings
 import store
-from components import legend, map_view, session
+from components import legend, session
 from geo import boundaries, choropleth
-from server import routes
 
 STAGES = (
     ("未报送", "#e5e7eb"),
@@ -52,17 +50,7 @@ if current is not None and current.city:
     )
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    fmap, items = choropleth.build_map(
-        counties,
-        metric,
-        selected,
-        static_url=routes.static_url(),
-        basemap_url=settings.BASEMAP_URL,
-        basemap_attribution=settings.BASEMAP_ATTRIBUTION,
-        scroll_zoom=False,
-    )
-    map_view.show(fmap, key="progress_map", height=600, use_container_width=True, returned_objects=[])
-    legend.render(metric.label, [i for i in items if i.counties], selected)
+    legend.county_map(counties, metric, selected, key="progress_map", title=metric.label, height=600, counted_only=True)
 with right:
     table = pd.DataFrame(
         {

@@ -25,13 +25,22 @@ def test_a_visitor_reads_the_pool_and_sees_no_forms(app_store, monkeypatch):
     listed = at.dataframe[0].value
     assert len(listed) == 82 and set(listed["培育库状态"]) == {"省级认定", "培育"}
     assert not [b for b in at.button if b.label in ("提交申报", "发布申报通知", "推荐")]
+    assert not any("尚未开启年度认定" in i.value for i in at.info)  # only the open tab runs
+    at.query_params["tab"] = "年度认定"
+    at.run()
     assert any("尚未开启年度认定" in i.value for i in at.info)
     at = page_app("pages/publicity.py", monkeypatch)
     assert not at.exception and any("目前没有公示" in i.value for i in at.info)
 
 
+def campaign_tab(username: str, password: str = "Passw0rd1"):
+    at = as_user(username, password).switch_page("pages/recognition.py")
+    at.query_params["tab"] = "年度认定"  # (the address of the tab: /recognition?tab=年度认定)
+    return at.run()
+
+
 def test_a_campaign_through_the_pages(staff):  # noqa: F811
-    at = as_user("admin", "Admin1234").switch_page("pages/recognition.py").run()
+    at = campaign_tab("admin", "Admin1234")
     assert not at.exception
     at.number_input(key="campaign_quota").set_value(5)
     at.date_input(key="campaign_deadline").set_value(date.today())
@@ -39,7 +48,7 @@ def test_a_campaign_through_the_pages(staff):  # noqa: F811
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any("年度认定已开启" in s.value for s in at.success)
 
-    at = as_user("aq").switch_page("pages/recognition.py").run()
+    at = campaign_tab("aq")
     options = at.selectbox(key="recommend_cluster").options
     assert options and all("（" in o for o in options)  # only 安庆's pool clusters, with county and status
     assert not any("桐城市绿色包装" in o for o in options)  # 省级 already
@@ -51,7 +60,7 @@ def test_a_campaign_through_the_pages(staff):  # noqa: F811
     at.button(key="recommend").click().run()
     assert not at.error and len(queries.run(staff, "candidates", campaign_id=1)) == 1
 
-    at = as_user("admin", "Admin1234").switch_page("pages/recognition.py").run()
+    at = campaign_tab("admin", "Admin1234")
     at.button(key="campaign_close").click().run()
     assert not at.error and queries.run(staff, "campaign", campaign_id=1).status.iloc[0] == "评审中"
     scores = next(d.value for d in at.dataframe if "专家评审分" in d.value.columns)
@@ -84,8 +93,16 @@ def test_a_campaign_through_the_pages(staff):  # noqa: F811
     assert shown["异议内容"].tolist() == ["<b>营收</b>重复统计"] and shown["结论"].tolist() == ["待处理"]
 
 
-@pytest.mark.parametrize("page", ["pages/recognition.py", "pages/publicity.py"])
-def test_each_role_opens_the_pages_without_error(staff, page):  # noqa: F811
+@pytest.mark.parametrize(
+    "page, tab",
+    [("pages/recognition.py", tab) for tab in ("培育库", "年度认定", "动态调整", "目标与缺口")]
+    + [("pages/publicity.py", None), ("pages/cluster.py", None)],
+)
+def test_each_role_opens_the_pages_without_error(staff, page, tab):  # noqa: F811
     for username, password in [("admin", "Admin1234"), ("prov", "Passw0rd1"), ("aq", "Passw0rd1"), ("tc", "Passw0rd1")]:
-        at = as_user(username, password).switch_page(page).run()
-        assert not at.exception, (username, at.exception)
+        at = as_user(username, password).switch_page(page)
+        if tab:
+            at.query_params["tab"] = tab
+        at.run()
+        assert not at.exception, (username, tab, at.exception)
+        assert not at.error, (username, tab, [e.value for e in at.error])
