@@ -126,7 +126,7 @@ def rollback(con, username: str, application_id: int, today: date | None = None)
         reference = _reference(application_id)
         entry = queries.run(con, "pool_entry_event", cluster_id=application.cluster_id, reference=reference)
         if entry.empty or bool(entry.later.iloc[0]):
-            raise PolicyError(f"{application['name']}入库后状态已有变化（培育、认定或退出），不能回滚这次入库。")
+            raise PolicyError(f"{application['name']}入库后已有后续环节（培育、推荐、认定或退出），不能回滚这次入库。")
         before = queries.run(
             con, "pool_status_before", cluster_id=application.cluster_id, event_id=int(entry.event_id.iloc[0])
         )

@@ -266,6 +266,9 @@ def confirm(con, username: str, campaign_id: int, reference: str | None = None, 
                     con, username, "认定省级集群", adcode=r.adcode, year=year, detail=f"{r.name}（原为{r.level}）"
                 )
                 recognised += 1
+            else:
+                step = "未予认定（异议成立）" if outcome == "异议成立" else outcome
+                policy.event(con, username, r.cluster_id, step, reference=_reference(campaign), today=today)
             queries.run(
                 con,
                 "candidate_outcome",
