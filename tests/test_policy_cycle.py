@@ -100,6 +100,9 @@ def test_pool_application_county_city_province_then_rollback(db):
     again = cultivation.apply(db, "fx", FEIXI_MACHINERY, 2026, "重新申报")
     cultivation.city_review(db, "hf", again, True)
     cultivation.province_review(db, "admin", again, True)
+    campaign = open_2026(db)  # recommended from the pool: the entry can no longer be rolled back
+    recognition.recommend(db, "hf", campaign, FEIXI_MACHINERY, "推荐", date(2026, 10, 9))
+    refused(db, lambda: cultivation.rollback(db, "admin", again), PolicyError, "已有后续环节")
     refused(db, lambda: cultivation.cultivate(db, "prov", FEIXI_MACHINERY), access.PermissionDenied, "无权调整培育库")
     cultivation.cultivate(db, "admin", FEIXI_MACHINERY, reference="皖经信〔2026〕1号")
     assert cluster(db, FEIXI_MACHINERY).pool_status == "培育"
