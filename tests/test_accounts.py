@@ -47,6 +47,22 @@ MATRIX = [  # user, action, county, allowed
     ("prov", "edit_deck", None, True),
     ("aq", "edit_deck", None, False),
     ("view", "edit_deck", None, False),
+    # the policy cycle (issue 20)
+    ("admin", "manage_pool", TONGCHENG, True),
+    ("prov", "manage_pool", TONGCHENG, False),
+    ("aq", "recommend", TONGCHENG, True),
+    ("aq", "recommend", WUWEI, False),  # a cluster of another city
+    ("admin", "recommend", TONGCHENG, False),  # recommending is the city's (谁推荐、谁把关)
+    ("admin", "run_recognition", None, True),
+    ("prov", "run_recognition", None, False),
+    ("prov", "score_recognition", None, True),
+    ("aq", "score_recognition", None, False),
+    ("prov", "record_objection", None, True),
+    ("tc", "record_objection", None, False),
+    ("admin", "revoke", TONGCHENG, True),
+    ("prov", "revoke", TONGCHENG, False),
+    ("admin", "set_province_figures", None, True),
+    ("prov", "set_province_figures", None, False),
 ]
 
 

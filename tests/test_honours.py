@@ -51,7 +51,7 @@ def tiny(tmp_path):
         ('340101', '甲县', '区县', '340100', '皖中', '县'), ('340102', '乙县', '区县', '340100', '皖中', '县')""")
     con.executemany("insert into honours values (?, ?)", [(h, i) for i, h in enumerate(HONOURS)])
     con.execute("""insert into clusters values ('CA', '340101', '甲县电线电缆产业集群', '电线电缆', true, '省级', 2020,
-                   true, true, true, true, true)""")
+                   true, true, true, true, true, false, false)""")
     con.executemany(
         "insert into cluster_figures values ('CA', ?, 'revenue', ?, 'demo')",
         [(2021, 80.0), (2022, 90.0), (2024, 110.0), (2025, 120.0)],

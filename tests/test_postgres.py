@@ -19,6 +19,7 @@ TYPES = {
     "double precision": "DOUBLE",
     "boolean": "BOOLEAN",
     "timestamp without time zone": "TIMESTAMP",
+    "date": "DATE",
     "json": "JSON",
     "bigint": "BIGINT",
 }
