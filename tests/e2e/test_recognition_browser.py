@@ -143,7 +143,7 @@ def test_a_whole_campaign_and_a_revocation(browser, accounts_store, tmp_path):
         profile.keyboard.type(recommended)
         profile.keyboard.press("Enter")
         profile.get_by_role("heading", name=f"集群画像 · {recommended}").wait_for(timeout=30000)
-        profile.get_by_text("培育库状态：省级认定").wait_for(timeout=30000)
+        profile.get_by_text("培育库状态：省级认定").wait_for(timeout=90000)  # (below charts: slow on a busy machine)
         body = profile.locator("[data-testid=stMain]").inner_text()
         assert "省级集群 · 2026年认定" in body
         for step in ("推荐", "入围", "公示异议", "异议不成立", "省级认定", "皖经信〔2026〕99号"):
@@ -152,5 +152,5 @@ def test_a_whole_campaign_and_a_revocation(browser, accounts_store, tmp_path):
         profile.get_by_role("combobox", name="集群").click()
         profile.keyboard.type(REVOKED)
         profile.keyboard.press("Enter")
-        profile.get_by_text("培育库状态：撤销").wait_for(timeout=30000)
+        profile.get_by_text("培育库状态：撤销").wait_for(timeout=90000)
         assert "市级集群" in profile.locator("[data-testid=stMain]").inner_text()
