@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 YI = "亿元"
 WAN = "万元"
 COUNT_UNITS = frozenset({"个", "家", "人", "项", "个县(市)", "家/集群", "个/集群"})
@@ -76,3 +78,8 @@ def with_unit(value, unit: str) -> str:
     """``figure`` followed by its unit: ``256.6 亿元``, ``12 家``."""
     text = figure(value, unit)
     return text if text == "—" or not unit else f"{text} {unit}"
+
+
+def days(values: pd.Series) -> pd.Series:
+    """Dates (dates, timestamps or text, as each backend returns them) as YYYY-MM-DD; missing ones empty."""
+    return pd.to_datetime(values, errors="coerce").dt.strftime("%Y-%m-%d").fillna("")

@@ -229,7 +229,7 @@ def policy_history(chosen: str) -> None:
         st.caption("尚无培育库记录。县级填报可在“培育与认定”页申报入库。")
         return
     events = events.assign(
-        day=pd.to_datetime(events.happened_on).dt.strftime("%Y-%m-%d"),
+        day=formats.days(events.happened_on),
         status=events.status.fillna(""),
         detail=events.detail.fillna(""),
         reference=events.reference.fillna(""),

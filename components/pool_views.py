@@ -11,6 +11,7 @@ import streamlit as st
 
 import store
 from analysis import cultivation as cv
+from analysis import formats
 from analysis.scope import Scope
 from components import attempt, downloads, legend, plain, session
 from geo import boundaries, choropleth
@@ -61,7 +62,9 @@ def render(filters: Scope, current: access.User | None) -> None:
         legend.county_map(shapes, METRIC, selected, key="pool_map", title="各县培育库集群的最高状态")
     with right:
         picked = st.multiselect("状态", cv.STATUSES, default=cv.STATUSES[:3], key="pool_statuses")
-        table = shown[shown.status.isin(picked)][list(COLUMNS)].rename(columns=COLUMNS)
+        table = shown[shown.status.isin(picked)][list(COLUMNS)]
+        table = table.assign(entered_on=formats.days(table.entered_on), updated_on=formats.days(table.updated_on))
+        table = table.rename(columns=COLUMNS)
         st.dataframe(
             table,
             hide_index=True,

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 import store
+from analysis import formats
 from components import attempt, downloads, plain, session
 from exports import offload, pdf_file
 from exports import recognition as docs
@@ -30,7 +31,7 @@ def objections(con, current: access.User | None, subject: str, subject_id: int, 
                 {
                     "编号": found.objection_id,
                     "集群": found.name,
-                    "收到日期": found.received_on,
+                    "收到日期": formats.days(found.received_on),
                     "异议人": found.objector,
                     "异议内容": found.content,
                     "结论": found.finding.fillna("待处理"),
@@ -71,6 +72,13 @@ def objections(con, current: access.User | None, subject: str, subject_id: int, 
             attempt.attempt(
                 lambda: publicity.handle(con, session.username(), chosen, False, handling), "已记录：异议不成立。"
             )
+
+
+def stage(row) -> str:
+    """The state of a 公示 in words: 公示中, 公示期满，待确定 (its days are over, no decision yet), or the decision."""
+    if row.status != "公示中":
+        return row.status
+    return "公示期满，待确定" if date.today() > pd.Timestamp(row.publicity_end).date() else "公示中"
 
 
 def days_line(start, end) -> str:

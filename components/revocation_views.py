@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 import store
+from analysis import formats
 from components import attempt, campaign_views, evaluation_views, session
 from records import access, revocation
 
@@ -55,9 +56,9 @@ def render(current: access.User | None) -> None:
                 "依据": done.grounds,
                 "理由": done.reason,
                 "状态": done.status,
-                "提议日期": done.proposed_on,
-                "公示开始": done.publicity_start,
-                "公示结束": done.publicity_end,
+                "提议日期": formats.days(done.proposed_on),
+                "公示开始": formats.days(done.publicity_start),
+                "公示结束": formats.days(done.publicity_end),
                 "决定": done.decision.fillna(""),
                 "调整后级别": done.level_after.fillna(""),
             }

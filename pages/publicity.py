@@ -16,8 +16,12 @@ revocations = store.live("revocations")
 revocations = revocations[revocations.publicity_start.notna()]
 if campaigns.empty and revocations.empty:
     st.info("目前没有公示。省级集群认定的入围名单和撤销省级称号的决定在公示期内在此发布。")
-choices = {f"c{r.campaign_id}": f"{r.year}年度省级集群认定 · {r.status}" for r in campaigns.itertuples()}
-choices |= {f"r{r.revocation_id}": f"撤销{r.name}省级称号 · {r.status}" for r in revocations.itertuples()}
+choices = {
+    f"c{r.campaign_id}": f"{r.year}年度省级集群认定 · {publicity_views.stage(r)}" for r in campaigns.itertuples()
+}
+choices |= {
+    f"r{r.revocation_id}": f"撤销{r.name}省级称号 · {publicity_views.stage(r)}" for r in revocations.itertuples()
+}
 if choices:
     picked = st.selectbox("公示", list(choices), format_func=choices.get, key="publicity_pick")
     if picked.startswith("c"):
