@@ -4,8 +4,9 @@
 import streamlit as st
 
 import store
-from components import attempt, publicity_views, session
+from components import attempt, publicity_views, session, sidebar
 
+sidebar.current(__file__)  # (a first visit straight to this address goes through app.py first)
 current = session.current()
 st.title("认定公示")
 attempt.flash()
