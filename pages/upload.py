@@ -37,9 +37,18 @@ options = templates.options_from(
     store.query("honour_names").honour.tolist(),
     current.county,
 )
+prefill_county = current.county  # a filer's template starts from the county's confirmed rows
+if prefill_county is None:
+    names = dict(zip(counties.adcode, counties.name))
+    prefill_county = st.selectbox(
+        "模板预填区县", [None, *names], format_func=lambda a: names.get(a, "不预填（空白模板）"), key="upload_prefill"
+    )
+label = f"（预填{dict(zip(counties.adcode, counties.name))[prefill_county]}已确认数据）" if prefill_county else ""
 st.download_button(
-    f"下载{kind}模板（.xlsx）",
-    lambda: templates.template(kind, options, where),
+    f"下载{kind}模板{label}（.xlsx）",
+    lambda: templates.template(
+        kind, options, where, kinds.get(kind).prefill(store.cursor(), prefill_county, year) if prefill_county else None
+    ),
     icon=":material/download:",
     file_name=f"{kind}模板_{where}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -45,6 +45,7 @@ def projects(monkeypatch):
         None,
         None,
         None,
+        None,
     )
     monkeypatch.setitem(kinds.REGISTRY, PROJECTS, kind)
     return kind

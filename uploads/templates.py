@@ -19,11 +19,14 @@ HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 REQUIRED_FONT = Font(bold=True, color="C00000")
 
 
-def template(kind: str, options: dict[str, list[str]], county: str | None = None) -> bytes:
+def template(
+    kind: str, options: dict[str, list[str]], county: str | None = None, prefill: kinds.Prefill | None = None
+) -> bytes:
     """The template of ``kind`` (a name of ``uploads.kinds.NAMES``) as .xlsx bytes.
 
-    ``options``: the drop-down values by column key: adcode (county names), industry, link, honour. ``county``
-    pre-fills nothing but is named in the instructions (a 县级填报 user's own county).
+    ``options``: the drop-down values by column key: adcode (county names), industry, link, honour. ``county`` is
+    named in the instructions (a 县级填报 user's own county). ``prefill``: rows to start from (the county's confirmed
+    data, ``Kind.prefill``), written under each sheet's header; its note heads the instructions.
     """
     book = Workbook()
     lists = book.active
@@ -65,6 +68,8 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
             if column.kind == "uscc":  # as text, so Excel keeps leading zeros and never shows 9.1E+17
                 for row in range(2, ROWS + 2):
                     sheet.cell(row, i).number_format = "@"
+        if prefill is not None and name in prefill.sheets:
+            _write_rows(sheet, columns, prefill.sheets[name])
         sheet.freeze_panes = "A2"
         sheet.row_dimensions[1].height = 32
 
@@ -77,9 +82,12 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
             "警告请核对。可另存为 CSV（UTF-8 或 GBK 编码）上传，企业荣誉另存为第二个 CSV 文件。"
         ]
     )
+    if prefill is not None:
+        notes.append([prefill.note])
+        notes.cell(notes.max_row, 1).font = Font(bold=True, color="C00000")
     notes.append([])
     notes.append(["工作表", "列名", "必填", "说明"])
-    for cell in notes[4]:
+    for cell in notes[notes.max_row]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
     for name, columns in sheets:
@@ -90,6 +98,24 @@ def template(kind: str, options: dict[str, list[str]], county: str | None = None
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _write_rows(sheet, columns: tuple[spec.Column, ...], rows: pd.DataFrame) -> None:
+    """``rows`` (by column key) under the header: yes/no as 是/否, numbers as numbers, codes and text as text."""
+    for r, values in enumerate(rows.to_dict("records"), start=2):
+        for i, column in enumerate(columns, start=1):
+            value = values.get(column.key)
+            if value is None or (not isinstance(value, str) and pd.isna(value)):
+                continue
+            if column.kind == "yesno":
+                value = spec.YES if bool(value) else spec.NO
+            elif column.kind == "year":
+                value = int(value)
+            elif column.kind == "number":
+                value = float(value)
+            else:
+                value = str(value)
+            sheet.cell(r, i, value)
 
 
 def options_from(

@@ -29,10 +29,20 @@ class Kind:
     confirmed: Callable  # (con, adcode, year) -> the county's confirmed rows they would replace
     publish: Callable  # (con, batch, source_id): the batch's rows replace the county's (caller's transaction)
     rollback: Callable  # (con, batch): what a confirmed batch replaced is put back (caller's transaction)
+    prefill: Callable  # (con, adcode, year) -> Prefill: the county's confirmed rows as its template starts with them
 
     @property
     def columns(self) -> tuple[spec.Column, ...]:
         return self.sheets[0].columns
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """A template's rows before the filer edits them: per sheet name, a frame by column key (``spec.Column.key``;
+    yes/no columns as booleans, 区县 as the county's name), and a line saying where they come from."""
+
+    sheets: dict[str, pd.DataFrame]
+    note: str
 
 
 def empty(columns) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 import queries
 from data.vocab import INDICATORS
 from uploads import rules, spec
-from uploads.kinds import Kind, empty
+from uploads.kinds import Kind, Prefill, empty
 from uploads.parsing import parse
 from uploads.problems import ERROR, WARNING, Checked, Problems
 from uploads.sheets import Checking
@@ -105,6 +105,12 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     last = context.last_year.set_index(["adcode", "name"]).revenue
     before = pd.Series([last.get((a, n), np.nan) for a, n in zip(parsed.adcode, parsed.name)], dtype=float)
     rules.jumps(s, parsed.revenue, before, "revenue", "上年已确认的营业收入")
+    s.flag(  # a pre-filled template sent back untouched (uploads/templates.py fills last year's figures)
+        WARNING,
+        (before.notna() & (parsed.revenue.reset_index(drop=True) == before)).to_numpy(),
+        "revenue",
+        "与上年已确认的营业收入完全相同，请确认已更新为本年数据。",
+    )
     figures = pd.DataFrame()
     if not s.bad.all():
         good = parsed[~s.bad].copy()
@@ -207,6 +213,19 @@ def rollback(con, batch: pd.Series) -> None:
     queries.run(con, "rollback_restore_leading", batch_id=batch_id)
 
 
+def prefill(con, adcode: str, year: int) -> Prefill:
+    """The county's confirmed clusters with their latest figures up to ``year``, as this year's rows to update."""
+    rows = queries.run(con, "prefill_clusters", adcode=adcode, year=year)
+    county = queries.run(con, "region", adcode=adcode).name.iloc[0]
+    years = sorted({int(y) for y in rows.figures_year.dropna()})
+    rows = rows.assign(year=year, adcode=county).drop(columns=["figures_year"])
+    since = "、".join(f"{y}年" for y in years) or "无"
+    return Prefill(
+        {NAME: rows},
+        f"已预填{county}已确认的 {len(rows)} 个集群（指标为 {since} 的已确认数），请逐项更新为 {year} 年数据后上传。",
+    )
+
+
 KIND = Kind(
     NAME,
     (spec.Template(NAME, COLUMNS),),
@@ -219,4 +238,5 @@ KIND = Kind(
     confirmed,
     publish,
     rollback,
+    prefill,
 )

@@ -9,7 +9,7 @@ import queries
 from data import pinyin
 from uploads import rules, spec
 from uploads import sheets as sheet_rules
-from uploads.kinds import Conflict, Kind, empty
+from uploads.kinds import Conflict, Kind, Prefill, empty
 from uploads.parsing import parse
 from uploads.problems import ERROR, Checked, Problems, quoted
 from uploads.sheets import Checking, suggest
@@ -170,6 +170,19 @@ def rollback(con, batch: pd.Series) -> None:
     queries.run(con, "rollback_restore_honours", batch_id=batch_id)
 
 
+def prefill(con, adcode: str, year: int) -> Prefill:
+    """The county's confirmed 名录 and honours (coordinates as stored, WGS-84), to edit and send back whole."""
+    firms = queries.run(con, "prefill_enterprises", adcode=adcode)
+    county = queries.run(con, "region", adcode=adcode).name.iloc[0]
+    firms = firms.assign(adcode=county, crs=firms.lon.notna().map({True: spec.WGS84, False: None}))
+    honours = queries.run(con, "prefill_honours", adcode=adcode)
+    return Prefill(
+        {NAME: firms, HONOURS_SHEET: honours},
+        f"已预填{county}已确认的 {len(firms):,} 家企业和 {len(honours):,} 项荣誉；名录整体替换上次确认的名录，"
+        "请增删改后上传（未列出的企业将从名录中移除）。",
+    )
+
+
 KIND = Kind(
     NAME,
     (spec.Template(NAME, COLUMNS), spec.Template(HONOURS_SHEET, HONOUR_COLUMNS)),
@@ -182,4 +195,5 @@ KIND = Kind(
     confirmed,
     publish,
     rollback,
+    prefill,
 )
