@@ -147,13 +147,14 @@ def results_map(search: es.Search, scope: Scope, counties: pd.DataFrame, matches
             basemap_url=settings.BASEMAP_URL,
             basemap_attribution=settings.BASEMAP_ATTRIBUTION,
         )
+        unplaced = store.query("enterprise_unplaced", **es.query_args(search, scope))  # drawn at county centres
         if as_points:
             found = store.query("enterprise_points", **es.query_args(search, scope, limit=points.MAX_POINTS))
-            return points.points_map(shape, found, **basemap), None, None
+            return points.add_unplaced(points.points_map(shape, found, **basemap), unplaced), None, None
         # a few counties kept: finer cells; most of the scope (e.g. all but 合肥): the scope's own cell size
         cell = points.cell_size(scope.region, scope.city, len(drawn) if len(drawn) <= 16 else 0)
         cells = store.query("enterprise_cells", **es.query_args(search, scope, cell=cell))
-        return points.cells_map(shape, cells, **basemap), None, None
+        return points.add_unplaced(points.cells_map(shape, cells, **basemap), unplaced), None, None
 
     map_view.view(
         ("enterprises", search, scope, tuple(drawn), as_points),

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import formats
-from geo import labels
+from geo import boundaries, labels
 from geo.choropleth import CountyLayer, base_map
 
 MAX_POINTS = 20_000  # a search with more matches is drawn as cells
@@ -181,4 +181,34 @@ def cells_map(
             fields=["n", "v", "t"], aliases=["企业", "营业收入", "最大"], style="font-size: 15px;"
         ),
     ).add_to(m)
+    return m
+
+
+def add_unplaced(m: folium.Map, unplaced: pd.DataFrame) -> folium.Map:
+    """The search's enterprises without coordinates (rows of ``enterprise_unplaced``), one grey box per county at
+    its centre saying how many: never dropped from what the map shows. A Leaflet div icon (no script fetched)."""
+    if unplaced.empty:
+        return m
+    group = folium.FeatureGroup(name="unplaced")
+    for r in unplaced.itertuples():
+        lon, lat = boundaries.centre((r.adcode,))
+        folium.Marker(
+            (lat, lon),
+            icon=folium.DivIcon(
+                html=f'<div class="unplaced-firms">无坐标 {int(r.enterprises):,}</div>',
+                icon_size=(86, 24),
+                icon_anchor=(43, 12),
+            ),
+            tooltip=folium.Tooltip(
+                f"{html.escape(r.county)}：{int(r.enterprises):,} 家企业未填坐标，按县区中心示意",
+                style="font-size:15px",
+            ),
+        ).add_to(group)
+    group.add_to(m)
+    m.get_root().header.add_child(
+        folium.Element(
+            "<style>.unplaced-firms{background:#f3f4f6;border:2px dashed #4b5563;border-radius:4px;color:#111827;"
+            "font-size:13px;line-height:18px;text-align:center;white-space:nowrap}</style>"
+        )
+    )
     return m

@@ -51,9 +51,12 @@ if rows.empty and page > 1:  # a page past the end (the data changed): back to t
     rows = store.query("enterprise_search", **es.query_args(search, filters, limit=es.PAGE_SIZE, offset=0))
 matches = int(rows.matches.iloc[0]) if not rows.empty else 0
 described = es.describe(search, city_names | county_names | cluster_names | link_names, filters)
+unplaced = int(store.query("enterprise_unplaced", **es.query_args(search, filters)).enterprises.sum())
 st.html(
-    f'<p class="list-count" data-matches="{matches}"><b>共 {matches:,} 家企业</b>　'
-    f"<span>{html.escape(described)}</span></p>"
+    f'<p class="list-count" data-matches="{matches}" data-unplaced="{unplaced}"><b>共 {matches:,} 家企业</b>　'
+    f"<span>{html.escape(described)}</span>"
+    + (f"<span>　其中 {unplaced:,} 家未填坐标，地图上在所在县区中心以虚线框示意</span>" if unplaced else "")
+    + "</p>"
 )
 if matches == 0:
     st.info("没有符合条件的企业。可以减少筛选条件，或在侧栏扩大区域。")

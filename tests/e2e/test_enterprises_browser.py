@@ -93,3 +93,41 @@ def test_a_single_result_shows_its_county_outlined_and_named(page, server, con):
     assert outlined == 1  # its county, outlined
     scale = frame.locator(".leaflet-control-scale-line").inner_text().strip()
     assert scale.endswith("km") and int(scale.split()[0]) >= 5, scale  # the county in view, not a 3 km close-up
+
+
+def test_firms_without_coordinates_are_counted_and_drawn_at_their_county(browser, store_path, tmp_path):
+    """A 名录 may leave 经度/纬度 empty: such firms stay in the list's count and are drawn as one dashed box at
+    their county's centre saying how many (issue 21, item 6), never dropped from the map."""
+    import shutil
+
+    import queries
+    from harness.browser import serving
+
+    path = tmp_path / "unplaced.duckdb"
+    shutil.copy(store_path, path)
+    con = queries.connect(path)
+    con.execute(
+        "update enterprises set lon = null, lat = null "
+        "where uscc in (select uscc from enterprises where adcode = '340881' order by uscc limit 5)"
+    )
+    con.close()
+    with serving(path) as (url, _):
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(f"{url}/enterprises?adcode=340881")
+        count = page.locator("p.list-count")
+        count.wait_for(timeout=30000)
+        assert count.get_attribute("data-unplaced") == "5"
+        assert "其中 5 家未填坐标" in count.inner_text()
+        boxes = None
+        for _ in range(100):
+            for frame in page.frames:
+                try:
+                    if frame.locator(".unplaced-firms").count():
+                        boxes = frame.locator(".unplaced-firms")
+                except Exception:  # frames come and go while Streamlit renders
+                    pass
+            if boxes is not None:
+                break
+            page.wait_for_timeout(200)
+        assert boxes is not None and boxes.all_inner_texts() == ["无坐标 5"]
+        page.close()
