@@ -82,6 +82,7 @@ with card_side:
         st.info("点击地图上的企业，或在下表中选中一行，查看企业详情。")
     st.caption(
         f"红点：持有荣誉的企业；蓝点：其他企业。未设条件或超过 {points.MAX_POINTS:,} 家时按网格汇总，圆越大企业越多。"
+        "虚线框：未填坐标的企业数，标在所在县区中心。"
     )
 
 first = (page - 1) * es.PAGE_SIZE + 1
