@@ -8,9 +8,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
-from analysis import chains, formats
+from analysis import chain_network, chains, formats
 
 STAGES = ("上游", "中游", "下游")
 STATUS_CLASS = {
@@ -78,3 +80,82 @@ def leads_table(leads: pd.DataFrame) -> pd.DataFrame:
     out["营业收入（万元）"] = out["营业收入（万元）"].map(formats.to_wan).astype("Int64")
     out["所属集群"] = out["所属集群"].fillna("（集群外）")
     return out
+
+
+COLOURS = {
+    chains.PRESENT: "#16a34a",
+    chains.WEAK: "#f59e0b",
+    chains.MISSING: "#dc2626",
+    chains.ABSENT_IN_PROVINCE: "#9ca3af",
+}
+
+
+def network(nodes: pd.DataFrame, title: str) -> go.Figure:
+    """The chain as a network (``analysis.chain_network.layout`` rows): grey lines from each stage to the next,
+    one marker per link (size: firms here; colour: status; a star where a 龙头/链主 firm works), its name beside."""
+    fig = go.Figure()
+    xs, ys = [], []
+    for a, b in chain_network.edges(nodes):
+        xs += [nodes.x[a], nodes.x[b], None]
+        ys += [nodes.y[a], nodes.y[b], None]
+    fig.add_trace(
+        go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#d1d5db", "width": 1}, hoverinfo="skip", showlegend=False)
+    )
+    for status, colour in COLOURS.items():
+        part = nodes[nodes.status == status]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=part.x,
+                y=part.y,
+                mode="markers+text",
+                name=f"{status}（{len(part)}）",
+                marker={
+                    "size": part["size"],
+                    "color": colour,
+                    "symbol": np.where(part.leaders > 0, "star", "circle"),
+                    "line": {"color": "#ffffff", "width": 1.5},
+                },
+                text=part.name,
+                textposition="middle right",
+                textfont={"size": 15},
+                customdata=np.stack([part.link_id, part.local, part.province, part.leader_names], axis=-1),
+                hovertemplate="<b>%{text}</b><br>本地 %{customdata[1]:,} 家 · 全省 %{customdata[2]:,} 家"
+                "<br>龙头/链主：%{customdata[3]}<extra>" + status + "</extra>",
+            )
+        )
+    fig.update_layout(
+        title={"text": title, "font": {"size": 20}},
+        height=max(420, 80 * int(nodes.groupby("x").size().max() if len(nodes) else 1)),
+        showlegend=True,
+        legend={"orientation": "h", "y": -0.05, "font": {"size": 15}},
+        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        xaxis={
+            "tickvals": [0, 1, 2],
+            "ticktext": list(chain_network.STAGES),
+            "range": [-0.2, 2.9],
+            "showgrid": False,
+            "zeroline": False,
+            "tickfont": {"size": 17},
+            "side": "top",
+        },
+        yaxis={"visible": False, "range": [-0.12, 1.12]},
+        plot_bgcolor="#ffffff",
+        clickmode="event+select",
+    )
+    return fig
+
+
+def picked_link(event) -> str | None:
+    """The link_id of the node clicked in the network chart (``st.plotly_chart``'s selection), else None."""
+    points = (
+        (event or {}).get("selection", {}).get("points", [])
+        if isinstance(event, dict)
+        else getattr(getattr(event, "selection", None), "points", [])
+    )
+    for point in points or []:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if data:
+            return str(data[0])
+    return None

@@ -103,6 +103,13 @@ def target(url: str) -> tuple[str, dict[str, str]]:
     return PAGE, parse(url)
 
 
+def open_list(**filters) -> None:
+    """Switch to the enterprise list filtered by ``filters`` (as a click on a count would), e.g. from a chart."""
+    query = params(**filters)
+    st.session_state[SCOPE_FROM_LINK] = {k: query[k] for k in SCOPE_KEYS if k in query}
+    st.switch_page(PAGE, query_params=query)
+
+
 def follow(key: str = "enterprise_links") -> None:
     """Mount the click catcher; after a click on a link, switch to its page (the list, or 循链招商) with its filters."""
     result = _catcher(key=key, on_open_change=lambda: None)

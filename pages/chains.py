@@ -4,11 +4,12 @@ weakly (补链), and for each such link the enterprises elsewhere in Anhui that 
 import streamlit as st
 
 import store
-from analysis import chains
+from analysis import chain_network, chains
 from components import chain_views, downloads, enterprise_links, sidebar, url_state
 from geo import boundaries
 
 LEADS_SHOWN = 30
+CARDS, NETWORK = "环节卡片", "全景网络图"
 
 filters = sidebar.current(__file__)
 year = filters.year
@@ -27,11 +28,13 @@ view = url_state.View(
         url_state.Field("chain_industry", "industry"),
         url_state.Field("chain_gap", "gap"),
         url_state.Field("chain_order", "order", "综合"),
+        url_state.Field("chain_view", "view", CARDS),
     ],
 )
 view.take("chain_county", names)
 view.take("chain_industry", industries.industry, default=industries.industry.iloc[0])
 view.take("chain_order", ["综合", "距离", "荣誉"])
+view.take("chain_view", [CARDS, NETWORK])
 if (view.source or {}).get("industry") and st.session_state["chain_county"]:  # the address names the chain
     st.session_state["chain_industry_for"] = st.session_state["chain_county"]
 chosen = st.session_state["chain_county"]  # (the title names the county chosen, not only the sidebar's scope)
@@ -77,7 +80,26 @@ def province_link(n, link_id):
     return enterprise_links.link(n, year=year, industry=industry, link=link_id)
 
 
-st.html(chain_views.stages_html(covered, local_link, province_link))
+shown = st.segmented_control("展示方式", [CARDS, NETWORK], key="chain_view") or CARDS
+where = {"adcode": [adcode]} if adcode else {}
+if shown == NETWORK:  # 一图三库's 产业链全景网络图: a click opens the link's firms here in 按图索企
+    nodes = chain_network.layout(covered, store.query("chain_leaders", industry=industry, year=year, **scope))
+    event = st.plotly_chart(
+        chain_views.network(nodes, f"{place} · {industry}产业链全景网络图（{year}年）"),
+        on_select="rerun",
+        selection_mode="points",
+        key="chain_network",
+        config={"displaylogo": False, "toImageButtonOptions": {"filename": f"产业链全景网络图_{place}_{industry}"}},
+    )
+    if picked := chain_views.picked_link(event):
+        enterprise_links.open_list(
+            year=year, region=filters.region, city=filters.city, industry=industry, link=picked, **where
+        )
+    st.caption(
+        "点大小：本地企业数；星形：有龙头/链主企业。点击环节，打开其本地企业名单；图右上角的相机按钮可下载图片。"
+    )
+else:
+    st.html(chain_views.stages_html(covered, local_link, province_link))
 st.caption(chains.RULE)
 
 st.subheader("补链招商线索")

@@ -131,3 +131,19 @@ def test_firms_without_coordinates_are_counted_and_drawn_at_their_county(browser
             page.wait_for_timeout(200)
         assert boxes is not None and boxes.all_inner_texts() == ["无坐标 5"]
         page.close()
+
+
+def test_a_click_on_the_chain_network_opens_the_links_firms(page, server):
+    """循链招商's 全景网络图: a click on a link opens 按图索企 filtered to that link in the county (issue 21, item 3)."""
+    from urllib.parse import parse_qs, urlparse
+
+    page.goto(f"{server}/chains?adcode=340881&industry=绿色包装&view=全景网络图")
+    points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
+    points.first.wait_for(timeout=30000)
+    assert points.count() == 9  # every link of the chain
+    box = points.nth(1).bounding_box()  # (plotly's drag layer takes the click, at the point's place)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/enterprises?**", timeout=30000)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["adcode"] == ["340881"] and query["industry"] == ["绿色包装"] and query["link"][0].startswith("K")
+    page.locator("p.list-count").wait_for(timeout=30000)
