@@ -52,6 +52,7 @@ ACTIONS = {
         Action("record_objection", "登记和处理公示异议", frozenset({PROVINCE_ADMIN, PROVINCE_REVIEWER})),
         Action("revoke", "撤销集群称号", frozenset({PROVINCE_ADMIN})),
         Action("set_province_figures", "录入全省统计指标", frozenset({PROVINCE_ADMIN})),
+        Action("province_import", "全省导入", frozenset({PROVINCE_ADMIN})),
     )
 }
 

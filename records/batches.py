@@ -33,20 +33,22 @@ class WorkflowError(Refused, ValueError):
     """A step that cannot be taken now (wrong status, errors in the file, a comment missing …), in Chinese."""
 
 
-def check_upload(con, username: str, kind: str, year: int, uploads: list[tuple[str, bytes]]) -> Checked:
+def check_upload(
+    con, username: str, kind: str, year: int, uploads: list[tuple[str, bytes]], province_wide: bool = False
+) -> Checked:
     """Read and validate uploaded files for ``kind`` and ``year`` as ``username`` would submit them, in a worker
     process with memory, CPU-time and wall-time limits (``uploads.sandbox``): no file can take the server down.
 
     A refused upload (unreadable, over a limit, or with errors) is recorded in the audit log with its files' names
-    and SHA-256. Raises ``files.UnreadableFile`` for a file that cannot be read at all or breaks a limit.
+    and SHA-256. ``province_wide``: a 省级管理员's 全省导入, rows of any number of counties (``records.province_import``). Raises ``files.UnreadableFile`` for a file that cannot be read at all or breaks a limit.
     """
-    user = access.require(con, username, "submit")  # the county is checked per row (scope) and again at submit
+    user = access.require(con, username, "province_import" if province_wide else "submit")  # county: per row, and again
     if kind not in kinds.NAMES:
         raise WorkflowError(f"未知的数据类型“{kind}”。")
     uploads = [(files.safe_name(name), data) for name, data in uploads]
     names, digest = "、".join(name for name, _ in uploads), files.digest(uploads)
     try:
-        checked = sandbox.check(kind, year, uploads, context.build(con, user, year))
+        checked = sandbox.check(kind, year, uploads, context.build(con, user, year, province_wide))
     except files.UnreadableFile as refused:
         _refused(con, username, year, None, names, digest, f"{kind}：文件未能读取。{str(refused)[:300]}")
         raise
@@ -211,6 +213,11 @@ def _review(con, username, batch_id, approve, comment, action, expected, outcome
         )
     if status == "已确认":
         changed(con)
+
+
+def publish_in_transaction(con, batch: pd.Series, now: datetime) -> str:
+    """``_publish`` for ``records.province_import`` (inside its transaction, under the workflow lock)."""
+    return _publish(con, batch, now)
 
 
 def _publish(con, batch: pd.Series, now: datetime) -> str:

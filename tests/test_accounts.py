@@ -63,6 +63,9 @@ MATRIX = [  # user, action, county, allowed
     ("prov", "revoke", TONGCHENG, False),
     ("admin", "set_province_figures", None, True),
     ("prov", "set_province_figures", None, False),
+    ("admin", "province_import", TONGCHENG, True),
+    ("prov", "province_import", None, False),
+    ("tc", "province_import", TONGCHENG, False),
 ]
 
 

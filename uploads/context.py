@@ -25,13 +25,14 @@ class Context:
         default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "revenue"])
     )
     enterprise_revenue: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))  # by uscc
+    province_wide: bool = False  # a 省级管理员's 全省导入: one file with many counties, split into one batch each
     titles: pd.DataFrame = field(  # clusters whose level the province decided (认定 or 撤销): adcode, name, pool_status
         default_factory=lambda: pd.DataFrame(columns=["adcode", "name", "pool_status"])
     )
     shapes: dict[str, object] = field(default_factory=dict)  # adcode → shapely geometry (WGS-84)
 
 
-def build(con, user: access.User, year: int) -> Context:
+def build(con, user: access.User, year: int, province_wide: bool = False) -> Context:
     """The vocabularies, the user's counties (a 县级填报: their own; a province role: any), last year's confirmed
     cluster revenue, current enterprise revenue and the county outlines."""
     counties = queries.run(con, "counties")
@@ -50,4 +51,5 @@ def build(con, user: access.User, year: int) -> Context:
         .revenue,
         shapes=dict(zip(shapes.adcode, shapes.geometry)),
         titles=queries.run(con, "cluster_titles"),
+        province_wide=province_wide and allowed is None,
     )

@@ -18,7 +18,8 @@ COORD_TOLERANCE = 0.005  # degrees (~500 m) around a county: its outline is simp
 
 
 def scope(s: Checking, parsed: pd.DataFrame, context: Context) -> str | None:
-    """The one county of the sheet, flagging rows of other counties or outside the uploader's scope."""
+    """The one county of the sheet, flagging rows of other counties or outside the uploader's scope. In a
+    province-wide import (``context.province_wide``) many counties are allowed: None when there are several."""
     if "adcode" not in parsed:
         return None
     codes = parsed.adcode
@@ -33,6 +34,8 @@ def scope(s: Checking, parsed: pd.DataFrame, context: Context) -> str | None:
     if counted.empty:
         return None
     main = counted.index[0]
+    if context.province_wide:
+        return main if len(counted) == 1 else None
     if len(counted) > 1:
         other = (codes.notna() & (codes != main)).to_numpy()
         s.flag(

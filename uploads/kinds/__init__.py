@@ -65,3 +65,27 @@ def get(name: str) -> Kind:
     if name not in REGISTRY:
         raise ValueError(f"unknown upload kind {name!r}; expected one of {NAMES}")
     return REGISTRY[name]
+
+
+def split(checked) -> dict[str, object]:
+    """A checked province-wide upload (``Checked`` with rows of many counties) as one ``Checked`` per county, in
+    adcode order: each table's rows of that county (by its ``adcode`` column, or, for a table without one such as
+    the honours, by the 统一社会信用代码 of the county's firms)."""
+    from uploads.problems import Checked
+
+    main_name = next(iter(checked.tables))
+    main = checked.tables[main_name]
+    out = {}
+    for adcode in sorted(main.adcode.dropna().unique()):
+        own = main[main.adcode == adcode]
+        tables = {}
+        for name, table in checked.tables.items():
+            if "adcode" in table:
+                tables[name] = table[table.adcode == adcode]
+            elif "uscc" in table and "uscc" in own:
+                tables[name] = table[table.uscc.isin(set(own.uscc))]
+            else:
+                raise ValueError(f"{name}: no way to tell its county")
+        part = Checked(checked.kind, checked.year, adcode, tables, [], rows=len(own))
+        out[adcode] = part
+    return out

@@ -93,11 +93,13 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     )
     rules.duplicates(s, parsed[["adcode", "name"]], "name", "同一区县的集群名称")
     leading = (parsed.is_leading == True).to_numpy()  # noqa: E712  (object column of True/False/None)
-    if leading.sum() > 1:
-        first = int(s.rows[np.flatnonzero(leading)[0]])
-        later = leading.copy()
-        later[np.flatnonzero(leading)[0]] = False
-        s.flag(ERROR, later, "is_leading", f"每个区县至多一个首位产业集群，第 {first} 行已填“是”。")
+    for county in pd.unique(parsed.adcode[leading]):  # (a province-wide import holds many counties)
+        own = leading & (parsed.adcode == county).to_numpy()
+        if own.sum() > 1:
+            first = int(s.rows[np.flatnonzero(own)[0]])
+            later = own.copy()
+            later[np.flatnonzero(own)[0]] = False
+            s.flag(ERROR, later, "is_leading", f"每个区县至多一个首位产业集群，第 {first} 行已填“是”。")
     s.flag(ERROR, (parsed.recognised_year > year).to_numpy(), "recognised_year", f"认定年份晚于上报年度 {year}。")
     _titles(s, parsed, context)
     if "profit" in parsed:
@@ -116,7 +118,7 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
         good = parsed[~s.bad].copy()
         indicators = [k for k in INDICATORS if k in good]
         figures = (
-            good.melt(id_vars=["name"], value_vars=indicators, var_name="indicator", value_name="value")
+            good.melt(id_vars=["adcode", "name"], value_vars=indicators, var_name="indicator", value_name="value")
             .dropna(subset=["value"])
             .rename(columns={"name": "cluster_name"})
         )

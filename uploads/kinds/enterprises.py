@@ -3,6 +3,7 @@ county's enterprises and their honours are replaced; a firm registered in anothe
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 import queries
@@ -60,15 +61,19 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     adcode = rules.scope(s, parsed, context)
     rules.duplicates(s, parsed[["uscc"]], "uscc", "统一社会信用代码")
     parsed["link_id"] = _links(s, parsed, context)
-    if "cluster_name" in parsed:  # the cluster must be one of the county's
-        theirs = context.clusters[context.clusters.adcode == adcode]
-        unknown = (parsed.cluster_name.notna() & ~parsed.cluster_name.isin(theirs.name)).to_numpy()
+    if "cluster_name" in parsed:  # the cluster must be one of the row's county's
+        known = set(zip(context.clusters.adcode, context.clusters.name))
+        rows = list(zip(parsed.adcode, parsed.cluster_name))
+        unknown = np.array(  # (a row whose county is unknown has its error there already)
+            [isinstance(a, str) and isinstance(n, str) and (a, n) not in known for a, n in rows], dtype=bool
+        )
+        names = context.clusters.groupby("adcode").name.apply(list).to_dict()
         s.flag(
             ERROR,
             unknown,
             "cluster_name",
-            lambda v: f"本县没有名为“{quoted(v)}”的集群" + suggest(v, theirs.name),
-            parsed.cluster_name.to_numpy(),
+            lambda v: f"本县没有名为“{quoted(v[1])}”的集群" + suggest(v[1], names.get(v[0], [])),
+            rows,
         )
     if "revenue" in parsed:
         before = parsed.uscc.map(context.enterprise_revenue).astype(float)
