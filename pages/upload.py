@@ -10,8 +10,8 @@ import streamlit as st
 
 import settings
 import store
-from components import attempt, downloads, plain, session, steps
-from records import Refused, batches
+from components import attempt, downloads, plain, province_import_view, session, steps
+from records import Refused, access, batches
 from uploads import diff, files, kinds, sandbox, spec, templates
 
 st.title("数据上报")
@@ -28,6 +28,7 @@ years = list(range(date.today().year, 2018, -1))
 year = left.selectbox("数据年度", years, index=1, key="upload_year", format_func=lambda y: f"{y}年")
 kind = right.segmented_control("数据类型", kinds.NAMES, default=spec.ENTERPRISES, key="upload_kind")
 kind = kind or spec.ENTERPRISES
+wide = access.allowed(current, "province_import") and st.toggle(province_import_view.LABEL, key="upload_wide")
 
 links = store.query("chain_link_names")
 options = templates.options_from(
@@ -74,22 +75,22 @@ if uploads:
     digest = files.digest(payload)
     try:
         cached = st.session_state.get("upload_checked")
-        if cached is not None and cached[0] == (digest, kind, year):  # a rerun (e.g. the submit click)
+        if cached is not None and cached[0] == (digest, kind, year, wide):  # a rerun (e.g. the submit click)
             checked = cached[1]
         else:
             size = sum(len(data) for _, data in payload) / 2**20
             with steps.step(
                 f"正在读取并校验 {file_name}（{size:,.1f} MB；在独立的校验进程中进行）", f"已读取并校验 {file_name}"
             ):
-                checked = batches.check_upload(con, session.username(), kind, year, payload)
-            st.session_state["upload_checked"] = ((digest, kind, year), checked)
+                checked = batches.check_upload(con, session.username(), kind, year, payload, province_wide=wide)
+            st.session_state["upload_checked"] = ((digest, kind, year, wide), checked)
     except files.UnreadableFile as unreadable:
         st.error(plain.md(unreadable))
         st.stop()
     except Refused as refused:
         st.error(plain.md(refused))
         st.stop()
-    county = counties.set_index("adcode").name.get(checked.adcode, "（未能识别区县）")
+    county = counties.set_index("adcode").name.get(checked.adcode, "多个区县" if wide else "（未能识别区县）")
     errors, warnings = checked.error_count, checked.warning_count
     verdict = (
         f"{html.escape(file_name)}：{county} · {year}年 · {checked.rows:,} 行 · "
@@ -103,22 +104,25 @@ if uploads:
     if errors:
         st.error("文件有错误，未写入任何数据。请按上表改正后重新上传。")
         st.stop()
-    with steps.step("正在与已确认数据比较", "已与已确认数据比较"):
-        changes, label = batches.preview(con, checked)
-    st.markdown(f"#### 与已确认数据相比：{diff.summary(changes, label)}")
-    if not changes.empty:
-        st.dataframe(changes, hide_index=True, width="stretch", height="auto", key="upload_changes")
-    if warnings:
-        st.warning(f"有 {warnings:,} 个警告：请核对后再提交。")
-    submitted = st.session_state.get("upload_submitted", {}).get((digest, kind, year))
-    if submitted is not None:
-        st.success(f"已提交第 {submitted} 批（{county} · {year}年 · {kind}），等待市级审核。")
-    elif st.button("提交市级审核", type="primary", key="upload_submit"):
-        with steps.step(f"正在提交 {checked.rows:,} 行", "已提交"):
-            batch = attempt.attempt(lambda: batches.submit(con, session.username(), checked, file_name, digest))
-        if batch is not None:
-            st.session_state.setdefault("upload_submitted", {})[(digest, kind, year)] = batch
-            st.rerun()
+    if wide:
+        province_import_view.render(con, session.username(), checked, file_name, digest, counties)
+    else:
+        with steps.step("正在与已确认数据比较", "已与已确认数据比较"):
+            changes, label = batches.preview(con, checked)
+        st.markdown(f"#### 与已确认数据相比：{diff.summary(changes, label)}")
+        if not changes.empty:
+            st.dataframe(changes, hide_index=True, width="stretch", height="auto", key="upload_changes")
+        if warnings:
+            st.warning(f"有 {warnings:,} 个警告：请核对后再提交。")
+        submitted = st.session_state.get("upload_submitted", {}).get((digest, kind, year))
+        if submitted is not None:
+            st.success(f"已提交第 {submitted} 批（{county} · {year}年 · {kind}），等待市级审核。")
+        elif st.button("提交市级审核", type="primary", key="upload_submit"):
+            with steps.step(f"正在提交 {checked.rows:,} 行", "已提交"):
+                batch = attempt.attempt(lambda: batches.submit(con, session.username(), checked, file_name, digest))
+            if batch is not None:
+                st.session_state.setdefault("upload_submitted", {})[(digest, kind, year)] = batch
+                st.rerun()
 
 st.markdown("#### 本人提交的批次")
 mine = store.live("batches", year=None, statuses=None)

@@ -11,6 +11,7 @@ import pytest
 import queries
 from records import access, batches, province_import
 from tests.conftest import TONGCHENG, WUWEI
+from tests.test_app_workflow import staff  # noqa: F401  (the fixture)
 from tests.test_workflow import county_list, csv_of, live
 from uploads import files, spec
 
@@ -89,3 +90,22 @@ def test_the_whole_province_goes_in_as_one_step(db):
     made = province_import.confirm(db, "admin", checked, "全省名录.csv", files.sha256(data))
     assert len(made) == len(counties) == 104
     assert _rows(db, "enterprises") == len(province)
+
+
+def test_the_upload_page_imports_a_province_file_in_one_step(staff):  # noqa: F811
+    from tests.test_app_workflow import as_user
+
+    at = as_user("tc").switch_page("pages/upload.py").run()
+    assert not [t for t in at.toggle if t.key == "upload_wide"]  # a county's filer has no 全省导入
+    at = as_user("admin", "Admin1234").switch_page("pages/upload.py").run()
+    at.toggle(key="upload_wide").set_value(True).run()
+    both = pd.concat([county_list(staff, TONGCHENG), county_list(staff, WUWEI)], ignore_index=True)
+    at.file_uploader(key="upload_files_企业名录").set_value(("全省名录.csv", csv_of(both), "text/csv")).run()
+    verdict = next(h.proto.body for h in at.get("html") if "upload-verdict" in h.proto.body)
+    assert 'data-errors="0"' in verdict and "多个区县" in verdict
+    table = next(d.value for d in at.dataframe if "与已确认数据相比" in d.value.columns)
+    assert sorted(table["区县"]) == sorted(["桐城市", "无为市"])
+    at.button(key="wide_confirm").click().run()
+    assert not at.exception and any("已导入并确认 2 个区县" in s.value for s in at.success)
+    confirmed = queries.run(staff, "batches", year=2025, statuses=["已确认"])
+    assert sorted(confirmed.adcode) == sorted([TONGCHENG, WUWEI]) and set(confirmed.comment) == {"全省导入"}
