@@ -85,43 +85,7 @@ def submit(con, username: str, checked: Checked, file_name: str, file_sha256: st
         now = datetime.now()
         with queries.transaction(con):
             queries.lock(con, "workflow")
-            batch_id = int(
-                queries.run(
-                    con,
-                    "batch_insert",
-                    kind=checked.kind,
-                    year=checked.year,
-                    adcode=checked.adcode,
-                    file_name=file_name,
-                    file_sha256=file_sha256,
-                    row_count=checked.rows,
-                    submitted_by=username,
-                    now=now,
-                ).batch_id.iloc[0]
-            )
-            for older in queries.run(
-                con, "batches_open", kind=checked.kind, adcode=checked.adcode, year=checked.year
-            ).batch_id:
-                if older != batch_id:
-                    queries.run(
-                        con,
-                        "batch_set_status",
-                        batch_id=int(older),
-                        status="已撤回",
-                        comment=f"被第 {batch_id} 批替代",
-                        source_id=None,
-                        now=now,
-                    )
-                    audit.record(
-                        con,
-                        username,
-                        "撤回",
-                        batch_id=int(older),
-                        adcode=checked.adcode,
-                        year=checked.year,
-                        detail=f"被第 {batch_id} 批替代",
-                    )
-            queries.insert_frames(con, _staged(batch_id, checked), transaction=False)
+            batch_id = store_batch(con, username, checked, file_name, file_sha256, now, "被第 {} 批替代")
             audit.record(
                 con,
                 username,
@@ -133,6 +97,39 @@ def submit(con, username: str, checked: Checked, file_name: str, file_sha256: st
                 file_sha256=file_sha256,
                 detail=f"{checked.kind}，{checked.rows} 行，{checked.warning_count} 个警告",
             )
+    return batch_id
+
+
+def store_batch(
+    con, username: str, checked: Checked, file_name: str, file_sha256: str, now: datetime, replaced: str
+) -> int:
+    """Store ``checked`` (one county's) as a new batch (已提交) with its rows, inside the caller's transaction and
+    workflow lock; a batch of the same county, kind and year still in review is withdrawn (已撤回) with ``replaced``
+    (formatted with the new batch's id) as its comment. Returns the batch id."""
+    batch_id = int(
+        queries.run(
+            con,
+            "batch_insert",
+            kind=checked.kind,
+            year=checked.year,
+            adcode=checked.adcode,
+            file_name=file_name,
+            file_sha256=file_sha256,
+            row_count=checked.rows,
+            submitted_by=username,
+            now=now,
+        ).batch_id.iloc[0]
+    )
+    for older in queries.run(con, "batches_open", kind=checked.kind, adcode=checked.adcode, year=checked.year).batch_id:
+        if older != batch_id:
+            comment = replaced.format(batch_id)
+            queries.run(
+                con, "batch_set_status", batch_id=int(older), status="已撤回", comment=comment, source_id=None, now=now
+            )
+            audit.record(
+                con, username, "撤回", batch_id=int(older), adcode=checked.adcode, year=checked.year, detail=comment
+            )
+    queries.insert_frames(con, _staged(batch_id, checked), transaction=False)
     return batch_id
 
 

@@ -34,36 +34,9 @@ def confirm(con, username: str, checked: Checked, file_name: str, file_sha256: s
         now = datetime.now()
         for adcode, part in parts.items():
             access.require(con, username, "province_import", adcode)  # (an unknown county is refused here)
-            batch_id = int(
-                queries.run(
-                    con,
-                    "batch_insert",
-                    kind=checked.kind,
-                    year=checked.year,
-                    adcode=adcode,
-                    file_name=file_name,
-                    file_sha256=file_sha256,
-                    row_count=part.rows,
-                    submitted_by=username,
-                    now=now,
-                ).batch_id.iloc[0]
+            batch_id = batches.store_batch(
+                con, username, part, file_name, file_sha256, now, "被全省导入（第 {} 批）替代"
             )
-            for older in queries.run(con, "batches_open", kind=checked.kind, adcode=adcode, year=checked.year).batch_id:
-                if older != batch_id:
-                    withdrawn = f"被全省导入（第 {batch_id} 批）替代"
-                    queries.run(
-                        con,
-                        "batch_set_status",
-                        batch_id=int(older),
-                        status="已撤回",
-                        comment=withdrawn,
-                        source_id=None,
-                        now=now,
-                    )
-                    audit.record(
-                        con, username, "撤回", batch_id=int(older), adcode=adcode, year=checked.year, detail=withdrawn
-                    )
-            queries.insert_frames(con, kinds.get(checked.kind).staged(batch_id, part), transaction=False)
             batch = queries.run(con, "batch", batch_id=batch_id).iloc[0]
             source_id = batches.publish_in_transaction(con, batch, now)
             queries.run(
