@@ -106,3 +106,38 @@ def test_each_role_opens_the_pages_without_error(staff, page, tab):  # noqa: F81
         at.run()
         assert not at.exception, (username, tab, at.exception)
         assert not at.error, (username, tab, [e.value for e in at.error])
+
+
+def test_a_pool_application_through_the_pages(staff):  # noqa: F811
+    """县申报 → 市审核 → 省确认 of a cluster's entry into the 培育库, each on the 培育库 tab by its user."""
+    from records import access, accounts
+
+    accounts.create_user(staff, "admin", "fx", "肥西填报", access.COUNTY_FILER, "340123", "Passw0rd1")
+    accounts.create_user(staff, "admin", "hf", "合肥审核", access.CITY_REVIEWER, "340100", "Passw0rd1")
+    staff.execute("update users set must_change_password = false")
+
+    def pool_tab(username: str, password: str = "Passw0rd1"):
+        at = as_user(username, password).switch_page("pages/recognition.py")
+        at.query_params["tab"] = "培育库"
+        return at.run()
+
+    at = pool_tab("fx")
+    assert at.selectbox(key="pool_apply_cluster").options == [
+        "肥西县现代农业装备产业集群"
+    ]  # its county's, not in the pool
+    at.text_area(key="pool_apply_note").input("农机装备配套齐全，申请纳入培育库")
+    at.button(key="pool_apply").click().run()
+    assert any("已提交培育库申报第 1 号" in s.value for s in at.success), [e.value for e in at.error]
+
+    at = pool_tab("aq")  # another city's reviewer sees nothing to review
+    assert any("没有待市级审核的申报" in c.value for c in at.caption)
+    at = pool_tab("hf")
+    at.button(key="pool_review_ok").click().run()
+    assert any("第 1 号已市级通过" in s.value for s in at.success)
+    at = pool_tab("prov")
+    at.button(key="pool_review_ok").click().run()
+    assert any("第 1 号已确认入库" in s.value for s in at.success)
+    entry = queries.run(staff, "policy_cluster", cluster_id="C34012301").iloc[0]
+    assert entry.pool_status == "入库"
+    listed = pool_tab("view").dataframe[0].value
+    assert "肥西县现代农业装备产业集群" in set(listed["集群"])
