@@ -53,6 +53,7 @@ ACTIONS = {
         Action("revoke", "撤销集群称号", frozenset({PROVINCE_ADMIN})),
         Action("set_province_figures", "录入全省统计指标", frozenset({PROVINCE_ADMIN})),
         Action("province_import", "全省导入", frozenset({PROVINCE_ADMIN})),
+        Action("import_list", "导入名单", frozenset({PROVINCE_ADMIN})),
     )
 }
 

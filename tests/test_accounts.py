@@ -66,6 +66,8 @@ MATRIX = [  # user, action, county, allowed
     ("admin", "province_import", TONGCHENG, True),
     ("prov", "province_import", None, False),
     ("tc", "province_import", TONGCHENG, False),
+    ("admin", "import_list", None, True),
+    ("prov", "import_list", None, False),
 ]
 
 

@@ -117,6 +117,7 @@ WRITES = {
     "revocation_publicity",
     "revocation_decide",
     "province_figure_save",
+    "honour_upsert",
 }
 NOW = pd.Timestamp("2025-06-30 12:00")
 REGISTERED = {  # frames some writes read, registered by their callers
@@ -251,6 +252,8 @@ def params_for(name: str, con) -> dict:
         "value": 2.0,
         "unit": "%",
         "source": "测试",
+        "usccs": [uscc],
+        "honour": "专精特新中小企业",
     }
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", re.sub(r"--[^\n]*", "", queries.sql(name))))
     return {key: values[key] for key in used}
