@@ -40,11 +40,10 @@ def render(current: access.User | None) -> None:
     if status == "申报中" and current is not None and access.allowed(current, "run_recognition"):
         if st.button("截止申报，进入审核评定", key="campaign_close"):
             attempt.attempt(lambda: recognition.close_applications(con, session.username(), chosen), "已截止申报。")
-    ranked, config = recognition.ranking(con, chosen)
     if status == "评审中" and current is not None:
-        review(con, current, chosen, campaign, ranked, config)
-    elif staff or status in ("公示中", "已确定"):
-        candidates_table(ranked, campaign, public=not staff)
+        review(con, current, chosen, campaign, *recognition.ranking(con, chosen))
+    elif staff or status in ("公示中", "已确定"):  # (a visitor sees no list before its 公示: nothing to rank)
+        candidates_table(recognition.ranking(con, chosen)[0], campaign, public=not staff)
     if status == "公示中" and current is not None and access.allowed(current, "run_recognition"):
         confirm_form(con, chosen, campaign)
     if status in ("公示中", "已确定"):

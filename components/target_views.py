@@ -11,7 +11,7 @@ import store
 from analysis import gaps
 from analysis import targets as tg
 from analysis.scope import Scope
-from components import attempt, downloads, evaluation_views, gap_lists, html_table, legend, session
+from components import attempt, downloads, gap_lists, html_table, legend, session
 from geo import boundaries, choropleth
 from records import access, province_figures
 
@@ -39,7 +39,7 @@ RD = "rd_intensity_above_scale"
 
 
 def render(filters: Scope, current: access.User | None) -> None:
-    values, _ = evaluation_views.scored(evaluation_views.config())
+    values = store.query("cluster_indicators")  # (the figures only: no 赛马 scores needed)
     year = filters.year if filters.year in set(values.year) else int(values.year.max())
     figures = tg.figures_of(
         store.query("tier_counts", year=year, region=None, city=None).iloc[0],

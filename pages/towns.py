@@ -6,7 +6,7 @@ import streamlit as st
 
 import store
 from analysis import towns
-from components import downloads, evaluation_views, html_table, sidebar, towns_views
+from components import downloads, html_table, sidebar, towns_views
 
 sidebar.current(__file__)
 st.title("2010年省认定产业集群专业镇（“十二五”基线）")
@@ -30,7 +30,7 @@ with left:
     )
     st.caption("列依次为皖南、皖北、皖中的地市与专业镇个数；合计由各市个数相加。")
 with right:
-    towns_views.figures(evaluation_views.scored(evaluation_views.config())[0])
+    towns_views.figures(store.query("cluster_indicators"))  # (the figures only: no 赛马 scores needed)
 
 clusters = store.query("cluster_names")
 comparison = towns.county_comparison(named, clusters)
