@@ -37,6 +37,7 @@ STAFF = [
     st.Page("pages/upload.py", title="数据上报", icon=":material/upload_file:", url_path="upload"),
     st.Page("pages/review.py", title="审核确认", icon=":material/fact_check:", url_path="review"),
     st.Page("pages/progress.py", title="报送进度", icon=":material/checklist:", url_path="progress"),
+    st.Page("pages/lists.py", title="导入名单", icon=":material/playlist_add_check:", url_path="lists"),
     st.Page("pages/admin.py", title="用户与日志", icon=":material/admin_panel_settings:", url_path="admin"),
 ]
 LOGIN = st.Page(session.login_page, title="登录", icon=":material/login:", url_path="login")

@@ -63,6 +63,7 @@ PAGES = {
     "upload": ("submit",),
     "review": ("city_review", "province_review"),
     "progress": ("read",),
+    "lists": ("import_list",),
     "admin": ("manage_users",),
 }
 

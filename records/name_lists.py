@@ -13,10 +13,20 @@ import pandas as pd
 import queries
 from analysis import name_matching as nm
 from records import Refused, access, audit, batches, policy
+from uploads import context, files, name_list
+from uploads.problems import Checked
 
 
 class ListError(Refused, ValueError):
     """A 名单 that cannot be written as decided (undecided rows, unknown firms, a bad honour or year), in Chinese."""
+
+
+def read(con, username: str, file_name: str, data: bytes) -> Checked:
+    """A 名单 file read, checked and matched to the 名录 for ``username`` (only the 省级管理员), in the upload
+    worker (``uploads.name_list``). Raises ``files.UnreadableFile`` (or ``sandbox.WorkerFailed``) naming the file."""
+    user = access.require(con, username, "import_list")
+    firms = queries.run(con, "enterprise_names")
+    return name_list.read(files.safe_name(file_name), data, context.build(con, user, datetime.now().year), firms)
 
 
 def write(con, username: str, title: str, honour: str, year: int, decided: pd.DataFrame) -> int:
@@ -28,9 +38,7 @@ def write(con, username: str, title: str, honour: str, year: int, decided: pd.Da
         raise ListError(str(wrong)) from None
     undecided = decided[(decided.status == nm.AMBIGUOUS) & ~decided.by_person.astype(bool)]
     if len(undecided):
-        raise ListError(
-            f"有 {len(undecided)} 行匹配到多家企业，须逐行选定后才能写入（如第 {int(undecided.index[0]) + 1} 行）。"
-        )
+        raise ListError(f"有 {len(undecided)} 行匹配到多家企业，须逐行选定后才能写入（如第 {_row(undecided)} 行）。")
     chosen = decided[decided.uscc_chosen.notna()]
     with batches.WRITE, queries.transaction(con):
         queries.lock(con, "workflow")
@@ -73,3 +81,8 @@ def write(con, username: str, title: str, honour: str, year: int, decided: pd.Da
         )
     batches.changed(con)
     return len(chosen)
+
+
+def _row(rows: pd.DataFrame) -> int:
+    """The first row's number in the file (``row_number``), else its position counted from 1."""
+    return int(rows.row_number.iloc[0]) if "row_number" in rows else int(rows.index[0]) + 1

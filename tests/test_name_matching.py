@@ -72,3 +72,18 @@ def test_the_demo_names_match_themselves(con):
     exact = out.iloc[1:]
     assert (exact.status == nm.NAME).all() and (exact.uscc_matched.to_numpy() == firms.uscc.iloc[1:].to_numpy()).all()
     assert out.status[0] in (nm.NEAR, nm.AMBIGUOUS) and firms.uscc[0] in {c[0] for c in out.candidates[0]}
+
+
+def test_the_province_wide_shortcut_finds_every_close_name(con):
+    """Rows without a county are compared only with firms sharing part of their character pairs: on the demo 名录,
+    every firm at least ``CLOSE`` alike by the full comparison is still found (and nothing else is)."""
+    firms = con.execute("select uscc, name, adcode from enterprises order by uscc").df()
+    assert len(firms) > nm._INDEXED
+    sample = firms.sample(40, random_state=7)
+    altered = sample.name.str.replace("有限公司", "有限责任公司").str.replace("安徽", "", n=1)
+    out = nm.match(pd.DataFrame({"name": altered, "adcode": None, "uscc": None}), firms)
+    keyed = firms.assign(key=firms.name.map(nm.normalise))
+    for name, candidates in zip(altered, out.candidates):
+        full = [(u, round(s, 3)) for s, u, _ in nm._likeness(nm.normalise(name), keyed, {}) if s >= nm.CLOSE]
+        assert [(u, s) for u, _, s in candidates if s >= nm.CLOSE] == full[:3]
+    assert (out.status != nm.NONE).all()

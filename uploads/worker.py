@@ -49,6 +49,7 @@ def main() -> None:
     import exports.tables  # noqa: F401
     import geo.static_map  # noqa: F401
     import uploads.files  # noqa: F401
+    import uploads.name_list  # noqa: F401
     import uploads.validate  # noqa: F401
 
     requests = sys.stdin.buffer
