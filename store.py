@@ -54,16 +54,27 @@ class Shared:
 
 
 def prepare(con) -> None:
-    """What a store needs before serving: the demo data if it is empty, pinyin initials of names stored without
+    """What a store needs before serving: the demo data if it is empty, the policy targets it lacks, pinyin initials of names stored without
     them, the first administrator, logins unused for a month forgotten. Safe when several processes start at once."""
     with queries.transaction(con):
         queries.lock(con, "workflow")
         if queries.run(con, "dataset_kind").kind[0] == "empty":
             queries.insert_frames(con, demo.build(), transaction=False)
         towns_2010.ensure(con)  # seed 003's baseline in a store upgraded from before migration 0013
+        ensure_targets(con)
     pinyin.backfill(con)  # names stored before migration 0005 get their initials
     accounts.ensure_admin(con)  # the first run's administrator (password written next to the store)
     sessions.prune(con)
+
+
+def ensure_targets(con) -> None:
+    """The policy targets of data/targets.csv that a store lacks (one created before they were listed, e.g. the
+    200 重点技改 a year of seed 000), added inside the caller's transaction; targets already there are kept."""
+    have = set(queries.run(con, "policy_targets").target_id)
+    listed = demo.targets()
+    missing = listed[~listed.target_id.isin(have)]
+    if len(missing):
+        queries.insert_frames(con, {"targets": missing}, transaction=False)
 
 
 def open_store(path=None) -> duckdb.DuckDBPyConnection | Shared:

@@ -21,6 +21,7 @@ NOTES = {
     "high_share_clusters": "按集群年度数据的“市场占有率较高”计",
     "counties_without_100": "县和县级市中尚无百亿级集群的个数",
     "leading_cluster_quality_firms": "专精特新中小企业与高新技术企业相加（同一企业两项都有时计两次）",
+    "tech_upgrade_projects": "项目库中首位产业集群的重点技改项目，当年在建或当年投产（开工不晚于年底、未投产或投产不早于年初）",
 }
 DOC_NOTES = {("platforms_per_cluster", "000"): "县域首位产业集群", ("platforms_per_cluster", "002"): "全部县域产业集群"}
 

@@ -35,14 +35,21 @@ LEAD_COLUMNS = {
 
 
 def stages_html(
-    covered: pd.DataFrame, local_link: Callable[[int, str], str], province_link: Callable[[int, str], str]
+    covered: pd.DataFrame,
+    local_link: Callable[[int, str], str],
+    province_link: Callable[[int, str], str],
+    in_progress: dict[str, int] | None = None,
 ) -> str:
-    """Three columns (上游/中游/下游) of link boxes: name, enterprises here (linked), in Anhui (linked), status."""
+    """Three columns (上游/中游/下游) of link boxes: name, enterprises here (linked), in Anhui (linked), status;
+    a missing or weak link with projects under way here (``in_progress``: link_id → projects) says so."""
+    in_progress = in_progress or {}
     columns = []
     for stage in STAGES:
         boxes = []
         for r in covered[covered.stage == stage].itertuples():
             badge = "" if r.status == chains.PRESENT else f'<span class="badge">{html.escape(r.status)}</span>'
+            if r.status != chains.PRESENT and in_progress.get(r.link_id):
+                badge += f'<span class="badge badge-project" data-projects="{in_progress[r.link_id]}">在建项目 {in_progress[r.link_id]}</span>'
             boxes.append(
                 f'<div class="chain-link {STATUS_CLASS[r.status]}" data-link="{html.escape(r.link_id)}">'
                 f'<div class="chain-name">{html.escape(r.name)}{badge}</div>'

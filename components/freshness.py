@@ -10,14 +10,15 @@ import pandas as pd
 
 import store
 
-CLUSTERS, FIRMS = "集群年度数据", "企业名录"
+CLUSTERS, FIRMS, PROJECTS = "集群年度数据", "企业名录", "项目库"
 # url_path of a reading page → the kinds of data it shows
 KINDS = {
     "": (CLUSTERS, FIRMS),
     "tiers": (CLUSTERS,),
     "honours": (FIRMS,),
     "enterprises": (FIRMS,),
-    "chains": (FIRMS,),
+    "chains": (FIRMS, PROJECTS),
+    "projects": (PROJECTS,),
     "cluster": (CLUSTERS, FIRMS),
     "ranking": (CLUSTERS, FIRMS),
     "present": (CLUSTERS, FIRMS),
@@ -28,7 +29,7 @@ def text(rows: pd.DataFrame, kinds: tuple[str, ...]) -> str:
     """The line for ``kinds`` from the rows of ``data_as_of`` (kinds with the same year and status said once)."""
     said: dict[tuple[str, str], list[str]] = {}
     for row in rows[rows.kind.isin(kinds)].itertuples():
-        label = "集群数据" if row.kind == CLUSTERS else "企业与荣誉"
+        label = {CLUSTERS: "集群数据", PROJECTS: "项目"}.get(row.kind, "企业与荣誉")
         year = f"{int(row.data_year)}年" if pd.notna(row.data_year) else "无数据"
         if pd.notna(row.batch_id):
             status = (

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data import demo_enterprises, towns_2010
+from data import demo_enterprises, demo_projects, towns_2010
 from data.city_industries import CITY_INDUSTRIES
 from data.vocab import HONOURS, INDICATORS
 from geo import boundaries
@@ -276,6 +276,7 @@ def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         "enterprise_honours": honours,
         **pool(table),
         **towns_2010.frames(),
+        "projects": demo_projects.build(seed, table, enterprises, chain_table, links, regions_),
     }
 
 

@@ -5,7 +5,8 @@ import streamlit as st
 
 import store
 from analysis import chain_network, chains
-from components import chain_views, downloads, enterprise_links, sidebar, url_state
+from analysis import projects as pj
+from components import chain_views, downloads, enterprise_links, project_views, sidebar, url_state
 from geo import boundaries
 
 LEADS_SHOWN = 30
@@ -67,6 +68,9 @@ st.markdown(
     + (f"，另有 {counts[chains.ABSENT_IN_PROVINCE]} 个全省空白" if counts.get(chains.ABSENT_IN_PROVINCE) else "")
     + "。点击数字查看企业名单。"
 )
+places = [adcode] if adcode else list(counties.adcode)  # the projects of the place shown (项目库)
+projects = pj.under_way(store.query("projects"), places, covered.link_id)
+in_progress = projects.groupby("link_id").size().to_dict()
 
 
 def local_link(n, link_id):
@@ -99,7 +103,7 @@ if shown == NETWORK:  # 一图三库's 产业链全景网络图: a click opens t
         "点大小：本地企业数；星形：有龙头/链主企业。点击环节，打开其本地企业名单；图右上角的相机按钮可下载图片。"
     )
 else:
-    st.html(chain_views.stages_html(covered, local_link, province_link))
+    st.html(chain_views.stages_html(covered, local_link, province_link, in_progress))
 st.caption(chains.RULE)
 
 st.subheader("补链招商线索")
@@ -107,7 +111,13 @@ to_fill = chains.gaps(covered)
 if to_fill.empty:
     st.success(f"{place}的{industry}产业链各环节均已具备。")
     view.stop(filters)
-labels = dict(zip(to_fill.link_id, to_fill.stage + " · " + to_fill.name + "（" + to_fill.status + "）"))
+labels = {
+    r.link_id: f"{r.stage} · {r.name}（{r.status}"
+    + (f"，在建项目 {in_progress[r.link_id]} 个" if in_progress.get(r.link_id) else "")
+    + "）"
+    for r in to_fill.itertuples()
+}
+project_views.filling(projects, to_fill)
 view.take("chain_gap", labels, default=next(iter(labels)))
 gap = st.selectbox("要补的环节", list(labels), key="chain_gap", format_func=labels.get)
 order = st.segmented_control("排序", ["综合", "距离", "荣誉"], key="chain_order") or "综合"

@@ -9,6 +9,7 @@ import streamlit as st
 import store
 from components import legend, session
 from geo import boundaries, choropleth
+from uploads import kinds, spec
 
 STAGES = (
     ("未报送", "#e5e7eb"),
@@ -27,8 +28,8 @@ top = st.columns([1, 2])
 year = top[0].selectbox(
     "数据年度", list(range(date.today().year, 2018, -1)), index=1, key="progress_year", format_func=lambda y: f"{y}年"
 )
-kind = top[1].segmented_control("数据类型", ["集群年度数据", "企业名录"], default="集群年度数据", key="progress_kind")
-kind = kind or "集群年度数据"
+kind = top[1].segmented_control("数据类型", list(kinds.NAMES), default=spec.CLUSTERS, key="progress_kind")
+kind = kind or spec.CLUSTERS
 
 progress = store.query("submission_progress", year=year)
 rows = progress[progress.kind == kind]

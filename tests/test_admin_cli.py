@@ -223,10 +223,8 @@ def test_an_upgrade_backs_the_store_up_before_migrating_it(store, tmp_path, monk
     monkeypatch.setattr(settings, "DATABASE_URL", "")
     con = duckdb.connect(str(store))
     con.execute("delete from schema_version where version = (select max(version) from schema_version)")
-    con.execute("drop table province_figures")  # what the last migration (0014) created …
-    for table in ("clusters", "batch_clusters", "snapshot_clusters"):
-        for column in ("is_demo_base", "high_market_share"):
-            con.execute(f"alter table {table} drop column {column}")  # … and added
+    for table in ("projects", "batch_projects", "snapshot_projects"):
+        con.execute(f"drop table {table}")  # what the last migration (0015) created (it also rebuilt batches)
     con.close()
     before = rows(store, "enterprises")
     opened = app_store.open_store(store)
@@ -237,7 +235,7 @@ def test_an_upgrade_backs_the_store_up_before_migrating_it(store, tmp_path, monk
     saved = list((tmp_path / "backups").iterdir())
     assert [p.name.endswith(f"-before-migration-{queries.LATEST_VERSION - 1}.zip") for p in saved] == [True]
     manifest = json.loads(zipfile.ZipFile(saved[0]).read("manifest.json"))
-    assert manifest["schema_version"] == queries.LATEST_VERSION - 1 and "province_figures" not in manifest["tables"]
+    assert manifest["schema_version"] == queries.LATEST_VERSION - 1 and "projects" not in manifest["tables"]
     assert manifest["tables"]["enterprises"] == len(before)
     app_store.open_store(store).close()
     assert len(list((tmp_path / "backups").iterdir())) == 1

@@ -171,6 +171,30 @@ def _county(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarra
     return code.to_numpy()
 
 
+_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?|(\d{4})(\d{2})(\d{2})"
+
+
+def _date(s: Checking, column: spec.Column, raw: pd.Series, present: np.ndarray, *_) -> np.ndarray:
+    """A date: 2025-03-01, 2025/3/1, 2025.3.1, 2025年3月1日 or 20250301 (a date cell of Excel reads as the first;
+    a time after it is ignored); no later than today."""
+    parts = cells.fold(raw).str.fullmatch(_DATE)
+    found = cells.fold(raw).str.extract(_DATE)
+    out = np.full(len(raw), None, dtype=object)
+    wrong = present.copy()
+    for i in np.flatnonzero(present & parts.fillna(False).to_numpy(dtype=bool)):
+        y, m, d = (found.iloc[i, 0:3] if isinstance(found.iloc[i, 0], str) else found.iloc[i, 3:6]).astype(int)
+        try:
+            out[i] = date(y, m, d)
+            wrong[i] = False
+        except ValueError:
+            pass
+    s.flag(ERROR, wrong, column.key, lambda v: f"“{quoted(v)}”不是日期，请写作 2025-03-01。", raw.to_numpy())
+    later = np.array([v is not None and (v > date.today() or v.year < 1949) for v in out], dtype=bool)
+    s.flag(ERROR, later, column.key, lambda v: f"日期 {v} 晚于今天或早于 1949 年。", out)
+    out[later] = None
+    return out
+
+
 PARSERS = {
     "text": _text,
     "number": _numbers,
@@ -179,4 +203,5 @@ PARSERS = {
     "choice": _choice,
     "county": _county,
     "uscc": _uscc,
+    "date": _date,
 }

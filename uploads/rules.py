@@ -1,5 +1,6 @@
 """Rules shared by the upload kinds: one county per file and within the uploader's scope, no duplicate keys,
-values ten times last year's (a warning), coordinates inside the declared county as WGS-84 or GCJ-02."""
+values ten times last year's (a warning), coordinates inside the declared county as WGS-84 or GCJ-02, a
+row's cluster among its county's, a chain link of the row's industry."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import shapely
 from geo import boundaries
 from uploads import spec
 from uploads.context import Context
-from uploads.problems import ERROR, WARNING, Problem
-from uploads.sheets import Checking
+from uploads.problems import ERROR, WARNING, Problem, quoted
+from uploads.sheets import Checking, suggest
 
 JUMP = 10.0  # a value this many times last year's (or more, or this much smaller) is a warning
 COORD_TOLERANCE = 0.005  # degrees (~500 m) around a county: its outline is simplified
@@ -131,3 +132,43 @@ def coordinates(s: Checking, parsed: pd.DataFrame, context: Context) -> None:
                 )
                 s.bad[i] = True
     parsed["lon"], parsed["lat"] = lon, lat
+
+
+def county_clusters(s: Checking, parsed: pd.DataFrame, context: Context) -> None:
+    """The 所属集群 of each row must be one of its county's clusters (the nearest name suggested)."""
+    if "cluster_name" not in parsed:
+        return
+    known = set(zip(context.clusters.adcode, context.clusters.name))
+    rows = list(zip(parsed.adcode, parsed.cluster_name))
+    unknown = np.array(  # (a row whose county is unknown has its error there already)
+        [isinstance(a, str) and isinstance(n, str) and (a, n) not in known for a, n in rows], dtype=bool
+    )
+    names = context.clusters.groupby("adcode").name.apply(list).to_dict()
+    s.flag(
+        ERROR,
+        unknown,
+        "cluster_name",
+        lambda v: f"本县没有名为“{quoted(v[1])}”的集群" + suggest(v[1], names.get(v[0], [])),
+        rows,
+    )
+
+
+def link_ids(s: Checking, parsed: pd.DataFrame, context: Context) -> pd.Series | None:
+    """The chain link's id of each row; a link that is not one of the industry's chain is flagged."""
+    if "link" not in parsed:
+        return None
+    link_id = (
+        parsed[["industry", "link"]]
+        .merge(
+            context.links.rename(columns={"name": "link"})[["industry", "link", "link_id"]],
+            on=["industry", "link"],
+            how="left",
+        )
+        .link_id.astype(object)
+        .where(lambda x: x.notna(), None)
+    )
+    foreign = (parsed.link.notna() & parsed.industry.notna() & link_id.isna()).to_numpy()
+    s.flag(
+        ERROR, foreign, "link", lambda v: f"“{v[1]}”不是“{v[0]}”产业链的环节。", list(zip(parsed.industry, parsed.link))
+    )
+    return link_id

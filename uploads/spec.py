@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CLUSTERS, ENTERPRISES = "集群年度数据", "企业名录"  # the names of the two kinds (uploads.kinds), as users see them
+CLUSTERS, ENTERPRISES, PROJECTS = "集群年度数据", "企业名录", "项目库"  # the kinds (uploads.kinds), as users see them
 NOTES_SHEET, OPTIONS_SHEET = "填写说明", "选项"
 TEMPLATE_SHEETS = (NOTES_SHEET, OPTIONS_SHEET)  # the templates' own sheets, never data
 LEVELS = ("国家级", "省级", "市级", "县级")
@@ -16,7 +16,7 @@ WGS84, GCJ02 = "WGS-84", "GCJ-02"
 @dataclass(frozen=True)
 class Column:
     name: str  # the header, exactly as in the template
-    kind: str  # how its cells are read: text / number / year / yesno / choice / county / uscc (uploads.parsing)
+    kind: str  # how its cells are read: text / number / year / yesno / choice / county / uscc / date (uploads.parsing)
     required: bool
     note: str  # the template's note for the column
     key: str  # the field it fills

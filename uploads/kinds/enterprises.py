@@ -3,7 +3,6 @@ county's enterprises and their honours are replaced; a firm registered in anothe
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 import queries
@@ -12,8 +11,8 @@ from uploads import rules, spec
 from uploads import sheets as sheet_rules
 from uploads.kinds import Conflict, Kind, Prefill, empty
 from uploads.parsing import parse
-from uploads.problems import ERROR, Checked, Problems, quoted
-from uploads.sheets import Checking, suggest
+from uploads.problems import ERROR, Checked, Problems
+from uploads.sheets import Checking
 
 NAME = spec.ENTERPRISES
 HONOURS_SHEET = "企业荣誉"
@@ -60,21 +59,8 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     parsed = parse(s, context, {"industry": context.industries, "link": sorted(set(context.links.name))})
     adcode = rules.scope(s, parsed, context)
     rules.duplicates(s, parsed[["uscc"]], "uscc", "统一社会信用代码")
-    parsed["link_id"] = _links(s, parsed, context)
-    if "cluster_name" in parsed:  # the cluster must be one of the row's county's
-        known = set(zip(context.clusters.adcode, context.clusters.name))
-        rows = list(zip(parsed.adcode, parsed.cluster_name))
-        unknown = np.array(  # (a row whose county is unknown has its error there already)
-            [isinstance(a, str) and isinstance(n, str) and (a, n) not in known for a, n in rows], dtype=bool
-        )
-        names = context.clusters.groupby("adcode").name.apply(list).to_dict()
-        s.flag(
-            ERROR,
-            unknown,
-            "cluster_name",
-            lambda v: f"本县没有名为“{quoted(v[1])}”的集群" + suggest(v[1], names.get(v[0], [])),
-            rows,
-        )
+    parsed["link_id"] = rules.link_ids(s, parsed, context)
+    rules.county_clusters(s, parsed, context)
     if "revenue" in parsed:
         before = parsed.uscc.map(context.enterprise_revenue).astype(float)
         rules.jumps(s, parsed.revenue, before, "revenue", "现有营业收入")
@@ -86,27 +72,6 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
         good["row_number"] = s.rows[~s.bad]
         tables = {"batch_enterprises": good, "batch_enterprise_honours": honours}
     return Checked(NAME, year, adcode, tables, problems, rows=len(s.sheet.cells) + honour_rows)
-
-
-def _links(s: Checking, parsed: pd.DataFrame, context) -> pd.Series | None:
-    """The chain link's id of each row; a link that is not one of the industry's chain is flagged."""
-    if "link" not in parsed:
-        return None
-    link_id = (
-        parsed[["industry", "link"]]
-        .merge(
-            context.links.rename(columns={"name": "link"})[["industry", "link", "link_id"]],
-            on=["industry", "link"],
-            how="left",
-        )
-        .link_id.astype(object)
-        .where(lambda x: x.notna(), None)
-    )
-    foreign = (parsed.link.notna() & parsed.industry.notna() & link_id.isna()).to_numpy()
-    s.flag(
-        ERROR, foreign, "link", lambda v: f"“{v[1]}”不是“{v[0]}”产业链的环节。", list(zip(parsed.industry, parsed.link))
-    )
-    return link_id
 
 
 def _honours(sheets, main, parsed: pd.DataFrame, year: int, context, problems: Problems) -> tuple[pd.DataFrame, int]:
