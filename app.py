@@ -25,6 +25,7 @@ READING = [
     st.Page("pages/enterprises.py", title="按图索企", icon=":material/domain:", url_path="enterprises"),
     st.Page("pages/chains.py", title="循链招商", icon=":material/account_tree:", url_path="chains"),
     st.Page("pages/projects.py", title="项目库", icon=":material/construction:", url_path="projects"),
+    st.Page("pages/talents.py", title="人才库", icon=":material/school:", url_path="talents"),
     st.Page("pages/cluster.py", title="集群画像", icon=":material/hub:", url_path="cluster"),
     st.Page("pages/ranking.py", title="赛马评价", icon=":material/leaderboard:", url_path="ranking"),
     st.Page("pages/recognition.py", title="培育与认定", icon=":material/verified:", url_path="recognition"),

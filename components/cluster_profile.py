@@ -14,7 +14,7 @@ import store
 from analysis import chains, formats
 from analysis import evaluation as ev
 from analysis.scope import Scope
-from components import enterprise_links, evaluation_views, html_table, url_state
+from components import enterprise_links, evaluation_views, html_table, talent_views, url_state
 from components import enterprise_search as es
 from records import province_figures
 
@@ -118,7 +118,8 @@ def trend_and_honours(history: pd.DataFrame, now: pd.Series, year: int, chosen: 
 
 
 def leaders_and_chain(now: pd.Series, year: int, chosen: str) -> None:
-    """The eight largest member firms and the cluster's chain links present, weak and missing in its county."""
+    """The eight largest member firms, the cluster's chain links present, weak and missing in its county, and its
+    projects and talents (一图三库)."""
     left, right = st.columns(2, gap="medium")
     with left:
         st.markdown("#### 龙头企业")
@@ -150,7 +151,7 @@ def leaders_and_chain(now: pd.Series, year: int, chosen: str) -> None:
             if not missing.empty:
                 st.caption("缺失或薄弱：" + "、".join(missing.name))
             st.html(enterprise_links.chain_link("查看缺链环节与招商线索（循链招商）", year, now.adcode, now.industry))
-        st.caption("项目库：暂无项目记录（上报功能记录项目后在此显示）。")
+        st.html(talent_views.cluster_lines(now.cluster_id, now.adcode, year))
 
 
 def evaluation(

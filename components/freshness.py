@@ -10,7 +10,7 @@ import pandas as pd
 
 import store
 
-CLUSTERS, FIRMS, PROJECTS = "集群年度数据", "企业名录", "项目库"
+CLUSTERS, FIRMS, PROJECTS, TALENTS = "集群年度数据", "企业名录", "项目库", "人才库"
 # url_path of a reading page → the kinds of data it shows
 KINDS = {
     "": (CLUSTERS, FIRMS),
@@ -19,6 +19,7 @@ KINDS = {
     "enterprises": (FIRMS,),
     "chains": (FIRMS, PROJECTS),
     "projects": (PROJECTS,),
+    "talents": (TALENTS,),
     "cluster": (CLUSTERS, FIRMS),
     "ranking": (CLUSTERS, FIRMS),
     "present": (CLUSTERS, FIRMS),
@@ -29,7 +30,7 @@ def text(rows: pd.DataFrame, kinds: tuple[str, ...]) -> str:
     """The line for ``kinds`` from the rows of ``data_as_of`` (kinds with the same year and status said once)."""
     said: dict[tuple[str, str], list[str]] = {}
     for row in rows[rows.kind.isin(kinds)].itertuples():
-        label = {CLUSTERS: "集群数据", PROJECTS: "项目"}.get(row.kind, "企业与荣誉")
+        label = {CLUSTERS: "集群数据", PROJECTS: "项目", TALENTS: "人才"}.get(row.kind, "企业与荣誉")
         year = f"{int(row.data_year)}年" if pd.notna(row.data_year) else "无数据"
         if pd.notna(row.batch_id):
             status = (

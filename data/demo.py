@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data import demo_enterprises, demo_projects, towns_2010
+from data import demo_enterprises, demo_projects, demo_talents, towns_2010
 from data.city_industries import CITY_INDUSTRIES
 from data.vocab import HONOURS, INDICATORS
 from geo import boundaries
@@ -277,6 +277,7 @@ def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         **pool(table),
         **towns_2010.frames(),
         "projects": demo_projects.build(seed, table, enterprises, chain_table, links, regions_),
+        "talents": demo_talents.build(seed, table, enterprises, links),
     }
 
 

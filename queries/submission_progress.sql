@@ -1,6 +1,6 @@
 -- 报送进度 of a year: one row per county and kind with its latest batch: adcode, county, city_adcode, city, kind,
 -- batch_id (null: nothing submitted), status ('未报送' when nothing), updated_at. $year: integer.
-with kinds as (select unnest(['集群年度数据', '企业名录', '项目库']) as kind),
+with kinds as (select unnest(['集群年度数据', '企业名录', '项目库', '人才库']) as kind),
 latest as (
     select adcode, kind, arg_max(batch_id, batch_id) as batch_id
     from batches where year = $year group by adcode, kind

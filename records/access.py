@@ -54,6 +54,12 @@ ACTIONS = {
         Action("set_province_figures", "录入全省统计指标", frozenset({PROVINCE_ADMIN})),
         Action("province_import", "全省导入", frozenset({PROVINCE_ADMIN})),
         Action("import_list", "导入名单", frozenset({PROVINCE_ADMIN})),
+        # personal data (人才库 names): the roles that file, review and confirm it, each in their own region
+        Action(
+            "read_talent_names",
+            "查看人才姓名",
+            frozenset({PROVINCE_ADMIN, PROVINCE_REVIEWER, CITY_REVIEWER, COUNTY_FILER}),
+        ),
     )
 }
 

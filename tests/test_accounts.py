@@ -68,6 +68,12 @@ MATRIX = [  # user, action, county, allowed
     ("tc", "province_import", TONGCHENG, False),
     ("admin", "import_list", None, True),
     ("prov", "import_list", None, False),
+    ("tc", "read_talent_names", TONGCHENG, True),  # personal data: the county's own filer …
+    ("tc", "read_talent_names", WUWEI, False),
+    ("aq", "read_talent_names", TONGCHENG, True),  # … its city's reviewer …
+    ("aq", "read_talent_names", WUWEI, False),
+    ("prov", "read_talent_names", WUWEI, True),  # … and the province; a viewer never
+    ("view", "read_talent_names", None, False),
 ]
 
 

@@ -223,7 +223,7 @@ def test_an_upgrade_backs_the_store_up_before_migrating_it(store, tmp_path, monk
     monkeypatch.setattr(settings, "DATABASE_URL", "")
     con = duckdb.connect(str(store))
     con.execute("delete from schema_version where version = (select max(version) from schema_version)")
-    for table in ("projects", "batch_projects", "snapshot_projects"):
+    for table in ("projects", "batch_projects", "snapshot_projects", "talents", "batch_talents", "snapshot_talents"):
         con.execute(f"drop table {table}")  # what the last migration (0015) created (it also rebuilt batches)
     con.close()
     before = rows(store, "enterprises")

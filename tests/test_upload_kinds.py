@@ -98,5 +98,5 @@ def test_every_registered_kind_is_complete():
         assert kind.diff_key[0] in {c.key for c in kind.columns} and set(kind.diff_fields) <= {
             c.key for t in kind.sheets for c in t.columns
         } | {"link_id", "revenue"}
-    assert kinds.NAMES == (spec.CLUSTERS, spec.ENTERPRISES, spec.PROJECTS)
+    assert kinds.NAMES == (spec.CLUSTERS, spec.ENTERPRISES, spec.PROJECTS, spec.TALENTS)
     assert isinstance(kinds.empty(["a"]), pd.DataFrame)

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CLUSTERS, ENTERPRISES, PROJECTS = "集群年度数据", "企业名录", "项目库"  # the kinds (uploads.kinds), as users see them
+CLUSTERS, ENTERPRISES, PROJECTS, TALENTS = (
+    "集群年度数据",
+    "企业名录",
+    "项目库",
+    "人才库",
+)  # the kinds, as users see them
 NOTES_SHEET, OPTIONS_SHEET = "填写说明", "选项"
 TEMPLATE_SHEETS = (NOTES_SHEET, OPTIONS_SHEET)  # the templates' own sheets, never data
 LEVELS = ("国家级", "省级", "市级", "县级")

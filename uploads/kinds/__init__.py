@@ -51,9 +51,9 @@ def empty(columns) -> pd.DataFrame:
 
 
 def _registry() -> dict[str, Kind]:
-    from uploads.kinds import clusters, enterprises, projects  # the kinds, in the order the upload page offers them
+    from uploads.kinds import clusters, enterprises, projects, talents  # the kinds, in the order the page offers them
 
-    return {kind.name: kind for kind in (clusters.KIND, enterprises.KIND, projects.KIND)}
+    return {kind.name: kind for kind in (clusters.KIND, enterprises.KIND, projects.KIND, talents.KIND)}
 
 
 REGISTRY: dict[str, Kind] = _registry()
