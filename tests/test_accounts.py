@@ -194,7 +194,7 @@ def test_the_first_run_creates_an_administrator(store_path, tmp_path, monkeypatc
 
 def test_navigation_reads_the_pages_each_role_may_open_from_the_access_table():
     expected = {
-        access.PROVINCE_ADMIN: {"upload", "review", "progress", "admin"},
+        access.PROVINCE_ADMIN: {"upload", "review", "progress", "lists", "admin"},
         access.PROVINCE_REVIEWER: {"review", "progress"},
         access.CITY_REVIEWER: {"review", "progress"},
         access.COUNTY_FILER: {"upload", "progress"},
