@@ -2,7 +2,20 @@
 
 import sys
 
-from bench import briefing, exports, home, honours, imports, load, processes, search, session_cost, tiers, uploads
+from bench import (
+    briefing,
+    exports,
+    home,
+    honours,
+    imports,
+    lists,
+    load,
+    processes,
+    search,
+    session_cost,
+    tiers,
+    uploads,
+)
 
 BENCHES = {
     "home": home.main,
@@ -16,6 +29,7 @@ BENCHES = {
     "load": load.main,
     "exports": exports.main,
     "load_processes": processes.main,
+    "lists": lists.main,
 }
 
 if __name__ == "__main__":

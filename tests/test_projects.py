@@ -99,7 +99,7 @@ def test_the_county_clusters_links_and_units(staff_db):
     text = errors(checked)
     assert "本县没有名为“桐城市不存在的产业集群”的集群" in text[0] and text[0].startswith("第 2 行 · C 列")
     assert "第 3 行 · E 列「产业链环节」：“正极材料”不是“绿色包装”产业链的环节。" in text
-    assert any(t.startswith("第 5 行 · A 列「项目名称」：项目名称与第 4 行重复") for t in text)
+    assert any(t.startswith("第 5 行 · A 列「项目名称」：同一区县的项目名称与第 4 行重复") for t in text)
     assert any(t.startswith("第 6 行 · B 列「区县」：岳西县不在您的填报范围") for t in text)
     assert any(t.startswith("第 7 行 · F 列「项目类型」：“招商”不在可选值中") for t in text)
     assert [w.message for w in checked.warnings] == ["计划总投资 1200 亿元，请核对单位（亿元）。"]

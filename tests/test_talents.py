@@ -70,7 +70,7 @@ def test_the_rules(staff_db):
         "第 3 行 · I 列「入选年份」：入选年份晚于上报年度 2025。",
         "第 4 行 · L 列「团队人数」：类别为“个人”，不填团队人数。",
         "第 5 行 · L 列「团队人数」：团队人数须为整数。",
-        "第 6 行 · A 列「姓名或团队名称」：姓名或团队名称与第 5 行重复。",
+        "第 6 行 · A 列「姓名或团队名称」：同一区县的姓名或团队名称与第 5 行重复。",
     ]
     assert found[4].startswith("第 7 行 · G 列「人才计划层级」：“院士”不在可选值中")
 
@@ -138,3 +138,25 @@ def test_a_cluster_profile_counts_its_projects_and_talents(app_store, monkeypatc
     assert f"个人 <b>{int(mine.talents[mine.kind == '个人'].sum())}</b> 名" in lines
     projects = queries.run(con, "projects")
     assert f"<b>{int((projects.cluster_id == cluster).sum())}</b> 个项目" in lines or "暂无项目" in lines
+
+
+@pytest.mark.parametrize("kind", [spec.PROJECTS, spec.TALENTS])
+def test_the_whole_provinces_library_goes_in_as_one_step(staff_db, kind):
+    """Every county's 项目库 (or 人才库) as one 全省导入 file — the same names in many counties are no duplicates —
+    checked as a whole and confirmed in one step, one batch per county; the store then holds the same rows."""
+    from records import province_import
+    from uploads import files
+
+    described = kinds.get(kind)
+    table = "projects" if kind == spec.PROJECTS else "talents"
+    frames = [described.prefill(staff_db, a, 2025).sheets[kind] for a in queries.run(staff_db, "counties").adcode]
+    rows = pd.concat([f for f in frames if len(f)], ignore_index=True)
+    headers = {c.key: c.name for c in described.columns}
+    data = csv_of(rows.rename(columns=headers)[[h for k, h in headers.items() if k in rows]])
+    checked = batches.check_upload(staff_db, "admin", kind, 2025, [("全省.csv", data)], province_wide=True)
+    assert checked.error_count == 0, checked.report().head()
+    before = staff_db.execute(f"select * exclude (source_id) from {table} order by adcode, name").df()
+    made = province_import.confirm(staff_db, "admin", checked, "全省.csv", files.sha256(data))
+    assert len(made) == before.adcode.nunique() > 50
+    after = staff_db.execute(f"select * exclude (source_id) from {table} order by adcode, name").df()
+    pd.testing.assert_frame_equal(after, before)

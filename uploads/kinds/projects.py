@@ -56,7 +56,7 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     """The rules of a 项目库 upload on its checked main sheet ``s``."""
     parsed = parse(s, context, {"industry": context.industries, "link": sorted(set(context.links.name))})
     adcode = rules.scope(s, parsed, context)
-    rules.duplicates(s, parsed[["name"]], "name", "项目名称")
+    rules.duplicates(s, parsed[["name", "adcode"]], "name", "同一区县的项目名称")  # (a 全省导入 has many counties)
     rules.county_clusters(s, parsed, context)
     parsed["link_id"] = rules.link_ids(s, parsed, context)
     for key in ("uscc", "unit", *DATED.values()):

@@ -49,7 +49,9 @@ def check(year: int, s: Checking, sheets, context, problems: Problems) -> Checke
     """The rules of a 人才库 upload on its checked main sheet ``s``."""
     parsed = parse(s, context, {"industry": context.industries})
     adcode = rules.scope(s, parsed, context)
-    rules.duplicates(s, parsed[["name"]], "name", "姓名或团队名称")
+    rules.duplicates(
+        s, parsed[["name", "adcode"]], "name", "同一区县的姓名或团队名称"
+    )  # (a 全省导入 has many counties)
     rules.county_clusters(s, parsed, context)
     for key in ("cluster_name", "field", "program", "employer", "employer_uscc", "members"):
         if key not in parsed:
