@@ -125,3 +125,33 @@ def test_the_page_waits_for_a_choice_then_writes(staff):  # noqa: F811
     assert sorted(written.uscc) == sorted([firms.uscc[0], firms.uscc[1]]) and set(written.year) == {2025}
     log = staff.execute("select action, detail from audit_log order by rowid desc limit 2").df()
     assert set(log.action) == {"导入名单", "名单匹配·人工确认"} and firms.uscc[1] in " ".join(log.detail)
+
+
+def test_mutated_lists_end_as_checked_lists_or_chinese_refusals(staff):  # noqa: F811
+    """The upload fuzzer's mutations of a list (as printed, .xlsx and GBK .csv): every case ends as a checked list or
+    a refusal naming the file, in the worker's limits; nothing is written by reading."""
+    import random
+
+    from tests.test_upload_fuzz import mutate
+    from tests.test_upload_normalisation import tables_but_the_audit_log
+    from uploads import files, sandbox
+
+    firms = county_firms(staff)
+    originals = [
+        ("名单.xlsx", workbook([[i, n, "安庆市", "桐城市"] for i, n in enumerate(firms.name, start=1)])),
+        ("名单.csv", "序号,企业名称,县区\n1,{},桐城市\n2,{},桐城\n".format(*firms.name[:2]).encode("gb18030")),
+    ]
+    rng, before, outcomes = random.Random(20261203), tables_but_the_audit_log(staff), {"checked": 0, "refused": 0}
+    for case in range(40):
+        name, data = rng.choice(originals)
+        mutated, what = mutate(rng, name, data)
+        try:
+            name_lists.read(staff, "admin", name, mutated)
+            outcomes["checked"] += 1
+        except sandbox.WorkerFailed as failed:
+            pytest.fail(f"case {case} ({what}): the worker ended by a limit: {failed}")
+        except files.UnreadableFile as refused:
+            assert str(refused).startswith(name), (case, what, str(refused))
+            outcomes["refused"] += 1
+    assert min(outcomes.values()) > 3, outcomes
+    assert tables_but_the_audit_log(staff) == before

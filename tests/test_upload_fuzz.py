@@ -1,5 +1,5 @@
 """A seeded mutation fuzzer over valid uploads, through the page's own path (``batches.check_upload``): files
-truncated, bytes flipped, XML parts altered (references, dimensions, counts, entities, huge texts, odd Unicode,
+of every kind (集群, 名录, 项目库, 人才库) truncated, bytes flipped, XML parts altered (references, dimensions, counts, entities, huge texts, odd Unicode,
 parts deleted or repeated), CSV re-encoded and garbled. Every case must end as a checked upload or a Chinese
 refusal naming the file: no unhandled exception (an incident fails the test), no worker killed by a limit (the
 checks before reading must catch what would exhaust it), nothing written but the audit log, and the serving
@@ -16,6 +16,8 @@ import zipfile
 import pytest
 
 from records import batches
+from tests.test_projects import sheet as project_sheet
+from tests.test_talents import sheet as talent_sheet
 from tests.test_upload_normalisation import tables_but_the_audit_log
 from tests.test_upload_worker import rss_mb
 from tests.test_uploads import cluster, csv_bytes, ctx, firm, xlsx
@@ -74,6 +76,22 @@ def seeds(ctx) -> list[tuple[str, str, bytes]]:
         ("集群.xlsx", spec.CLUSTERS, xlsx({spec.CLUSTERS: [cluster(ctx)]})),
         ("名录.csv", spec.ENTERPRISES, csv_bytes(rows)),
         ("名录gbk.csv", spec.ENTERPRISES, csv_bytes(rows, "gb18030")),
+        (
+            "项目库.csv",
+            spec.PROJECTS,
+            csv_bytes(project_sheet({}, {"项目名称": "乙", "项目阶段": "线索", "开工日期": ""}).to_dict("records")),
+        ),
+        (
+            "人才库.xlsx",
+            spec.TALENTS,
+            xlsx(
+                {
+                    spec.TALENTS: talent_sheet(
+                        {}, {"姓名或团队名称": "乙团队", "类别": "团队", "团队人数": "5"}
+                    ).to_dict("records")
+                }
+            ),
+        ),
     ]
 
 
