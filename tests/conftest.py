@@ -190,6 +190,20 @@ def db(accounts_store, tmp_path):
 
 
 @pytest.fixture()
+def staff_db(accounts_store, tmp_path):
+    """A private writable DuckDB copy of ``accounts_store`` (one account per role), for a module's data-layer tests."""
+    import shutil
+
+    import queries
+
+    path = tmp_path / "staff.duckdb"
+    shutil.copy(accounts_store, path)
+    con = queries.connect(path)
+    yield con
+    con.close()
+
+
+@pytest.fixture()
 def app_store(store_path, tmp_path, monkeypatch):
     """A private copy of the demo store that the app (AppTest) opens, with the store's caches cleared; open
     browsing on (the reading pages' tests browse as a leader in a meeting would)."""

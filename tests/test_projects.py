@@ -4,7 +4,6 @@ units), its way through 县申报 → 市审核 → 省确认 and back by rollba
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pandas as pd
@@ -24,16 +23,6 @@ HEADER = [c.name for c in kinds.get(spec.PROJECTS).columns]
 @pytest.fixture()
 def db(any_db):
     return any_db
-
-
-@pytest.fixture()
-def staff_db(accounts_store, tmp_path):
-    """A private writable copy of the store with one account per role (DuckDB)."""
-    path = tmp_path / "projects.duckdb"
-    shutil.copy(accounts_store, path)
-    con = queries.connect(path)
-    yield con
-    con.close()
 
 
 def sheet(*rows: dict) -> pd.DataFrame:

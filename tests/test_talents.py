@@ -4,8 +4,6 @@ city's, the province roles all, nobody else) and on the pages (counts for everyo
 
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pytest
 
@@ -23,15 +21,6 @@ HEADER = [c.name for c in kinds.get(spec.TALENTS).columns]
 @pytest.fixture()
 def db(any_db):
     return any_db
-
-
-@pytest.fixture()
-def staff_db(accounts_store, tmp_path):
-    path = tmp_path / "talents.duckdb"
-    shutil.copy(accounts_store, path)
-    con = queries.connect(path)
-    yield con
-    con.close()
 
 
 def sheet(*rows: dict) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+import queries
 from uploads import spec
 
 
@@ -43,6 +44,22 @@ class Prefill:
 
     sheets: dict[str, pd.DataFrame]
     note: str
+
+
+def replace_county(con, batch: pd.Series, table: str, source_id: str) -> None:
+    """Publish a batch whose rows replace the county's rows of ``table`` whole (项目库, 人才库): the county's rows
+    kept for a rollback (``publish_snapshot_<table>``), removed (``county_<table>_delete``) and the batch's put in
+    (``publish_<table>``), in the caller's transaction."""
+    batch_id, adcode = int(batch.batch_id), batch.adcode
+    queries.run(con, f"publish_snapshot_{table}", batch_id=batch_id, adcode=adcode)
+    queries.run(con, f"county_{table}_delete", adcode=adcode)
+    queries.run(con, f"publish_{table}", batch_id=batch_id, adcode=adcode, source_id=source_id)
+
+
+def restore_county(con, batch: pd.Series, table: str) -> None:
+    """Roll back a batch published by ``replace_county``: the county's rows of ``table`` as they were before it."""
+    queries.run(con, f"county_{table}_delete", adcode=batch.adcode)
+    queries.run(con, f"rollback_restore_{table}", batch_id=int(batch.batch_id))
 
 
 def empty(columns) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 
 import queries
 from uploads import rules, spec
-from uploads.kinds import Kind, Prefill, empty
+from uploads.kinds import Kind, Prefill, empty, replace_county, restore_county
 from uploads.parsing import parse
 from uploads.problems import ERROR, WARNING, Checked, Problems
 from uploads.sheets import Checking
@@ -96,15 +96,11 @@ def confirmed(con, adcode: str, year: int) -> pd.DataFrame:
 
 
 def publish(con, batch: pd.Series, source_id: str) -> None:
-    batch_id, adcode = int(batch.batch_id), batch.adcode
-    queries.run(con, "publish_snapshot_talents", batch_id=batch_id, adcode=adcode)
-    queries.run(con, "county_talents_delete", adcode=adcode)
-    queries.run(con, "publish_talents", batch_id=batch_id, adcode=adcode, source_id=source_id)
+    replace_county(con, batch, "talents", source_id)
 
 
 def rollback(con, batch: pd.Series) -> None:
-    queries.run(con, "county_talents_delete", adcode=batch.adcode)
-    queries.run(con, "rollback_restore_talents", batch_id=int(batch.batch_id))
+    restore_county(con, batch, "talents")
 
 
 def prefill(con, adcode: str, year: int) -> Prefill:
