@@ -97,9 +97,11 @@ COLOURS = {
 }
 
 
-def network(nodes: pd.DataFrame, title: str) -> go.Figure:
+def network(nodes: pd.DataFrame, title: str, in_progress: dict[str, int] | None = None) -> go.Figure:
     """The chain as a network (``analysis.chain_network.layout`` rows): grey lines from each stage to the next,
-    one marker per link (size: firms here; colour: status; a star where a 龙头/链主 firm works), its name beside."""
+    one marker per link (size: firms here; colour: status; a star where a 龙头/链主 firm works), its name beside,
+    and “在建项目 N” after the name of a link still to fill that has projects under way (``in_progress``)."""
+    in_progress = in_progress or {}
     fig = go.Figure()
     xs, ys = [], []
     for a, b in chain_network.edges(nodes):
@@ -124,7 +126,12 @@ def network(nodes: pd.DataFrame, title: str) -> go.Figure:
                     "symbol": np.where(part.leaders > 0, "star", "circle"),
                     "line": {"color": "#ffffff", "width": 1.5},
                 },
-                text=part.name,
+                text=[
+                    f"{name}（在建项目 {in_progress[link]}）"
+                    if status != chains.PRESENT and in_progress.get(link)
+                    else name
+                    for name, link in zip(part.name, part.link_id)
+                ],
                 textposition="middle right",
                 textfont={"size": 15},
                 customdata=np.stack([part.link_id, part.local, part.province, part.leader_names], axis=-1),

@@ -89,7 +89,7 @@ where = {"adcode": [adcode]} if adcode else {}
 if shown == NETWORK:  # 一图三库's 产业链全景网络图: a click opens the link's firms here in 按图索企
     nodes = chain_network.layout(covered, store.query("chain_leaders", industry=industry, year=year, **scope))
     event = st.plotly_chart(
-        chain_views.network(nodes, f"{place} · {industry}产业链全景网络图（{year}年）"),
+        chain_views.network(nodes, f"{place} · {industry}产业链全景网络图（{year}年）", in_progress),
         on_select="rerun",
         selection_mode="points",
         key="chain_network",
@@ -100,7 +100,8 @@ if shown == NETWORK:  # 一图三库's 产业链全景网络图: a click opens t
             year=year, region=filters.region, city=filters.city, industry=industry, link=picked, **where
         )
     st.caption(
-        "点大小：本地企业数；星形：有龙头/链主企业。点击环节，打开其本地企业名单；图右上角的相机按钮可下载图片。"
+        "点大小：本地企业数；星形：有龙头/链主企业；“在建项目”：项目库中尚未投产的补链项目。"
+        "点击环节，打开其本地企业名单；图右上角的相机按钮可下载图片。"
     )
 else:
     st.html(chain_views.stages_html(covered, local_link, province_link, in_progress))

@@ -4,6 +4,7 @@ units), its way through 县申报 → 市审核 → 省确认 and back by rollba
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -190,3 +191,7 @@ def test_chains_mark_missing_links_with_projects_under_way(app_store, monkeypatc
     assert row["name"] in listed
     gap = at.selectbox(key="chain_gap")
     assert any("在建项目" in label for label in gap.options)
+    at.segmented_control(key="chain_view").set_value("全景网络图").run()
+    traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    labels = [t for trace in traces for t in trace.get("text") or []]
+    assert any(t.startswith(f"{row.link}（在建项目") for t in labels), labels
