@@ -58,7 +58,9 @@ st.download_button(
 )
 
 uploads = st.file_uploader(
-    f"上传{kind}（.xlsx，或 UTF-8 / GBK 编码的 .csv；企业荣誉可作为第二个 CSV 一并上传；单个文件不超过 {settings.UPLOAD_MAX_MB} MB）",
+    f"上传{kind}（.xlsx，或 UTF-8 / GBK 编码的 .csv；"
+    + ("企业荣誉可作为第二个 CSV 一并上传；" if kind == spec.ENTERPRISES else "")
+    + f"单个文件不超过 {settings.UPLOAD_MAX_MB} MB）",
     type=["xlsx", "csv"],
     accept_multiple_files=True,
     key=f"upload_files_{kind}",

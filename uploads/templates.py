@@ -79,7 +79,8 @@ def template(
     notes.append(
         [
             "红色列名为必填。每个文件只报一个区县、一个年度；上传后系统逐行校验，错误须改正后才能提交，"
-            "警告请核对。可另存为 CSV（UTF-8 或 GBK 编码）上传，企业荣誉另存为第二个 CSV 文件。"
+            "警告请核对。可另存为 CSV（UTF-8 或 GBK 编码）上传"
+            + (f"，{sheets[1][0]}另存为第二个 CSV 文件。" if len(sheets) > 1 else "。")
         ]
     )
     if prefill is not None:
