@@ -19,6 +19,7 @@ view = url_state.View(
         url_state.Field("proj_industry", "industry"),
         url_state.Field("proj_stages", "stage", [], many=True),
         url_state.Field("proj_county", "county"),
+        url_state.Field("proj_cluster", "cluster"),
         url_state.Field("proj_group", "by", "区县"),
     ],
 )
@@ -38,14 +39,25 @@ view.take("proj_kinds", pj.KINDS)
 view.take("proj_industry", industries)
 view.take("proj_stages", pj.STAGES)
 view.take("proj_county", list(county_names))
+clusters = scoped.dropna(subset=["cluster_id"]).drop_duplicates("cluster_id").sort_values(["adcode", "cluster"])
+cluster_names = dict(zip(clusters.cluster_id, clusters.cluster))
+view.take("proj_cluster", list(cluster_names))
 view.take("proj_group", list(GROUPS))
 
-row = st.columns([3, 2, 3, 2])
+row = st.columns([3, 2, 3, 2, 3])
 kinds = row[0].multiselect("项目类型", pj.KINDS, key="proj_kinds", placeholder="全部类型")
 industry = row[1].selectbox("产业", industries, key="proj_industry", index=None, placeholder="全部产业")
 stages = row[2].multiselect("项目阶段", pj.STAGES, key="proj_stages", placeholder="全部阶段")
 county = row[3].selectbox(
     "区县", list(county_names), format_func=county_names.get, key="proj_county", index=None, placeholder="全部区县"
+)
+cluster = row[4].selectbox(
+    "所属集群",
+    list(cluster_names),
+    format_func=cluster_names.get,
+    key="proj_cluster",
+    index=None,
+    placeholder="全部集群",
 )
 rows = scoped
 if kinds:
@@ -56,16 +68,24 @@ if stages:
     rows = rows[rows.stage.isin(stages)]
 if county:
     rows = rows[rows.adcode == county]
+if cluster:
+    rows = rows[rows.cluster_id == cluster]
 chosen = "、".join(
     part
-    for part in ("、".join(kinds), industry or "", "、".join(stages), county_names.get(county, "") if county else "")
+    for part in (
+        "、".join(kinds),
+        industry or "",
+        "、".join(stages),
+        county_names.get(county, "") if county else "",
+        cluster_names.get(cluster, "") if cluster else "",
+    )
     if part
 )
 st.html(
     f'<p class="list-count" data-projects="{len(rows)}"><b>共 {len(rows):,} 个项目</b>　'
     f"<span>{html.escape(chosen or '全部项目')}</span></p>"
 )
-project_views.headline(rows, year, filters.province and not (industry or county))
+project_views.headline(rows, year, filters.province and not (industry or county or cluster))
 
 if projects.empty:
     st.info("项目库尚无项目。各县（市、区）在“数据上报”中选择“项目库”上报，经市级审核、省级确认后在此显示。")

@@ -176,6 +176,11 @@ def test_the_page_and_the_target(app_store, monkeypatch, con):
     at.segmented_control(key="proj_group").set_value("集群").run()
     groups = next(d.value for d in at.dataframe if "集群" in d.value.columns)
     assert groups["项目数"].sum() == len(listed)
+    cluster = projects[projects.kind == "招商引资"].cluster_id.value_counts().index[0]
+    at.selectbox(key="proj_cluster").set_value(cluster).run()  # one cluster's funnel and list
+    mine = projects[(projects.kind == "招商引资") & (projects.cluster_id == cluster)]
+    count = next(h.proto.body for h in at.get("html") if "list-count" in h.proto.body)
+    assert f'data-projects="{len(mine)}"' in count and mine.cluster.iloc[0] in count
 
 
 def test_chains_mark_missing_links_with_projects_under_way(app_store, monkeypatch, con):
