@@ -15,7 +15,7 @@ latest as (
 select k.kind,
        case k.kind
            when '集群年度数据' then (select max(year) from cluster_figures)
-           when '项目库' then (select max(year(coalesce(producing_on, started_on, signed_on))) from projects)
+           when '项目库' then (select max(extract(year from coalesce(producing_on, started_on, signed_on))) from projects)
            when '人才库' then (select max(year) from talents)
            else (select max(year) from enterprise_honours)
        end as data_year,

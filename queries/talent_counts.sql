@@ -10,5 +10,6 @@ join regions as county on county.adcode = t.adcode
 join regions as city on city.adcode = county.city_adcode
 left join clusters as c on c.cluster_id = t.cluster_id
 left join sources as s on s.source_id = t.source_id
-group by all
+group by t.adcode, county.name, county.city_adcode, city.name, county.region, t.cluster_id, c.name, t.kind, t.level,
+         t.industry
 order by t.adcode, t.cluster_id, t.kind, t.level, t.industry
