@@ -93,13 +93,14 @@ if waiting:
     st.warning(f"还有 {waiting:,} 行匹配到多家企业，须逐行选定（或选“不写入”）后才能写入。")
 if not title.strip():
     st.info("请填写名单名称（发文或公告标题）：它作为这些荣誉的来源显示。")
-if st.session_state.get("list_written") == (digest, honour, year):
-    st.caption("此名单已按以上选择写入；如需改动，请修改选择后重新上传。")
+decision = (digest, honour, year, title.strip(), tuple(rows.uscc_chosen))  # what a write would write
+if st.session_state.get("list_written") == decision:
+    st.caption("此名单已按以上选择写入；改变某行的选择后可再次写入（已有的荣誉保留较早的首次获得年份）。")
 elif st.button("写入荣誉", type="primary", disabled=bool(waiting) or not title.strip() or not writes, key="list_write"):
 
     def write() -> int:
         written = name_lists.write(con, session.username(), title, honour, year, rows)
-        st.session_state["list_written"] = (digest, honour, year)
+        st.session_state["list_written"] = decision
         return written
 
     attempt.attempt(write, lambda n: f"已写入 {n:,} 项“{honour}”荣誉（{year}年，来源：{title.strip()}）。")
