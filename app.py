@@ -24,6 +24,7 @@ READING = [
     st.Page("pages/honours.py", title="优质企业", icon=":material/workspace_premium:", url_path="honours"),
     st.Page("pages/enterprises.py", title="按图索企", icon=":material/domain:", url_path="enterprises"),
     st.Page("pages/chains.py", title="循链招商", icon=":material/account_tree:", url_path="chains"),
+    st.Page("pages/insight.py", title="招商研判", icon=":material/insights:", url_path="insight"),
     st.Page("pages/projects.py", title="项目库", icon=":material/construction:", url_path="projects"),
     st.Page("pages/talents.py", title="人才库", icon=":material/school:", url_path="talents"),
     st.Page("pages/cluster.py", title="集群画像", icon=":material/hub:", url_path="cluster"),

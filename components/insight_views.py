@@ -1,0 +1,143 @@
+"""招商研判's views (issue 22): 下一步招什么 for a county (ranked links with why, feasibility × attractiveness, one
+click to the 招商线索 and the projects filling a link), and the data they share, computed once per data version."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+import store
+from analysis import chains, next_steps
+from analysis import projects as pj
+from analysis import relatedness as rel
+from components import downloads
+
+STATUS_COLOURS = {chains.ABSENT_IN_PROVINCE: "#6b7280", chains.MISSING: "#b91c1c", chains.WEAK: "#d97706"}
+
+
+@store.derived
+def link_space() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """M, φ and ω of the chain links, from the 名录's firms by county and link (every county, every chain)."""
+    x = rel.table(store.query("county_link_firms").rename(columns={"link_id": "item"}), "firms")
+    m = rel.presence(x)
+    phi = rel.proximity(m)
+    return m, phi, rel.density(m, phi)
+
+
+@store.derived
+def county_candidates(adcode: str, year: int) -> pd.DataFrame:
+    """下一步招什么 of ``adcode``: the links to fill of its clusters' chains, ranked, with reasons and projects."""
+    m, phi, omega = link_space()
+    order = store.query("chain_link_order")
+    names = dict(zip(order.link_id, order.name))
+    clusters = store.query("cluster_names")
+    industries = sorted(set(clusters.industry[clusters.adcode == adcode]) & set(order.industry))
+    covered = pd.concat(
+        [
+            chains.coverage(
+                store.query("chain_coverage", industry=i, year=year, region=None, city=None, adcode=adcode)
+            ).assign(industry=i)
+            for i in industries
+        ]
+        or [pd.DataFrame(columns=["link_id", "name", "stage", "local", "province", "status", "industry"])],
+        ignore_index=True,
+    )
+    own = omega.loc[adcode] if adcode in omega.index else pd.Series(dtype=float)
+    ranked = next_steps.candidates(covered, own, phi, order, names)
+    projects = pj.under_way(store.query("projects"), [adcode], ranked.link_id)
+    filling = projects.groupby("link_id").name.apply(list).to_dict()
+    return ranked.assign(projects=ranked.link_id.map(lambda link: filling.get(link, [])))
+
+
+def next_links(adcode: str, county: str, year: int) -> None:
+    """The ranked links with their reasons, the chart, and the list to take away."""
+    ranked = county_candidates(adcode, year)
+    if ranked.empty:
+        st.info(f"{county}的集群产业链各环节均已具备，或本县尚无有产业链图谱的集群。")
+        return
+    st.markdown(f"**{county}** 的集群产业链中有 **{len(ranked)}** 个环节待补，按下述规则排序：")
+    st.caption(next_steps.RULE)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        st.html(table_html(ranked, adcode))
+    with right:
+        st.plotly_chart(chart(ranked, county), width="stretch", config={"displaylogo": False}, key="next_chart")
+        st.caption("横轴：关联密度（可行性）；纵轴：本县上下游紧邻环节的企业数（吸引力）；点大小：省内该环节企业数。")
+    downloads.buttons(export(ranked), f"下一步招什么_{county}_{year}", key="next_dl", label="待补环节")
+    with st.expander("方法与来源"):
+        st.markdown(rel.FORMULA)
+        st.caption(f"来源：{rel.SOURCE}。环节的具备与否按名录企业数计（与循链招商一致）。")
+
+
+def table_html(ranked: pd.DataFrame, adcode: str) -> str:
+    rows = []
+    for r in ranked.itertuples():
+        leads = urlencode({"adcode": adcode, "industry": r.industry, "gap": r.link_id})
+        projects = (
+            f'<br><a href="{html.escape("projects?" + urlencode({"county": adcode}))}" target="_self">在建项目</a>：'
+            + "、".join(html.escape(p) for p in r.projects)
+            if r.projects
+            else ""
+        )
+        rows.append(
+            f'<tr data-link="{html.escape(r.link_id)}"><td>{r.rank}</td><td><b>{html.escape(r.name)}</b><br>'
+            f"<small>{html.escape(r.industry)} · {html.escape(r.stage)}</small></td><td>{r.density:.2f}</td>"
+            f"<td>{html.escape(r.reason)}{projects}</td>"
+            f'<td><a href="{html.escape("chains?" + leads)}" target="_self">招商线索</a></td></tr>'
+        )
+    return (
+        '<div class="table-scroll"><table class="plain-table" data-table="next-links"><thead><tr><th>#</th>'
+        "<th>环节</th><th>关联密度</th><th>为什么</th><th></th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def chart(ranked: pd.DataFrame, county: str) -> go.Figure:
+    fig = go.Figure()
+    for status, colour in STATUS_COLOURS.items():
+        part = ranked[ranked.status == status]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=part.density,
+                y=part.adjacent_firms,
+                mode="markers+text",
+                name=f"{status}（{len(part)}）",
+                text=part.name,
+                textposition="top center",
+                marker={"size": 10 + 4 * part.province.clip(upper=40) ** 0.5, "color": colour, "opacity": 0.8},
+                hovertemplate="<b>%{text}</b><br>关联密度 %{x:.2f}<br>紧邻环节企业 %{y} 家<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title={"text": f"{county} · 可行性 × 吸引力", "font": {"size": 18}},
+        xaxis={"title": "关联密度（可行性）", "range": [-0.05, 1.05]},
+        yaxis={"title": "紧邻环节的本县企业（吸引力）", "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.2},
+        height=440,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        font={"size": 14},
+    )
+    return fig
+
+
+def export(ranked: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "排序": ranked["rank"],
+            "环节": ranked.name,
+            "产业链": ranked.industry,
+            "链位": ranked.stage,
+            "状态": ranked.status,
+            "关联密度": ranked.density.round(3),
+            "紧邻环节本县企业数": ranked.adjacent_firms,
+            "省内该环节企业数": ranked.province,
+            "在建项目": ranked.projects.map("、".join),
+            "原因": ranked.reason,
+        }
+    )

@@ -1,0 +1,63 @@
+"""AppTest of 招商研判 (issue 22): each tab opens for a visitor without an error and shows what its method computes —
+the ranked links with reasons and one-click links, strong clusters with their thresholds, the shift-share whose parts
+add up, the peers with the indicator comparison."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import queries
+from analysis import relatedness as rel
+from analysis import shift_share
+from harness.apptest import page_app
+
+TONGCHENG = "340881"
+
+
+@pytest.fixture()
+def app(app_store, monkeypatch):
+    return page_app("pages/insight.py", monkeypatch)
+
+
+def test_next_links_of_a_county(app, con):
+    app.selectbox(key="insight_county").set_value(TONGCHENG).run()
+    assert not app.exception
+    assert app.title[0].value.startswith("招商研判 · 桐城市")
+    table = next(h.proto.body for h in app.get("html") if 'data-table="next-links"' in h.proto.body)
+    links = re.findall(r'<tr data-link="([^"]+)">', table)
+    assert links and len(links) == len(set(links))
+    assert f"chains?adcode={TONGCHENG}&amp;industry=" in table and "gap=" + links[0] in table
+    rows = con.execute(
+        "select adcode, link_id as item, count(*)::double as firms from enterprises where link_id is not null group by all"
+    ).df()
+    m = rel.presence(rel.table(rows, "firms"))
+    omega = rel.density(m, rel.proximity(m)).loc[TONGCHENG]
+    shown = [float(d) for d in re.findall(r"<td>\d+</td><td><b>.*?</b>.*?</td><td>([0-9.]+)</td>", table)]
+    assert shown == pytest.approx(omega.reindex(links).fillna(0).tolist(), abs=0.005)  # (全省空白: held nowhere, 0)
+
+
+def test_strong_clusters_and_growth_and_peers(app, con):
+    app.query_params["tab"] = "强集群与星级"
+    app.run()
+    assert not app.exception
+    strong = next(d.value for d in app.dataframe if "评级" in d.value.columns)
+    assert len(strong) and strong["评级"].str.contains("强集群|★").all()
+    app.query_params["tab"] = "增长分解"
+    app.run()
+    assert not app.exception
+    table = next(d.value for d in app.dataframe if "本地竞争效应" in d.value.columns)
+    parts = table[["全省增长效应", "产业结构效应", "本地竞争效应", "新进入"]].sum(axis=1) - table["退出"]
+    assert (parts - table["实际变化"]).abs().max() < 0.05  # (each part rounded to 0.01 on the page)
+    rows = queries.run(con, "cluster_indicators")
+    start = int(app.selectbox(key="insight_start").value)
+    whole = shift_share.clusters(rows, start, 2025)
+    assert table["实际变化"].sum() == pytest.approx(whole.change.sum(), abs=0.5)
+    app.query_params["tab"] = "同类县区"
+    app.run()
+    assert not app.exception
+    peers = next(d.value for d in app.dataframe if "相似度" in d.value.columns)
+    assert len(peers) == 5 and peers["相似度"].is_monotonic_decreasing
+    comparison = next(d.value for d in app.dataframe if "同类县平均" in d.value.columns)
+    assert len(comparison) >= 10
