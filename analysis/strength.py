@@ -2,7 +2,8 @@
 
 - U.S. Cluster Mapping (Delgado, Porter and Stern; clustermapping.us): a county's industry is **strong** when its
   location quotient is at least the 75th percentile of that industry's LQs across the counties holding it, and at
-  least 1, and its size (revenue) is above the 25th percentile of those counties' sizes;
+  least 1, and its size (revenue) is at least the 25th percentile of those counties' sizes (so that the only county
+  holding an industry can be strong in it);
 - European Cluster Observatory (Ketels and Protsiv, “European Cluster Panorama”): one **star** each for size (the
   county's revenue in the industry in the top 10% of counties holding it), specialisation (LQ ≥ 2) and focus (the
   industry's share of the county's revenue in the top 10% of counties holding it).
@@ -20,7 +21,7 @@ STRONG_LQ_PERCENTILE, STRONG_SIZE_PERCENTILE = 0.75, 0.25
 STAR_PERCENTILE, STAR_LQ = 0.90, 2.0
 RULE = (
     "强集群（美国集群地图 U.S. Cluster Mapping 口径）：区位熵 ≥ 该产业各县区位熵的第 75 百分位且 ≥ 1，"
-    "规模（名录企业营收）高于该产业各县的第 25 百分位。星级（欧洲集群观察站 European Cluster Observatory 口径）："
+    "规模（名录企业营收）不低于该产业各县的第 25 百分位。星级（欧洲集群观察站 European Cluster Observatory 口径）："
     "规模星——营收居该产业各县前 10%；专业化星——区位熵 ≥ 2；集中度星——该产业占本县营收的比重居各县前 10%。"
     "只比较有该产业企业的县区；营收为名录企业最近一年营收之和。"
 )
@@ -39,7 +40,7 @@ def assess(rows: pd.DataFrame) -> pd.DataFrame:
     out["size_p25"] = by.revenue.transform(lambda s: s.quantile(STRONG_SIZE_PERCENTILE))
     out["size_p90"] = by.revenue.transform(lambda s: s.quantile(STAR_PERCENTILE))
     out["share_p90"] = by.share.transform(lambda s: s.quantile(STAR_PERCENTILE))
-    out["strong"] = (out.lq >= out.lq_p75) & (out.lq >= 1) & (out.revenue > out.size_p25)
+    out["strong"] = (out.lq >= out.lq_p75) & (out.lq >= 1) & (out.revenue >= out.size_p25)
     out["size_star"] = out.revenue >= out.size_p90
     out["specialisation_star"] = out.lq >= STAR_LQ
     out["focus_star"] = out.share >= out.share_p90

@@ -84,10 +84,10 @@ def table_html(ranked: pd.DataFrame, adcode: str) -> str:
             else ""
         )
         rows.append(
-            f'<tr data-link="{html.escape(r.link_id)}"><td>{r.rank}</td><td><b>{html.escape(r.name)}</b><br>'
+            f'<tr data-link="{html.escape(r.link_id)}"><td>{r.rank}</td><td style="min-width:7em"><b>{html.escape(r.name)}</b><br>'
             f"<small>{html.escape(r.industry)} · {html.escape(r.stage)}</small></td><td>{r.density:.2f}</td>"
             f"<td>{html.escape(r.reason)}{projects}</td>"
-            f'<td><a href="{html.escape("chains?" + leads)}" target="_self">招商线索</a></td></tr>'
+            f'<td style="white-space:nowrap"><a href="{html.escape("chains?" + leads)}" target="_self">招商线索</a></td></tr>'
         )
     return (
         '<div class="table-scroll"><table class="plain-table" data-table="next-links"><thead><tr><th>#</th>'
@@ -116,7 +116,7 @@ def chart(ranked: pd.DataFrame, county: str) -> go.Figure:
         )
     fig.update_layout(
         title={"text": f"{county} · 可行性 × 吸引力", "font": {"size": 18}},
-        xaxis={"title": "关联密度（可行性）", "range": [-0.05, 1.05]},
+        xaxis={"title": "关联密度（可行性）", "range": [-0.12, 1.18]},
         yaxis={"title": "紧邻环节的本县企业（吸引力）", "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},
         height=440,

@@ -30,6 +30,10 @@ def render(adcode: str, county: str, year: int) -> None:
     chosen = peers.representative(values, year)
     st.markdown(f"与**{county}**产业构成最相近的 {len(nearest)} 个县区（{year}年）：")
     st.caption(peers.RULE)
+    if nearest.max() < 0.3:
+        st.warning(
+            f"{county}的产业构成与其他县区差异很大（最高相似度 {nearest.max():.2f}）：以下同类县区只是相对最接近，仅供参考。"
+        )
     listed = pd.DataFrame(
         {
             "县区": [names.name[a] for a in nearest.index],
