@@ -33,6 +33,21 @@ def assessed() -> pd.DataFrame:
     return out.merge(counties, on="adcode").merge(clusters, on=["adcode", "industry"], how="left")
 
 
+def cluster_badge(adcode: str, industry: str) -> None:
+    """A cluster's 强集群 and stars (its county's industry in the 名录), with the thresholds it was held to."""
+    rows = assessed()
+    row = rows[(rows.adcode == adcode) & (rows.industry == industry)]
+    if row.empty:
+        return
+    r = row.iloc[0]
+    st.html(
+        f'<p class="cluster-strength" data-strong="{str(bool(r.strong)).lower()}" data-stars="{int(r.stars)}">'
+        f"<b>{strength.badges(r)}</b>　区位熵 {r.lq:.2f}（强集群门槛：≥ {max(r.lq_p75, 1):.2f}；专业化星：≥ 2）"
+        f" · 名录营收 {r.revenue:,.1f} 亿元（门槛：≥ {r.size_p25:,.1f}；规模星：≥ {r.size_p90:,.1f}）"
+        f" · 占本县营收 {100 * r.share:.1f}%（集中度星：≥ {100 * r.share_p90:.1f}%）</p>"
+    )
+
+
 def _shapes(values: pd.DataFrame, column: str) -> gpd.GeoDataFrame:
     shapes = boundaries.counties()[["adcode", "geometry"]].merge(
         store.query("counties")[["adcode", "name", "city"]], on="adcode", validate="1:1"

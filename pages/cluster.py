@@ -4,7 +4,7 @@ service platforms against the 2027 target, R&D intensity against the average, �
 
 import streamlit as st
 
-from components import cluster_profile, evaluation_views, provenance, sidebar, url_state
+from components import cluster_profile, evaluation_views, growth_views, provenance, sidebar, url_state
 
 filters = sidebar.current(__file__)
 cfg = evaluation_views.config()
@@ -35,6 +35,7 @@ st.markdown(
     f"数据年份 **{year}年**" + ("" if year == filters.year else f"（{filters.year}年无数据）")
 )
 
+growth_views.cluster_badge(now.adcode, now.industry)  # 强集群 and stars (招商研判), with their thresholds
 cluster_profile.kpis(values, history, now, year)
 provenance.render(year, cluster=chosen)
 cluster_profile.trend_and_honours(history, now, year, chosen)

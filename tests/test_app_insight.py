@@ -34,7 +34,7 @@ def test_next_links_of_a_county(app, con):
     ).df()
     m = rel.presence(rel.table(rows, "firms"))
     omega = rel.density(m, rel.proximity(m)).loc[TONGCHENG]
-    shown = [float(d) for d in re.findall(r"<td>\d+</td><td><b>.*?</b>.*?</td><td>([0-9.]+)</td>", table)]
+    shown = [float(d) for d in re.findall(r"<td>\d+</td><td[^>]*><b>.*?</b>.*?</td><td>([0-9.]+)</td>", table)]
     assert shown == pytest.approx(omega.reindex(links).fillna(0).tolist(), abs=0.005)  # (全省空白: held nowhere, 0)
 
 
@@ -61,3 +61,17 @@ def test_strong_clusters_and_growth_and_peers(app, con):
     assert len(peers) == 5 and peers["相似度"].is_monotonic_decreasing
     comparison = next(d.value for d in app.dataframe if "同类县平均" in d.value.columns)
     assert len(comparison) >= 10
+
+
+def test_a_cluster_profile_shows_its_strength_and_thresholds(app_store, monkeypatch, con):
+    from analysis import strength
+
+    rows = strength.assess(queries.run(con, "county_industry_firms"))
+    clusters = queries.run(con, "cluster_names").merge(rows, on=["adcode", "industry"])
+    starred = clusters.sort_values("stars", ascending=False).iloc[0]
+    at = page_app("pages/cluster.py", monkeypatch)
+    at.selectbox(key="cluster_pick").set_value(starred.cluster_id).run()
+    assert not at.exception
+    line = next(h.proto.body for h in at.get("html") if "cluster-strength" in h.proto.body)
+    assert f'data-stars="{int(starred.stars)}"' in line and strength.badges(starred) in line
+    assert f"区位熵 {starred.lq:.2f}" in line
