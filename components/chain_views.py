@@ -11,8 +11,11 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
+import store
 from analysis import chain_network, chains, formats
+from analysis import leads as leads_model
 
 STAGES = ("上游", "中游", "下游")
 STATUS_CLASS = {
@@ -63,8 +66,11 @@ def stages_html(
 
 def leads_html(leads: pd.DataFrame, top: int) -> str:
     """The first ``top`` leads as an HTML table (name, place, distance, honours, revenue)."""
+    weighted = "weighted" in leads
     head = "".join(
-        f"<th>{h}</th>" for h in ("#", "企业名称", "县区", "所属市", "距离（公里）", "荣誉", "营业收入（万元）")
+        f"<th>{h}</th>"
+        for h in ("#", "企业名称", "县区", "所属市", "距离（公里）", "荣誉", "营业收入（万元）")
+        + (("加权评分",) if weighted else ())
     )
     rows = []
     for i, r in enumerate(leads.head(top).itertuples(), start=1):
@@ -72,7 +78,7 @@ def leads_html(leads: pd.DataFrame, top: int) -> str:
         rows.append(
             f"<tr><td>{i}</td><td>{html.escape(r.name)}</td><td>{html.escape(r.county)}</td>"
             f"<td>{html.escape(r.city)}</td><td>{r.distance_km:,.0f}</td><td>{html.escape(r.honours) or '—'}"
-            f"</td><td>{revenue}</td></tr>"
+            f"</td><td>{revenue}</td>" + (f"<td>{r.weighted:.1f}</td>" if weighted else "") + "</tr>"
         )
     return (
         f'<div class="table-scroll"><table class="plain-table" data-table="leads"><thead><tr>{head}</tr></thead>'
@@ -86,6 +92,8 @@ def leads_table(leads: pd.DataFrame) -> pd.DataFrame:
     out["距离（公里）"] = out["距离（公里）"].round(1)
     out["营业收入（万元）"] = out["营业收入（万元）"].map(formats.to_wan).astype("Int64")
     out["所属集群"] = out["所属集群"].fillna("（集群外）")
+    if "weighted" in leads:
+        out["加权评分"] = leads.weighted.round(1)
     return out
 
 
@@ -173,3 +181,25 @@ def picked_link(event) -> str | None:
         if data:
             return str(data[0])
     return None
+
+
+@store.derived
+def cluster_growth(year: int) -> pd.DataFrame:
+    """Every cluster's name, industry and compound yearly revenue growth over the three years to ``year`` (NaN
+    without both figures), for the weighted 招商线索 score."""
+    values = store.query("cluster_indicators")
+    now = values[values.year == year].set_index("cluster_id")
+    then = values[values.year == year - 3].set_index("cluster_id").revenue.reindex(now.index)
+    ok = (now.revenue > 0) & (then > 0)
+    rate = ((now.revenue / then) ** (1 / 3) - 1).where(ok)
+    return pd.DataFrame({"name": now.name, "industry": now.industry, "growth": rate}).reset_index(drop=True)
+
+
+def lead_weights() -> dict[str, float]:
+    """The weighted score's weights, one slider each (session state only: another user's are their own)."""
+    with st.expander("加权评分的权重（仅本次会话有效）", expanded=True):
+        columns = st.columns(len(leads_model.FACTORS))
+        return {
+            key: column.slider(label, 0.0, 5.0, leads_model.DEFAULT_WEIGHTS[key], 0.5, key=f"lead_w_{key}")
+            for column, (key, label) in zip(columns, leads_model.FACTORS.items())
+        }

@@ -5,12 +5,14 @@ import streamlit as st
 
 import store
 from analysis import chain_network, chains
+from analysis import leads as leads_model
 from analysis import projects as pj
 from components import chain_views, downloads, enterprise_links, project_views, sidebar, url_state
 from geo import boundaries
 
 LEADS_SHOWN = 30
 CARDS, NETWORK = "环节卡片", "全景网络图"
+ORDERS = ["综合", "距离", "荣誉", "加权评分"]
 
 filters = sidebar.current(__file__)
 year = filters.year
@@ -34,7 +36,7 @@ view = url_state.View(
 )
 view.take("chain_county", names)
 view.take("chain_industry", industries.industry, default=industries.industry.iloc[0])
-view.take("chain_order", ["综合", "距离", "荣誉"])
+view.take("chain_order", ORDERS)
 view.take("chain_view", [CARDS, NETWORK])
 if (view.source or {}).get("industry") and st.session_state["chain_county"]:  # the address names the chain
     st.session_state["chain_industry_for"] = st.session_state["chain_county"]
@@ -121,12 +123,15 @@ labels = {
 project_views.filling(projects, to_fill)
 view.take("chain_gap", labels, default=next(iter(labels)))
 gap = st.selectbox("要补的环节", list(labels), key="chain_gap", format_func=labels.get)
-order = st.segmented_control("排序", ["综合", "距离", "荣誉"], key="chain_order") or "综合"
+order = st.segmented_control("排序", ORDERS, key="chain_order") or "综合"
+weights = chain_views.lead_weights() if order == "加权评分" else None
 view.publish(filters)
 
 lon, lat = boundaries.centre((adcode,) if adcode else tuple(counties.adcode))  # cached: a union costs 45 ms
 leads = store.query("chain_leads", link=gap, year=year, lon=lon, lat=lat, **scope)
-leads = chains.rank_leads(leads, order)
+leads = chains.rank_leads(leads, "综合" if weights else order)
+if weights:
+    leads = leads_model.score(leads, weights, industry, chain_views.cluster_growth(year))
 gap_name = labels[gap].split("（")[0]
 if leads.empty:
     st.warning(f"全省没有“{gap_name}”环节的企业：需要到省外招引。")
@@ -135,11 +140,16 @@ st.markdown(
     f"**{len(leads):,} 家**安徽省内{'（' + place + '以外）' if place != '安徽省' else ''}的“{gap_name}”企业，"
     f"按{order}排序，列出前 {min(LEADS_SHOWN, len(leads))} 家；下载包含全部。"
 )
-st.caption(chains.LEAD_RULE)
+st.caption(leads_model.RULE if weights else chains.LEAD_RULE)
 st.html(chain_views.leads_html(leads, LEADS_SHOWN))
 downloads.buttons(
     chain_views.leads_table(leads),
     f"招商线索_{place}_{gap_name.replace(' · ', '_')}",
     key="leads",
-    notes=[f"{place} {industry}产业链“{gap_name}”环节招商线索（{year}年，{order}排序）", chains.LEAD_RULE],
+    notes=[
+        f"{place} {industry}产业链“{gap_name}”环节招商线索（{year}年，{order}排序）",
+        leads_model.RULE + "本次权重：" + "、".join(f"{leads_model.FACTORS[k]} {v:g}" for k, v in weights.items())
+        if weights
+        else chains.LEAD_RULE,
+    ],
 )

@@ -115,3 +115,28 @@ def test_next_links_are_ranked_with_reasons():
     assert out.reason[0].startswith("全省空白（本县 0 家，省内 0 家）；全省都没有该环节的企业")
     assert "上下游紧邻本县已具备的“原料”（本县 5 家）" in out.reason[1]
     assert "本县已具备的相关环节有“原料”（邻近度 0.50）" in out.reason[2]
+
+
+def test_the_weighted_lead_score_by_hand():
+    from analysis import leads
+
+    rows = pd.DataFrame(
+        {
+            "name": ["近", "远", "中"],
+            "distance_km": [0.0, 200.0, 100.0],
+            "points": [0, 6, 3],
+            "revenue": [1.0, 3.0, None],
+            "cluster": ["甲集群", None, "乙集群"],
+        }
+    )
+    clusters = pd.DataFrame({"name": ["甲集群", "乙集群"], "industry": ["绿色包装", "其他"], "growth": [0.10, 0.20]})
+    only_distance = leads.score(rows, {"distance": 1}, "绿色包装", clusters)
+    assert only_distance.name.tolist() == ["近", "中", "远"] and only_distance.weighted.tolist() == [100, 50, 0]
+    out = leads.score(rows, leads.DEFAULT_WEIGHTS, "绿色包装", clusters).set_index("name")
+    assert out.f_fit.to_dict() == {"近": 1.0, "远": 0.5, "中": 0.5}
+    assert out.f_honours.to_dict() == {"近": 0.0, "远": 1.0, "中": 0.5}
+    assert out.f_growth.to_dict() == {"近": 0.5, "远": 0.0, "中": 1.0}  # rank among the two with a growth
+    assert out.f_size.to_dict() == {"近": 0.5, "远": 1.0, "中": 0.0}
+    # 近: (1·1 + 2·1 + 2·0 + 1·0.5 + 1·0.5) / 7 · 100
+    assert out.loc["近", "weighted"] == pytest.approx(400 / 7)
+    assert leads.score(rows, {k: 0 for k in leads.FACTORS}, "绿色包装", clusters).weighted.tolist() == [0, 0, 0]

@@ -5,6 +5,7 @@ units), its way through 县申报 → 市审核 → 省确认 and back by rollba
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pandas as pd
@@ -200,3 +201,28 @@ def test_chains_mark_missing_links_with_projects_under_way(app_store, monkeypatc
     traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
     labels = [t for trace in traces for t in trace.get("text") or []]
     assert any(t.startswith(f"{row.link}（在建项目") for t in labels), labels
+
+
+def test_chains_rank_leads_by_weights_the_user_sets(app_store, monkeypatch, con):
+    gap = con.execute(  # a county's cluster chain link it lacks, with firms elsewhere in Anhui
+        "select c.adcode, c.industry, l.link_id from clusters c join chains ch on ch.industry = c.industry "
+        "join chain_links l using (chain_id) where not exists (select 1 from enterprises e where e.adcode = c.adcode "
+        "and e.link_id = l.link_id) and (select count(*) from enterprises e where e.link_id = l.link_id) >= 5 "
+        "order by c.adcode, l.link_id limit 1"
+    ).fetchone()
+    at = page_app("pages/chains.py", monkeypatch)
+    at.selectbox(key="chain_county").set_value(gap[0]).run()
+    at.selectbox(key="chain_industry").set_value(gap[1]).run()
+    at.selectbox(key="chain_gap").set_value(gap[2]).run()
+    at.segmented_control(key="chain_order").set_value("加权评分").run()
+    assert not at.exception
+    table = next(h.proto.body for h in at.get("html") if 'data-table="leads"' in h.proto.body)
+    assert "<th>加权评分</th>" in table
+    at.slider(key="lead_w_distance").set_value(5.0).run()
+    for key in ("fit", "honours", "growth", "size"):
+        at.slider(key=f"lead_w_{key}").set_value(0.0).run()
+    nearest = next(h.proto.body for h in at.get("html") if 'data-table="leads"' in h.proto.body)
+    distances = [
+        float(d.replace(",", "")) for d in re.findall(r"</td><td>[^<]*</td><td>[^<]*</td><td>([0-9,]+)</td>", nearest)
+    ]
+    assert distances == sorted(distances) and len(distances) > 1  # distance alone: nearest first
