@@ -5,7 +5,7 @@ cluster growth, and the county's peers — each method stated on the page with i
 import streamlit as st
 
 import store
-from components import growth_views, insight_views, peer_views, sidebar, url_state
+from components import growth_views, insight_views, peer_views, sidebar, supply_views, url_state
 
 filters = sidebar.current(__file__)
 counties = store.query("counties")
@@ -28,8 +28,11 @@ county = names[adcode].split("（")[0]
 st.title(f"招商研判 · {county if adcode else filters.name} · {filters.year}年")
 
 # The open tab is in the address (?tab=…); only the open tab's part runs.
-nxt, strong, growth, similar = st.tabs(
-    ["下一步招什么", "强集群与星级", "增长分解", "同类县区"], key="tab", on_change="rerun", bind="query-params"
+nxt, strong, growth, similar, supply = st.tabs(
+    ["下一步招什么", "强集群与星级", "增长分解", "同类县区", "产需对接"],
+    key="tab",
+    on_change="rerun",
+    bind="query-params",
 )
 if nxt.open:
     with nxt:
@@ -49,4 +52,7 @@ if similar.open:
     with similar:
         st.selectbox("县区", list(names), format_func=names.get, key="insight_county")
         peer_views.render(adcode, county, filters.year)
+if supply.open:
+    with supply:
+        supply_views.render(filters, filters.year)
 view.publish(filters)

@@ -75,3 +75,25 @@ def test_a_cluster_profile_shows_its_strength_and_thresholds(app_store, monkeypa
     line = next(h.proto.body for h in at.get("html") if "cluster-strength" in h.proto.body)
     assert f'data-stars="{int(starred.stars)}"' in line and strength.badges(starred) in line
     assert f"区位熵 {starred.lq:.2f}" in line
+
+
+def test_supply_matching_lists_upstream_firms_elsewhere(app, con):
+    from components import supply_views
+
+    app.query_params["tab"] = "产需对接"
+    app.run()
+    assert not app.exception
+    leaders = queries.run(con, "leader_firms", year=2025)
+    order = queries.run(con, "chain_link_order")
+    leader = next(r for _, r in leaders[leaders.link_id.notna()].iterrows() if len(supply_views.upstream(order, r)) > 1)
+    app.selectbox(key="supply_leader").set_value(leader.uscc).run()
+    assert not app.exception
+    upstream = supply_views.upstream(order, leader)
+    chain = order[order.industry == leader.industry].link_id.tolist()
+    assert upstream.link_id.tolist() == chain[: chain.index(leader.link_id)]
+    expected = con.execute(
+        "select count(*) from enterprises where link_id in (select unnest(?)) and adcode <> ?",
+        [upstream.link_id.tolist(), leader.adcode],
+    ).fetchone()[0]
+    line = next(m.value for m in app.markdown if "家配套企业" in m.value)
+    assert f"**{expected:,}** 家配套企业" in line
