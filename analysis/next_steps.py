@@ -70,3 +70,22 @@ def _reason(r, phi: pd.DataFrame, held: set[str], names: dict[str, str]) -> str:
             + f"（本县 {r.adjacent_firms} 家）"
         )
     return "；".join(parts) + "。"
+
+
+def industries(omega: pd.Series, phi: pd.DataFrame, held: set[str], top: int = 10) -> pd.DataFrame:
+    """The industries a place does not hold (LQ < 1), most related to what it holds first: industry, density and a
+    sentence naming the held industries closest to it."""
+    rows = omega[~omega.index.isin(list(held))].sort_values(ascending=False, kind="stable").head(top)
+    reasons = []
+    for industry, value in rows.items():
+        close = rel.related(phi, industry, held)
+        reasons.append(
+            f"关联密度 {value:.2f}："
+            + (
+                "与本地已具备的" + "、".join(f"“{k}”（邻近度 {v:.2f}）" for k, v in close) + "常在同一县区集聚"
+                if close
+                else "本地尚无与之同地集聚的产业"
+            )
+            + "。"
+        )
+    return pd.DataFrame({"industry": rows.index, "density": rows.to_numpy(), "reason": reasons})

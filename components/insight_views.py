@@ -16,6 +16,7 @@ from analysis import projects as pj
 from analysis import relatedness as rel
 from components import downloads
 
+FIRMS, REVENUE = "名录企业数", "集群营收（近三年合并）"
 STATUS_COLOURS = {chains.ABSENT_IN_PROVINCE: "#6b7280", chains.MISSING: "#b91c1c", chains.WEAK: "#d97706"}
 
 
@@ -29,56 +30,111 @@ def link_space() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 
 @store.derived
-def county_candidates(adcode: str, year: int) -> pd.DataFrame:
-    """下一步招什么 of ``adcode``: the links to fill of its clusters' chains, ranked, with reasons and projects."""
+def place_candidates(place: str, year: int) -> pd.DataFrame:
+    """下一步招什么 of a county or a city (``place``): the links to fill of its clusters' chains, ranked, with reasons
+    and projects. A city's density is its own presence (LQ among the 16 cities) against the counties' proximity."""
     m, phi, omega = link_space()
     order = store.query("chain_link_order")
     names = dict(zip(order.link_id, order.name))
+    counties = store.query("counties")
+    city = place in set(counties.city_adcode)
+    within = counties.adcode[counties.city_adcode == place] if city else pd.Series([place])
     clusters = store.query("cluster_names")
-    industries = sorted(set(clusters.industry[clusters.adcode == adcode]) & set(order.industry))
+    industries = sorted(set(clusters.industry[clusters.adcode.isin(set(within))]) & set(order.industry))
+    scope = {"region": None, "city": place, "adcode": None} if city else {"region": None, "city": None, "adcode": place}
     covered = pd.concat(
         [
-            chains.coverage(
-                store.query("chain_coverage", industry=i, year=year, region=None, city=None, adcode=adcode)
-            ).assign(industry=i)
+            chains.coverage(store.query("chain_coverage", industry=i, year=year, **scope)).assign(industry=i)
             for i in industries
         ]
         or [pd.DataFrame(columns=["link_id", "name", "stage", "local", "province", "status", "industry"])],
         ignore_index=True,
     )
-    own = omega.loc[adcode] if adcode in omega.index else pd.Series(dtype=float)
+    if city:
+        firms = store.query("county_link_firms").merge(counties[["adcode", "city_adcode"]], on="adcode")
+        cities = rel.presence(rel.table(firms.rename(columns={"link_id": "item"}), "firms", place="city_adcode"))
+        own = rel.density(cities.reindex(columns=phi.columns, fill_value=0), phi).loc[place]
+    else:
+        own = omega.loc[place] if place in omega.index else pd.Series(dtype=float)
     ranked = next_steps.candidates(covered, own, phi, order, names)
-    projects = pj.under_way(store.query("projects"), [adcode], ranked.link_id)
+    projects = pj.under_way(store.query("projects"), list(within), ranked.link_id)
     filling = projects.groupby("link_id").name.apply(list).to_dict()
     return ranked.assign(projects=ranked.link_id.map(lambda link: filling.get(link, [])))
 
 
+@store.derived
+def industry_space(basis: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """x (counties × industries), φ and ω of the industries: by the 名录's firms, or by cluster revenue pooled over
+    the three years to ``year`` (one year of clusters is too thin: most counties hold one or two)."""
+    if basis == FIRMS:
+        x = rel.table(store.query("county_industry_firms").rename(columns={"industry": "item"}), "firms")
+    else:
+        rows = store.query("cluster_indicators").rename(columns={"industry": "item"})
+        x = rel.pooled(rows, "revenue", range(year - 2, year + 1))
+    m = rel.presence(x)
+    phi = rel.proximity(m)
+    return x, phi, rel.density(m, phi)
+
+
 def next_links(adcode: str, county: str, year: int) -> None:
-    """The ranked links with their reasons, the chart, and the list to take away."""
-    ranked = county_candidates(adcode, year)
+    """The ranked links with their reasons, the chart and the list to take away; then the industries to grow."""
+    ranked = place_candidates(adcode, year)
     if ranked.empty:
-        st.info(f"{county}的集群产业链各环节均已具备，或本县尚无有产业链图谱的集群。")
-        return
-    st.markdown(f"**{county}** 的集群产业链中有 **{len(ranked)}** 个环节待补，按下述规则排序：")
-    st.caption(next_steps.RULE)
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        st.html(table_html(ranked, adcode))
-    with right:
-        st.plotly_chart(chart(ranked, county), width="stretch", config={"displaylogo": False}, key="next_chart")
-        st.caption("横轴：关联密度（可行性）；纵轴：本县上下游紧邻环节的企业数（吸引力）；点大小：省内该环节企业数。")
-    downloads.buttons(export(ranked), f"下一步招什么_{county}_{year}", key="next_dl", label="待补环节")
+        st.info(f"{county}的集群产业链各环节均已具备，或尚无有产业链图谱的集群。")
+    else:
+        st.markdown(f"**{county}** 的集群产业链中有 **{len(ranked)}** 个环节待补，按下述规则排序：")
+        st.caption(next_steps.RULE)
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            st.html(table_html(ranked, adcode))
+        with right:
+            st.plotly_chart(chart(ranked, county), width="stretch", config={"displaylogo": False}, key="next_chart")
+            st.caption(
+                "横轴：关联密度（可行性）；纵轴：本地上下游紧邻环节的企业数（吸引力）；点大小：省内该环节企业数。"
+            )
+        downloads.buttons(export(ranked), f"下一步招什么_{county}_{year}", key="next_dl", label="待补环节")
+    industries_next(adcode, county, year)
     with st.expander("方法与来源"):
         st.markdown(rel.FORMULA)
-        st.caption(f"来源：{rel.SOURCE}。环节的具备与否按名录企业数计（与循链招商一致）。")
+        st.caption(
+            f"来源：{rel.SOURCE}。环节的具备与否按名录企业数计（与循链招商一致）；市的关联密度按全市企业在 16 个市中的"
+            "区位熵判断具备，邻近度沿用 104 个县区的共现。"
+        )
+
+
+def industries_next(place: str, name: str, year: int) -> None:
+    """The industries the place does not hold, most related to those it holds first."""
+    st.markdown("#### 可发展的新产业（按产业关联）")
+    basis = st.segmented_control("依据", [FIRMS, REVENUE], default=FIRMS, key="next_basis") or FIRMS
+    x, phi, _ = industry_space(basis, year)
+    counties = store.query("counties")
+    if place in set(counties.city_adcode):
+        x = x.groupby(x.index.map(dict(zip(counties.adcode, counties.city_adcode)))).sum()
+    m = rel.presence(x)
+    if place not in m.index:
+        st.caption(f"{name}在此依据下没有数据。")
+        return
+    omega = rel.density(m, phi).loc[place]
+    held = set(m.columns[m.loc[place] > 0])
+    table = next_steps.industries(omega, phi, held)
+    if basis == REVENUE:
+        st.caption(f"按 {year - 2}–{year} 年集群营收合并计算：单一年份的集群数据过于稀疏（多数县区只有一两个集群）。")
+    st.caption(f"{name}已具备（区位熵 ≥ 1）：" + ("、".join(sorted(held)) or "无"))
+    shown = table.rename(columns={"industry": "产业", "density": "关联密度", "reason": "原因"}).round({"关联密度": 3})
+    st.dataframe(shown, hide_index=True, width="stretch", key="next_industries")
+    downloads.buttons(shown, f"可发展产业_{name}_{year}", key="next_industries_dl", label="可发展产业")
 
 
 def table_html(ranked: pd.DataFrame, adcode: str) -> str:
+    """The ranked links as a table, each with its links to 招商线索 and to the projects filling it (a city's links
+    carry the city as the sidebar's scope)."""
+    place = {"city": adcode} if adcode in set(store.query("counties").city_adcode) else {"adcode": adcode}
+    projects_of = place if "city" in place else {"county": adcode}
     rows = []
     for r in ranked.itertuples():
-        leads = urlencode({"adcode": adcode, "industry": r.industry, "gap": r.link_id})
+        leads = urlencode(place | {"industry": r.industry, "gap": r.link_id})
         projects = (
-            f'<br><a href="{html.escape("projects?" + urlencode({"county": adcode}))}" target="_self">在建项目</a>：'
+            f'<br><a href="{html.escape("projects?" + urlencode(projects_of))}" target="_self">在建项目</a>：'
             + "、".join(html.escape(p) for p in r.projects)
             if r.projects
             else ""

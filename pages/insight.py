@@ -11,6 +11,8 @@ filters = sidebar.current(__file__)
 counties = store.query("counties")
 counties = counties[filters.covers(counties)]
 names = dict(zip(counties.adcode, counties.name + "（" + counties.city + "）"))
+cities = counties.drop_duplicates("city_adcode")
+places = dict(zip(cities.city_adcode, cities.city + "（全市）")) | names  # 下一步招什么 for a city too
 view = url_state.View(
     "insight",
     [
@@ -18,13 +20,15 @@ view = url_state.View(
         url_state.Field("insight_start", "start", kind=int),
     ],
 )
-view.take("insight_county", names, default=next(iter(names)))
+view.take("insight_county", places, default=next(iter(names)))
 years = sorted(set(store.query("cluster_indicators").year))
 end = filters.year if filters.year in years else years[-1]
 starts = [y for y in years if y < end]
 view.take("insight_start", starts, default=max(starts[0], end - 3) if starts else None)
 adcode = st.session_state["insight_county"]
-county = names[adcode].split("（")[0]
+if st.query_params.get("tab") == "同类县区" and adcode not in names:  # peers are counties: a city's first county
+    st.session_state["insight_county"] = adcode = next(a for a in names if a[:4] == adcode[:4])
+county = places[adcode].split("（")[0]
 st.title(f"招商研判 · {county if adcode else filters.name} · {filters.year}年")
 
 # The open tab is in the address (?tab=…); only the open tab's part runs.
@@ -36,7 +40,7 @@ nxt, strong, growth, similar, supply = st.tabs(
 )
 if nxt.open:
     with nxt:
-        st.selectbox("县区", list(names), format_func=names.get, key="insight_county")
+        st.selectbox("县区或市", list(places), format_func=places.get, key="insight_county")
         insight_views.next_links(adcode, county, filters.year)
 if strong.open:
     with strong:

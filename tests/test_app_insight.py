@@ -97,3 +97,18 @@ def test_supply_matching_lists_upstream_firms_elsewhere(app, con):
     ).fetchone()[0]
     line = next(m.value for m in app.markdown if "家配套企业" in m.value)
     assert f"**{expected:,}** 家配套企业" in line
+
+
+def test_next_steps_for_a_city_and_the_industries_to_grow(app, con):
+    app.selectbox(key="insight_county").set_value("340800").run()  # 安庆市, the whole city
+    assert not app.exception
+    assert app.title[0].value.startswith("招商研判 · 安庆市")
+    table = next(h.proto.body for h in app.get("html") if 'data-table="next-links"' in h.proto.body)
+    assert "chains?city=340800&amp;industry=" in table  # (the city as the sidebar's scope of 循链招商)
+    industries = next(d.value for d in app.dataframe if "关联密度" in d.value.columns and "产业" in d.value.columns)
+    assert len(industries) == 10 and industries["关联密度"].is_monotonic_decreasing
+    app.segmented_control(key="next_basis").set_value("集群营收（近三年合并）").run()
+    assert not app.exception and any("合并计算" in c.value for c in app.caption)
+    app.query_params["tab"] = "同类县区"
+    app.run()
+    assert not app.exception and app.selectbox(key="insight_county").value.startswith("3408")
