@@ -138,6 +138,27 @@ def growth(filters: Scope, start: int, end: int) -> None:
     )[inside.to_numpy()].sort_values("本地竞争效应", ascending=False)
     st.dataframe(table, hide_index=True, width="stretch", height=380, key="shift_table")
     downloads.buttons(table, f"增长分解_{filters.name}_{start}-{end}", key="shift_dl", label="按区县增长分解")
+    with st.expander("按集群的增长分解"):
+        named = parts.merge(rows[["cluster_id", "name", "county"]].drop_duplicates("cluster_id"), on="cluster_id")
+        named = named[named.adcode.isin(set(counties.adcode[inside]))]
+        by_cluster = pd.DataFrame(
+            {
+                "集群": named.name,
+                "区县": named.county,
+                "产业": named.industry,
+                f"{start}年营收（亿元）": named.r0.round(1),
+                f"{end}年营收（亿元）": named.r1.round(1),
+                "实际变化": named.change.round(2),
+                "全省增长效应": named.national.round(2),
+                "产业结构效应": named["mix"].round(2),
+                "本地竞争效应": named.local.round(2),
+                "新进入或退出": (named.entry - named.exit).round(2),
+            }
+        ).sort_values("本地竞争效应", ascending=False)
+        st.dataframe(by_cluster, hide_index=True, width="stretch", height=380, key="shift_clusters")
+        downloads.buttons(
+            by_cluster, f"集群增长分解_{filters.name}_{start}-{end}", key="shift_clusters_dl", label="按集群增长分解"
+        )
 
 
 def _local_class(value: float) -> str:

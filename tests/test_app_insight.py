@@ -54,6 +54,8 @@ def test_strong_clusters_and_growth_and_peers(app, con):
     start = int(app.selectbox(key="insight_start").value)
     whole = shift_share.clusters(rows, start, 2025)
     assert table["实际变化"].sum() == pytest.approx(whole.change.sum(), abs=0.5)
+    clusters = next(d.value for d in app.dataframe if "集群" in d.value.columns and "本地竞争效应" in d.value.columns)
+    assert len(clusters) == len(whole)  # every cluster reporting in either year
     app.query_params["tab"] = "同类县区"
     app.run()
     assert not app.exception
