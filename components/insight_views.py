@@ -15,6 +15,7 @@ from analysis import chains, next_steps
 from analysis import projects as pj
 from analysis import relatedness as rel
 from components import downloads
+from geo import boundaries
 
 FIRMS, REVENUE = "名录企业数", "集群营收（近三年合并）"
 STATUS_COLOURS = {chains.ABSENT_IN_PROVINCE: "#6b7280", chains.MISSING: "#b91c1c", chains.WEAK: "#d97706"}
@@ -59,7 +60,17 @@ def place_candidates(place: str, year: int) -> pd.DataFrame:
     ranked = next_steps.candidates(covered, own, phi, order, names)
     projects = pj.under_way(store.query("projects"), list(within), ranked.link_id)
     filling = projects.groupby("link_id").name.apply(list).to_dict()
-    return ranked.assign(projects=ranked.link_id.map(lambda link: filling.get(link, [])))
+    lon, lat = boundaries.centre(tuple(within))
+    callers = {  # whom to call: the first three 招商线索 of each link (综合 order), as 循链招商 lists them
+        link: chains.rank_leads(store.query("chain_leads", link=link, year=year, lon=lon, lat=lat, **scope)).head(3)
+        for link in ranked.link_id
+    }
+    return ranked.assign(
+        projects=ranked.link_id.map(lambda link: filling.get(link, [])),
+        callers=ranked.link_id.map(
+            lambda link: [f"{r.name}（{r.county}，{r.distance_km:,.0f} 公里）" for r in callers[link].itertuples()]
+        ),
+    )
 
 
 @store.derived
@@ -142,7 +153,9 @@ def table_html(ranked: pd.DataFrame, adcode: str) -> str:
         rows.append(
             f'<tr data-link="{html.escape(r.link_id)}"><td>{r.rank}</td><td style="min-width:7em"><b>{html.escape(r.name)}</b><br>'
             f"<small>{html.escape(r.industry)} · {html.escape(r.stage)}</small></td><td>{r.density:.2f}</td>"
-            f"<td>{html.escape(r.reason)}{projects}</td>"
+            f"<td>{html.escape(r.reason)}{projects}"
+            + (f"<br><small>可联系：{'、'.join(html.escape(c) for c in r.callers)}</small>" if r.callers else "")
+            + "</td>"
             f'<td style="white-space:nowrap"><a href="{html.escape("chains?" + leads)}" target="_self">招商线索</a></td></tr>'
         )
     return (
@@ -194,6 +207,7 @@ def export(ranked: pd.DataFrame) -> pd.DataFrame:
             "紧邻环节本县企业数": ranked.adjacent_firms,
             "省内该环节企业数": ranked.province,
             "在建项目": ranked.projects.map("、".join),
+            "可联系的企业（前三）": ranked.callers.map("、".join),
             "原因": ranked.reason,
         }
     )

@@ -36,6 +36,12 @@ def test_next_links_of_a_county(app, con):
     omega = rel.density(m, rel.proximity(m)).loc[TONGCHENG]
     shown = [float(d) for d in re.findall(r"<td>\d+</td><td[^>]*><b>.*?</b>.*?</td><td>([0-9.]+)</td>", table)]
     assert shown == pytest.approx(omega.reindex(links).fillna(0).tolist(), abs=0.005)  # (全省空白: held nowhere, 0)
+    weak = con.execute(  # whom to call: the candidate held weakly here has firms elsewhere, named on the row
+        "select name from enterprises where link_id = ? and adcode <> ?", [links[-1], TONGCHENG]
+    ).df()
+    row = table.split(f'<tr data-link="{links[-1]}">')[1].split("</tr>")[0]
+    assert ("可联系：" in row) == (len(weak) > 0)
+    assert len(weak) == 0 or any(n in row for n in weak.name)
 
 
 def test_strong_clusters_and_growth_and_peers(app, con):
@@ -107,6 +113,22 @@ def test_next_steps_for_a_city_and_the_industries_to_grow(app, con):
     assert app.title[0].value.startswith("招商研判 · 安庆市")
     table = next(h.proto.body for h in app.get("html") if 'data-table="next-links"' in h.proto.body)
     assert "chains?city=340800&amp;industry=" in table  # (the city as the sidebar's scope of 循链招商)
+    named = 0
+    for link, row in re.findall(r'<tr data-link="([^"]+)">(.*?)</tr>', table):
+        if "可联系：" in row:  # whom to call: firms of that link outside the city
+            callers = re.search(r"可联系：(.*?)</small>", row).group(1).split("、")
+            outside = set(
+                con.execute(
+                    "select e.name from enterprises e join regions r using (adcode) where e.link_id = ? "
+                    "and r.city_adcode <> '340800'",
+                    [link],
+                )
+                .df()
+                .name
+            )
+            assert all(c.split("（")[0] in outside for c in callers)
+            named += 1
+    assert named > 0
     industries = next(d.value for d in app.dataframe if "关联密度" in d.value.columns and "产业" in d.value.columns)
     assert len(industries) == 10 and industries["关联密度"].is_monotonic_decreasing
     app.segmented_control(key="next_basis").set_value("集群营收（近三年合并）").run()
