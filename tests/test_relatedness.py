@@ -46,7 +46,7 @@ def test_proximity_and_density_by_hand():
     ids=["chain links", "industries"],
 )
 def test_the_demo_agrees_with_ecomplexity(con, sql):
-    ecomplexity = pytest.importorskip("ecomplexity")  # installed by requirements-dev.txt: never skipped in CI
+    import ecomplexity  # (requirements-dev.txt: a development dependency only)
     from ecomplexity.calc_density import calc_density
 
     rows = con.execute(sql).df()
