@@ -17,8 +17,8 @@ from analysis import chains
 from analysis import relatedness as rel
 
 RULE = (
-    "排序：全省空白的环节在前（全省都没有，须省外招引，是全省的缺口）；其次是与本县已具备环节上下游紧邻的环节；"
-    "同一档内按关联密度由高到低。可行性 = 关联密度 ω；吸引力 = 本县上下游紧邻环节的企业数（新进企业的本地配套与客户）。"
+    "排序：全省空白的环节在前（全省都没有，须省外招引，是全省的缺口）；其次是与本地已具备环节上下游紧邻的环节；"
+    "同一档内按关联密度由高到低。可行性 = 关联密度 ω；吸引力 = 本地上下游紧邻环节的企业数（新进企业的本地配套与客户）。"
 )
 
 
@@ -52,22 +52,22 @@ def candidates(
 
 
 def _reason(r, phi: pd.DataFrame, held: set[str], names: dict[str, str]) -> str:
-    parts = [f"{r.status}（本县 {int(r.local)} 家，省内 {int(r.province)} 家）"]
+    parts = [f"{r.status}（本地 {int(r.local)} 家，省内 {int(r.province)} 家）"]
     if r.status == chains.ABSENT_IN_PROVINCE:
         parts.append("全省都没有该环节的企业，须到省外招引，是全省产业链的缺口")
     close = rel.related(phi, r.link_id, held) if r.link_id in phi.index else []
     if close:
         parts.append(
-            f"关联密度 {r.density:.2f}：本县已具备的相关环节有"
+            f"关联密度 {r.density:.2f}：本地已具备的相关环节有"
             + "、".join(f"“{names.get(k, k)}”（邻近度 {v:.2f}）" for k, v in close)
         )
     else:
-        parts.append(f"关联密度 {r.density:.2f}：本县尚无与之同地集聚的环节")
+        parts.append(f"关联密度 {r.density:.2f}：本地尚无与之同地集聚的环节")
     if r.adjacent:
         parts.append(
-            "上下游紧邻本县已具备的"
+            "上下游紧邻本地已具备的"
             + "、".join(f"“{names.get(k, k)}”" for k in r.adjacent)
-            + f"（本县 {r.adjacent_firms} 家）"
+            + f"（本地 {r.adjacent_firms} 家）"
         )
     return "；".join(parts) + "。"
 

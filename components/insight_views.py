@@ -186,7 +186,7 @@ def chart(ranked: pd.DataFrame, county: str) -> go.Figure:
     fig.update_layout(
         title={"text": f"{county} · 可行性 × 吸引力", "font": {"size": 18}},
         xaxis={"title": "关联密度（可行性）", "range": [-0.12, 1.18]},
-        yaxis={"title": "紧邻环节的本县企业（吸引力）", "rangemode": "tozero"},
+        yaxis={"title": "紧邻环节的本地企业（吸引力）", "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},
         height=440,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
@@ -204,7 +204,7 @@ def export(ranked: pd.DataFrame) -> pd.DataFrame:
             "链位": ranked.stage,
             "状态": ranked.status,
             "关联密度": ranked.density.round(3),
-            "紧邻环节本县企业数": ranked.adjacent_firms,
+            "紧邻环节本地企业数": ranked.adjacent_firms,
             "省内该环节企业数": ranked.province,
             "在建项目": ranked.projects.map("、".join),
             "可联系的企业（前三）": ranked.callers.map("、".join),

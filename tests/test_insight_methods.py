@@ -112,9 +112,9 @@ def test_next_links_are_ranked_with_reasons():
     out = next_steps.candidates(covered, omega, phi, links, names)
     assert out.link_id.tolist() == ["L4", "L2", "L3"]  # 全省空白 first; then next to 原料; then by density
     assert out.adjacent.tolist() == [[], ["L1"], []] and out.adjacent_firms.tolist() == [0, 5, 0]
-    assert out.reason[0].startswith("全省空白（本县 0 家，省内 0 家）；全省都没有该环节的企业")
-    assert "上下游紧邻本县已具备的“原料”（本县 5 家）" in out.reason[1]
-    assert "本县已具备的相关环节有“原料”（邻近度 0.50）" in out.reason[2]
+    assert out.reason[0].startswith("全省空白（本地 0 家，省内 0 家）；全省都没有该环节的企业")
+    assert "上下游紧邻本地已具备的“原料”（本地 5 家）" in out.reason[1]
+    assert "本地已具备的相关环节有“原料”（邻近度 0.50）" in out.reason[2]
 
 
 def test_the_weighted_lead_score_by_hand():
