@@ -76,7 +76,13 @@ def leads_html(leads: pd.DataFrame, top: int) -> str:
     for i, r in enumerate(leads.head(top).itertuples(), start=1):
         revenue = formats.wan(r.revenue)
         rows.append(
-            f"<tr><td>{i}</td><td>{html.escape(r.name)}</td><td>{html.escape(r.county)}</td>"
+            f"<tr><td>{i}</td><td>{html.escape(r.name)}"
+            + (
+                f"<br><small>配套环节：{html.escape(r.need_stage)} · {html.escape(r.need)}</small>"
+                if "need" in leads
+                else ""
+            )
+            + f"</td><td>{html.escape(r.county)}</td>"
             f"<td>{html.escape(r.city)}</td><td>{r.distance_km:,.0f}</td><td>{html.escape(r.honours) or '—'}"
             f"</td><td>{revenue}</td>" + (f"<td>{r.weighted:.1f}</td>" if weighted else "") + "</tr>"
         )

@@ -105,6 +105,8 @@ def test_supply_matching_lists_upstream_firms_elsewhere(app, con):
     ).fetchone()[0]
     line = next(m.value for m in app.markdown if "家配套企业" in m.value)
     assert f"**{expected:,}** 家配套企业" in line
+    table = next(h.proto.body for h in app.get("html") if 'data-table="leads"' in h.proto.body)
+    assert "配套环节：上游 · " in table or "配套环节：中游 · " in table
 
 
 def test_next_steps_for_a_city_and_the_industries_to_grow(app, con):
