@@ -4,7 +4,6 @@ cluster). Each method with its rule and source on the page; every table download
 
 from __future__ import annotations
 
-import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -13,7 +12,7 @@ import store
 from analysis import shift_share, strength
 from analysis.scope import Scope
 from components import downloads, legend
-from geo import boundaries, choropleth
+from geo import choropleth
 
 LOCAL_CLASSES = (
     ("明显领先（> 10 亿元）", "#166534"),
@@ -48,19 +47,12 @@ def cluster_badge(adcode: str, industry: str) -> None:
     )
 
 
-def _shapes(values: pd.DataFrame, column: str) -> gpd.GeoDataFrame:
-    shapes = boundaries.counties()[["adcode", "geometry"]].merge(
-        store.query("counties")[["adcode", "name", "city"]], on="adcode", validate="1:1"
-    )
-    return gpd.GeoDataFrame(shapes.merge(values, on="adcode", how="left"))
-
-
 def strong(filters: Scope) -> None:
     rows = assessed()
     inside = filters.covers(rows)
     shown = rows[inside & (rows.strong | (rows.stars > 0))].sort_values(["stars", "lq"], ascending=False)
     per = rows[rows.strong].groupby("adcode").size().rename("strong").reset_index()
-    shapes = _shapes(per, "strong")
+    shapes = legend.county_shapes(per)
     shapes["strong"] = shapes.strong.fillna(0)
     shapes["detail"] = shapes.adcode.map(rows[rows.strong].groupby("adcode").industry.apply("、".join)).fillna("—")
     metric = choropleth.Metric(
@@ -102,7 +94,7 @@ def growth(filters: Scope, start: int, end: int) -> None:
     info = store.query("counties")[["adcode", "name", "city", "region", "city_adcode"]]
     counties = counties.merge(info, on="adcode")
     inside = filters.covers(counties)
-    shapes = _shapes(counties[["adcode", "local"]].assign(cls=counties.local.map(_local_class)), "cls")
+    shapes = legend.county_shapes(counties[["adcode", "local"]].assign(cls=counties.local.map(_local_class)))
     shapes["cls"] = shapes.cls.fillna(LOCAL_CLASSES[-1][0])
     shapes["detail"] = shapes.local.map(lambda v: "—" if pd.isna(v) else f"{v:+,.1f} 亿元")
     metric = choropleth.Metric(

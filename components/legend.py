@@ -6,12 +6,14 @@ import html
 from collections.abc import Callable
 
 import folium
+import geopandas as gpd
 import numpy as np
 import streamlit as st
 
 import settings
+import store
 from components import map_view
-from geo import choropleth
+from geo import boundaries, choropleth
 from geo.choropleth import OUTSIDE, LegendItem
 from server import routes
 
@@ -62,3 +64,12 @@ def county_map(
         add(fmap)
     map_view.show(fmap, key=key, height=height, use_container_width=True, returned_objects=[])
     render(title, [i for i in items if i.counties] if counted_only else items, selected)
+
+
+def county_shapes(values) -> gpd.GeoDataFrame:
+    """The 104 county shapes with their name and city, and ``values`` (by adcode; counties without a row keep NaN),
+    for ``county_map``."""
+    shapes = boundaries.counties()[["adcode", "geometry"]].merge(
+        store.query("counties")[["adcode", "name", "city"]], on="adcode", validate="1:1"
+    )
+    return gpd.GeoDataFrame(shapes.merge(values, on="adcode", how="left"))

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import html
 
-import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-import store
 from analysis import formats
 from analysis import projects as pj
 from components import legend
-from geo import boundaries, choropleth
+from geo import choropleth
 
 COLOURS = ("#cbd5e1", "#93c5fd", "#60a5fa", "#2563eb", "#1e3a8a")  # 线索 → 投产
 
@@ -68,11 +66,8 @@ def funnel(rows: pd.DataFrame) -> go.Figure:
 
 def county_map(rows: pd.DataFrame, covered: pd.Series, key: str) -> None:
     """Projects per county (the scope's counties highlighted), the investment in the tooltip."""
-    shapes = boundaries.counties()[["adcode", "geometry"]].merge(
-        store.query("counties")[["adcode", "name", "city"]], on="adcode", validate="1:1"
-    )
-    per = rows.groupby("adcode").agg(projects=("name", "size"), investment=("investment", "sum"))
-    shapes = gpd.GeoDataFrame(shapes.merge(per, left_on="adcode", right_index=True, how="left"))
+    per = rows.groupby("adcode").agg(projects=("name", "size"), investment=("investment", "sum")).reset_index()
+    shapes = legend.county_shapes(per)
     shapes["projects"] = shapes.projects.fillna(0)
     shapes["investment_text"] = shapes.investment.map(
         lambda v: f"{formats.figure(v, '亿元')} 亿元" if pd.notna(v) else "—"

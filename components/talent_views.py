@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 
-import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
@@ -13,7 +12,7 @@ import store
 from analysis import formats
 from analysis import projects as pj
 from components import downloads, legend, plain
-from geo import boundaries, choropleth
+from geo import choropleth
 from records import Refused, access, talents
 
 LEVELS = ("国家级", "省级", "市级", "县级")
@@ -35,11 +34,8 @@ NAMED = {
 
 def county_map(counts: pd.DataFrame, covered: pd.Series, key: str) -> None:
     """Talents and teams per county (the scope's counties highlighted), people in teams in the tooltip."""
-    shapes = boundaries.counties()[["adcode", "geometry"]].merge(
-        store.query("counties")[["adcode", "name", "city"]], on="adcode", validate="1:1"
-    )
-    per = counts.groupby("adcode").agg(talents=("talents", "sum"), members=("members", "sum"))
-    shapes = gpd.GeoDataFrame(shapes.merge(per, left_on="adcode", right_index=True, how="left"))
+    per = counts.groupby("adcode").agg(talents=("talents", "sum"), members=("members", "sum")).reset_index()
+    shapes = legend.county_shapes(per)
     shapes["talents"] = shapes.talents.fillna(0)
     shapes["members_text"] = shapes.members.map(lambda v: f"{int(v):,} 人" if pd.notna(v) else "—")
     metric = choropleth.Metric(
