@@ -22,7 +22,7 @@ def test_a_county_officer_reads_the_page_and_follows_a_lead(browser, server):
     row = table.locator("tbody tr").last  # (not the first: 循链招商 opens on the first gap by itself)
     link_id, name = row.get_attribute("data-link"), row.locator("b").first.inner_text()
     assert table.locator("tbody tr").count() > 1 and "关联密度" in row.inner_text()
-    assert page.get_by_text("可发展的新产业").count()
+    page.get_by_text("可发展的新产业（按产业关联）").wait_for(timeout=30000)
     row.get_by_role("link", name="招商线索").click()
     page.get_by_role("heading", name="循链招商 · 桐城市 · 2025年").wait_for(timeout=60000)
     page.get_by_text("补链招商线索").wait_for(timeout=30000)
@@ -37,6 +37,9 @@ def test_a_county_officer_reads_the_page_and_follows_a_lead(browser, server):
             break
         page.wait_for_timeout(100)
     assert f"gap={link_id}" in page.url
+    page.get_by_test_id("stMain").get_by_text("加权评分", exact=True).first.click()  # the leads by the user's weights
+    page.get_by_text("加权评分的权重（仅本次会话有效）").wait_for(timeout=30000)
+    assert page.get_by_role("slider").count() >= 5
 
     for tab, check in (
         ("强集群与星级", lambda: map_frame(page)),
