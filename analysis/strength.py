@@ -23,7 +23,9 @@ RULE = (
     "强集群（美国集群地图 U.S. Cluster Mapping 口径）：区位熵 ≥ 该产业各县区位熵的第 75 百分位且 ≥ 1，"
     "规模（名录企业营收）不低于该产业各县的第 25 百分位。星级（欧洲集群观察站 European Cluster Observatory 口径）："
     "规模星——营收居该产业各县前 10%；专业化星——区位熵 ≥ 2；集中度星——该产业占本县营收的比重居各县前 10%。"
-    "只比较有该产业企业的县区；营收为名录企业最近一年营收之和。"
+    "只比较有该产业企业的县区；营收为名录企业最近一年营收之和。来源：Delgado M., Porter M.E., Stern S. (2016) "
+    "Defining clusters of related industries, Journal of Economic Geography 16(1)；clustermapping.us；"
+    "Ketels C., Protsiv S. (2014) European Cluster Panorama, European Cluster Observatory。"
 )
 
 
