@@ -109,9 +109,10 @@ def render(county: pd.Series, year: int) -> None:
         if isinstance(leading, str)
         else ""
     )
+    insight = enterprise_links.page_link("下一步招什么（招商研判）", "insight", year=year, adcode=county["adcode"])
     st.html(
         f'<div class="county-honours" data-adcode="{html.escape(county["adcode"])}">'
-        f"<b>{year}年荣誉企业（家，点击查看名单）</b>：{counts}<br>企业名录共 {everyone} 家　{chain}</div>"
+        f"<b>{year}年荣誉企业（家，点击查看名单）</b>：{counts}<br>企业名录共 {everyone} 家　{chain}　{insight}</div>"
     )
     trend = store.query("county_revenue_trend", adcode=county["adcode"])
     if not trend.empty:

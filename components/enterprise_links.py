@@ -21,6 +21,13 @@ PAGE = "pages/enterprises.py"
 URL_PATH = "enterprises"
 CHAIN_PAGE, CHAIN_URL_PATH = "pages/chains.py", "chains"  # 循链招商 is opened the same way (see chain_link)
 CLUSTER_PAGE, CLUSTER_URL_PATH = "pages/cluster.py", "cluster"  # and 集群画像 (see cluster_link)
+# … and the other pages a caught link may open, with the parameters each takes from it
+PAGES = {
+    CHAIN_URL_PATH: (CHAIN_PAGE, ("year", "region", "city", "adcode", "industry", "gap")),
+    CLUSTER_URL_PATH: (CLUSTER_PAGE, ("year", "cluster")),
+    "projects": ("pages/projects.py", ("year", "region", "city", "county")),
+    "insight": ("pages/insight.py", ("year", "region", "city", "adcode", "tab")),
+}
 # Query parameters of the list. Lists (adcode, cities, honour) are comma-joined: no county name, adcode or honour has a
 # comma. year/region/city are the sidebar's, the rest the list page's own filters.
 SCOPE_KEYS = ("year", "region", "city")
@@ -96,11 +103,19 @@ def parse(url: str) -> dict[str, str]:
 def target(url: str) -> tuple[str, dict[str, str]]:
     """The page a caught link opens, and its query parameters."""
     path = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
-    if path == CHAIN_URL_PATH:
-        return CHAIN_PAGE, {k: v for k, v in parse_qsl(urlsplit(url).query) if k in ("year", "adcode", "industry")}
-    if path == CLUSTER_URL_PATH:
-        return CLUSTER_PAGE, {k: v for k, v in parse_qsl(urlsplit(url).query) if k in ("year", "cluster")}
+    if path in PAGES:
+        page, keys = PAGES[path]
+        return page, {k: v for k, v in parse_qsl(urlsplit(url).query) if k in keys}
     return PAGE, parse(url)
+
+
+def page_link(text: str, path: str, **query) -> str:
+    """A link to another reading page (a key of ``PAGES``) with ``query``, opened in the same session like the
+    counts' links (escaped, ready for ``st.html``)."""
+    if path not in PAGES:
+        raise ValueError(f"unknown page {path!r}")
+    href = f"{path}?{urlencode({k: v for k, v in query.items() if v is not None})}"
+    return f'<a class="count-link" data-open="1" href="{html.escape(href, quote=True)}">{html.escape(text)}</a>'
 
 
 def open_list(**filters) -> None:

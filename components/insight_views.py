@@ -4,7 +4,6 @@ click to the 招商线索 and the projects filling a link), and the data they sh
 from __future__ import annotations
 
 import html
-from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,7 +13,7 @@ import store
 from analysis import chains, next_steps
 from analysis import projects as pj
 from analysis import relatedness as rel
-from components import downloads
+from components import downloads, enterprise_links
 from geo import boundaries
 
 FIRMS, REVENUE = "名录企业数", "集群营收（近三年合并）"
@@ -97,7 +96,7 @@ def next_links(adcode: str, county: str, year: int) -> None:
         st.caption(next_steps.RULE)
         left, right = st.columns([3, 2], gap="medium")
         with left:
-            st.html(table_html(ranked, adcode))
+            st.html(table_html(ranked, adcode, year))
         with right:
             st.plotly_chart(chart(ranked, county), width="stretch", config={"displaylogo": False}, key="next_chart")
             st.caption(
@@ -136,27 +135,28 @@ def industries_next(place: str, name: str, year: int) -> None:
     downloads.buttons(shown, f"可发展产业_{name}_{year}", key="next_industries_dl", label="可发展产业")
 
 
-def table_html(ranked: pd.DataFrame, adcode: str) -> str:
+def table_html(ranked: pd.DataFrame, adcode: str, year: int) -> str:
     """The ranked links as a table, each with its links to 招商线索 and to the projects filling it (a city's links
-    carry the city as the sidebar's scope)."""
+    carry the city as the sidebar's scope); the links open in the same session."""
     place = {"city": adcode} if adcode in set(store.query("counties").city_adcode) else {"adcode": adcode}
     projects_of = place if "city" in place else {"county": adcode}
     rows = []
     for r in ranked.itertuples():
-        leads = urlencode(place | {"industry": r.industry, "gap": r.link_id})
+        leads = enterprise_links.page_link("招商线索", "chains", year=year, industry=r.industry, gap=r.link_id, **place)
         projects = (
-            f'<br><a href="{html.escape("projects?" + urlencode(projects_of))}" target="_self">在建项目</a>：'
+            "<br>"
+            + enterprise_links.page_link("在建项目", "projects", year=year, **projects_of)
+            + "："
             + "、".join(html.escape(p) for p in r.projects)
             if r.projects
             else ""
         )
+        callers = f"<br><small>可联系：{'、'.join(html.escape(c) for c in r.callers)}</small>" if r.callers else ""
         rows.append(
-            f'<tr data-link="{html.escape(r.link_id)}"><td>{r.rank}</td><td style="min-width:7em"><b>{html.escape(r.name)}</b><br>'
-            f"<small>{html.escape(r.industry)} · {html.escape(r.stage)}</small></td><td>{r.density:.2f}</td>"
-            f"<td>{html.escape(r.reason)}{projects}"
-            + (f"<br><small>可联系：{'、'.join(html.escape(c) for c in r.callers)}</small>" if r.callers else "")
-            + "</td>"
-            f'<td style="white-space:nowrap"><a href="{html.escape("chains?" + leads)}" target="_self">招商线索</a></td></tr>'
+            f'<tr data-link="{html.escape(r.link_id)}"><td>{r.rank}</td><td style="min-width:7em"><b>'
+            f"{html.escape(r.name)}</b><br><small>{html.escape(r.industry)} · {html.escape(r.stage)}</small></td>"
+            f"<td>{r.density:.2f}</td><td>{html.escape(r.reason)}{projects}{callers}</td>"
+            f'<td style="white-space:nowrap">{leads}</td></tr>'
         )
     return (
         '<div class="table-scroll"><table class="plain-table" data-table="next-links"><thead><tr><th>#</th>'

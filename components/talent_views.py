@@ -3,15 +3,13 @@ the named list for the roles that may read it (``records.talents``), and the 一
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
 import store
 from analysis import formats
 from analysis import projects as pj
-from components import downloads, legend, plain
+from components import downloads, enterprise_links, legend, plain
 from geo import choropleth
 from records import Refused, access, talents
 
@@ -113,7 +111,8 @@ def cluster_lines(cluster_id: str, adcode: str, year: int) -> str:
         project = (
             f"项目库：<b>{len(mine)}</b> 个项目（{kinds}），计划总投资 {formats.figure(mine.investment.sum(), '亿元')} 亿元，"
             f"{int(mine.stage.isin(pj.UNDER_WAY).sum())} 个尚未投产；{year}年实施重点技改 {int(pj.implemented(mine, year).sum())} 项。"
-            f' <a href="projects?county={html.escape(adcode)}" target="_self">在项目库中查看本县项目</a>'
+            + " "
+            + enterprise_links.page_link("在项目库中查看本县项目", "projects", year=year, county=adcode)
         )
     if people.empty:
         talent = "人才库：该集群暂无人才或团队记录。"

@@ -4,7 +4,9 @@ add up, the peers with the indicator comparison."""
 
 from __future__ import annotations
 
+import html
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -28,7 +30,8 @@ def test_next_links_of_a_county(app, con):
     table = next(h.proto.body for h in app.get("html") if 'data-table="next-links"' in h.proto.body)
     links = re.findall(r'<tr data-link="([^"]+)">', table)
     assert links and len(links) == len(set(links))
-    assert f"chains?adcode={TONGCHENG}&amp;industry=" in table and "gap=" + links[0] in table
+    hrefs = [parse_qs(urlsplit(html.unescape(h)).query) for h in re.findall(r'href="(chains\?[^"]+)"', table)]
+    assert [h["gap"] for h in hrefs] == [[link] for link in links] and all(h["adcode"] == [TONGCHENG] for h in hrefs)
     rows = con.execute(
         "select adcode, link_id as item, count(*)::double as firms from enterprises where link_id is not null group by all"
     ).df()
@@ -114,7 +117,8 @@ def test_next_steps_for_a_city_and_the_industries_to_grow(app, con):
     assert not app.exception
     assert app.title[0].value.startswith("招商研判 · 安庆市")
     table = next(h.proto.body for h in app.get("html") if 'data-table="next-links"' in h.proto.body)
-    assert "chains?city=340800&amp;industry=" in table  # (the city as the sidebar's scope of 循链招商)
+    hrefs = [parse_qs(urlsplit(html.unescape(h)).query) for h in re.findall(r'href="(chains\?[^"]+)"', table)]
+    assert hrefs and all(h["city"] == ["340800"] and "adcode" not in h for h in hrefs)  # (the sidebar's scope)
     named = 0
     for link, row in re.findall(r'<tr data-link="([^"]+)">(.*?)</tr>', table):
         if "可联系：" in row:  # whom to call: firms of that link outside the city
@@ -138,3 +142,24 @@ def test_next_steps_for_a_city_and_the_industries_to_grow(app, con):
     app.query_params["tab"] = "同类县区"
     app.run()
     assert not app.exception and app.selectbox(key="insight_county").value.startswith("3408")
+
+
+def test_links_between_pages_open_in_the_session_with_their_own_parameters():
+    from components import enterprise_links as links
+
+    assert links.target("/anhui/insight?year=2025&adcode=340881&tab=同类县区&honour=x") == (
+        "pages/insight.py",
+        {"year": "2025", "adcode": "340881", "tab": "同类县区"},
+    )
+    assert links.target("chains?city=340800&industry=绿色包装&gap=K08-06")[1] == {
+        "city": "340800",
+        "industry": "绿色包装",
+        "gap": "K08-06",
+    }
+    assert links.target("projects?county=340881&kind=招商引资") == ("pages/projects.py", {"county": "340881"})
+    link = links.page_link("在建<项目>", "projects", year=2025, county="340881", city=None)
+    assert link == (
+        '<a class="count-link" data-open="1" href="projects?year=2025&amp;county=340881">在建&lt;项目&gt;</a>'
+    )
+    with pytest.raises(ValueError):
+        links.page_link("x", "admin")
