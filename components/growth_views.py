@@ -47,6 +47,12 @@ def cluster_badge(adcode: str, industry: str) -> None:
     )
 
 
+def in_scope(filters: Scope) -> set[str]:
+    """The adcodes of the counties in the sidebar's scope (all of them drawn as in the view, with or without data)."""
+    counties = store.query("counties")
+    return set(counties.adcode[filters.covers(counties)])
+
+
 def strong(filters: Scope) -> None:
     rows = assessed()
     inside = filters.covers(rows)
@@ -60,7 +66,7 @@ def strong(filters: Scope) -> None:
     )
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        selected = shapes.adcode.isin(set(rows.adcode[inside])) | filters.province
+        selected = shapes.adcode.isin(in_scope(filters))
         legend.county_map(shapes, metric, selected, key="strong_map", title="各区县强集群数", height=520)
     with right:
         st.markdown(
@@ -110,7 +116,7 @@ def growth(filters: Scope, start: int, end: int) -> None:
     )
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        selected = shapes.adcode.isin(set(counties.adcode[inside])) | filters.province
+        selected = shapes.adcode.isin(in_scope(filters))
         legend.county_map(shapes, metric, selected, key="shift_map", title="各区县本地竞争效应", height=520)
     with right:
         st.plotly_chart(bars(counties[inside]), width="stretch", config={"displaylogo": False}, key="shift_bars")
