@@ -50,7 +50,7 @@ def test_next_links_of_a_county(app, con):
 def test_strong_clusters_and_growth_and_peers(app, con):
     app.query_params["tab"] = "强集群与星级"
     app.run()
-    assert not app.exception
+    assert not app.exception and app.title[0].value == "招商研判 · 安徽省 · 2025年"  # (a province-wide view)
     strong = next(d.value for d in app.dataframe if "评级" in d.value.columns)
     assert len(strong) and strong["评级"].str.contains("强集群|★").all()
     app.query_params["tab"] = "增长分解"
