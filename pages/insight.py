@@ -29,7 +29,10 @@ adcode = st.session_state["insight_county"]
 if st.query_params.get("tab") == "同类县区" and adcode not in names:  # peers are counties: a city's first county
     st.session_state["insight_county"] = adcode = next(a for a in names if a[:4] == adcode[:4])
 county = places[adcode].split("（")[0]
-for_place = st.query_params.get("tab", "下一步招什么") in ("下一步招什么", "同类县区")  # the others: the sidebar's scope
+for_place = st.query_params.get("tab", "下一步招什么") in (
+    "下一步招什么",
+    "同类县区",
+)  # the others: the sidebar's scope
 st.title(f"招商研判 · {county if for_place else filters.name} · {filters.year}年")
 
 # The open tab is in the address (?tab=…); only the open tab's part runs.
